@@ -1,0 +1,23 @@
+package org.assure;
+
+import io.micronaut.runtime.Micronaut;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+public class Application {
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    public static void main(String[] args) {
+        String environments = System.getProperty("micronaut.environments", System.getenv("MICRONAUT_ENVIRONMENTS"));
+        if (ProductionSettings.isProduction(environments)) {
+            List<String> problems = ProductionSettings.problems(s -> System.getProperty(s.property(), System.getenv(s.variable())));
+            if (!problems.isEmpty()) {
+                LOG.error(ProductionSettings.refusal(problems));
+                System.exit(2);
+            }
+        }
+        Micronaut.run(Application.class, args);
+    }
+}

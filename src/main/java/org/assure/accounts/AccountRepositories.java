@@ -1,0 +1,86 @@
+package org.assure.accounts;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The accounts feature's tables. Only {@link AccountService} and the session classes use them. */
+final class AccountRepositories {
+    private AccountRepositories() {
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Accounts extends CrudRepository<Account, Long> {
+        Optional<Account> findByEmail(String email);
+
+        Optional<Account> findByIdAndPartnershipId(Long id, long partnershipId);
+
+        List<Account> findByPartnershipIdOrderByDisplayName(long partnershipId);
+
+        long countByPartnershipId(long partnershipId);
+
+        @Query("UPDATE account SET failed_sign_ins = failed_sign_ins + 1 WHERE id = :id")
+        void addFailedSignIn(long id);
+
+        @Query("UPDATE account SET failed_sign_ins = 0, locked_until = :lockedUntil WHERE id = :id")
+        void lock(long id, Instant lockedUntil);
+
+        @Query("UPDATE account SET failed_sign_ins = 0, locked_until = NULL, last_sign_in_at = :at WHERE id = :id")
+        void recordSignIn(long id, Instant at);
+
+        @Query("UPDATE account SET password_hash = :passwordHash, failed_sign_ins = 0, locked_until = NULL WHERE id = :id")
+        void setPassword(long id, String passwordHash);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface AccountRoles extends CrudRepository<AccountRole, Long> {
+        List<AccountRole> findByAccountId(long accountId);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Memberships extends CrudRepository<AccountOrganisation, Long> {
+        List<AccountOrganisation> findByAccountId(long accountId);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Sessions extends CrudRepository<WebSession, String> {
+        @Query("""
+                SELECT s.token_hash, s.last_seen_at, a.id AS account_id, a.partnership_id, a.email, a.display_name,
+                       a.disabled_at, p.name AS partnership_name
+                FROM web_session s
+                JOIN account a ON a.id = s.account_id
+                JOIN partnership p ON p.id = a.partnership_id
+                WHERE s.token_hash = :tokenHash""")
+        Optional<SessionView> findView(String tokenHash);
+
+        @Query("UPDATE web_session SET last_seen_at = :at WHERE token_hash = :tokenHash")
+        void touch(String tokenHash, Instant at);
+
+        @Query("DELETE FROM web_session WHERE account_id = :accountId")
+        void deleteByAccountId(long accountId);
+
+        @Query("DELETE FROM web_session WHERE last_seen_at < :before")
+        void deleteIdleSince(Instant before);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Tokens extends CrudRepository<AccountToken, String> {
+        @Query("UPDATE account_token SET used_at = :at WHERE token_hash = :tokenHash AND used_at IS NULL")
+        long markUsed(String tokenHash, Instant at);
+
+        @Query("UPDATE account_token SET used_at = :at WHERE account_id = :accountId AND purpose = :purpose AND used_at IS NULL")
+        void retire(long accountId, String purpose, Instant at);
+    }
+
+    @Introspected
+    record SessionView(String tokenHash, Instant lastSeenAt, long accountId, long partnershipId, String email,
+                       String displayName, @Nullable Instant disabledAt, String partnershipName) {
+    }
+}

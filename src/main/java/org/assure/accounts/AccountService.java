@@ -1,0 +1,277 @@
+package org.assure.accounts;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.assure.audit.AuditTrail;
+import org.assure.notify.Outbox;
+import org.assure.organisations.Organisation;
+import org.assure.organisations.OrganisationService;
+import org.assure.web.AssureSettings;
+import org.assure.web.FormErrors;
+import org.assure.web.SigningKey;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** The accounts feature's entrance: sign-in with lockout, passwords, invitations and resets. */
+@Singleton
+public class AccountService {
+    static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
+    static final Duration RESET_LIFETIME = Duration.ofHours(1);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma").withZone(ZoneId.of("Europe/London"));
+
+    private final AccountRepositories.Accounts accounts;
+    private final AccountRepositories.AccountRoles roles;
+    private final AccountRepositories.Memberships memberships;
+    private final AccountRepositories.Tokens tokens;
+    private final Sessions sessions;
+    private final PasswordHasher hasher;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final OrganisationService organisations;
+    private final AssureSettings settings;
+    private final SignInPolicy policy;
+    private final Clock clock;
+    private final String dummyHash;
+
+    AccountService(AccountRepositories.Accounts accounts, AccountRepositories.AccountRoles roles,
+                   AccountRepositories.Memberships memberships, AccountRepositories.Tokens tokens, Sessions sessions,
+                   PasswordHasher hasher, Outbox outbox, AuditTrail audit, OrganisationService organisations,
+                   AssureSettings settings, SignInPolicy policy, Clock clock) {
+        this.accounts = accounts;
+        this.roles = roles;
+        this.memberships = memberships;
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.organisations = organisations;
+        this.settings = settings;
+        this.policy = policy;
+        this.clock = clock;
+        this.dummyHash = hasher.hash(SigningKey.randomToken());
+    }
+
+    /**
+     * Checks an email and password and starts a session. Unknown email, wrong password, locked and
+     * not-yet-activated accounts all fail the same way and take the same time, so the answer never
+     * tells whether an email has an account.
+     */
+    @Transactional
+    public Optional<String> signIn(String email, String password) {
+        Instant now = clock.instant();
+        Optional<Account> found = accounts.findByEmail(Account.normaliseEmail(email));
+        if (found.isEmpty() || found.get().isPending() || found.get().disabledAt() != null || found.get().isLocked(now)) {
+            hasher.matches(password, dummyHash);
+            return Optional.empty();
+        }
+        Account account = found.get();
+        if (!hasher.matches(password, account.passwordHash())) {
+            if (account.failedSignIns() + 1 >= policy.maxFailures()) {
+                accounts.lock(account.id(), now.plus(policy.lockDuration()));
+                audit.record(account.partnershipId(), account.id(), "account", account.id(), "locked", null, null);
+            } else {
+                accounts.addFailedSignIn(account.id());
+            }
+            return Optional.empty();
+        }
+        accounts.recordSignIn(account.id(), now);
+        return Optional.of(sessions.start(account.id()));
+    }
+
+    public void signOut(String sessionToken) {
+        sessions.end(sessionToken);
+    }
+
+    /** Changes the password and ends every other session of the account; returns the new session's token. */
+    @Transactional
+    public Optional<String> changePassword(CurrentUser user, String currentPassword, String newPassword) {
+        Account account = accounts.findById(user.accountId()).orElseThrow();
+        if (!hasher.matches(currentPassword, account.passwordHash())) {
+            return Optional.empty();
+        }
+        accounts.setPassword(account.id(), hasher.hash(newPassword));
+        sessions.endAll(account.id());
+        audit.record(account.partnershipId(), account.id(), "account", account.id(), "password changed", null, null);
+        return Optional.of(sessions.start(account.id()));
+    }
+
+    @Transactional
+    public List<AccountSummary> list(CurrentUser admin) {
+        Instant now = clock.instant();
+        return accounts.findByPartnershipIdOrderByDisplayName(admin.partnershipId()).stream()
+                .map(a -> new AccountSummary(a.id(), a.displayName(), a.email(),
+                        roles.findByAccountId(a.id()).stream().map(r -> Role.valueOf(r.role()).label()).sorted().toList(),
+                        memberships.findByAccountId(a.id()).stream()
+                                .map(m -> organisations.findInPartnership(admin.partnershipId(), m.organisationId()).map(Organisation::name).orElse("?"))
+                                .sorted().toList(),
+                        a.isPending() ? "Invited" : a.isLocked(now) ? "Locked" : a.disabledAt() != null ? "Disabled" : "Active"))
+                .toList();
+    }
+
+    public record AccountSummary(long id, String name, String email, List<String> roles, List<String> organisations,
+                                 String status) {
+    }
+
+    /** Validates an invitation beyond the form's own rules: the role, the organisation, a free email. */
+    @Transactional
+    public FormErrors checkInvitation(CurrentUser admin, AccountForms.InviteForm form, FormErrors errors) {
+        Role role = parseRole(form.role());
+        if (form.role() != null && !form.role().isBlank() && role == null) {
+            errors.add("role", "Select a role");
+        }
+        if (role != null && role.belongsToOrganisation()) {
+            Long organisationId = parseId(form.organisationId());
+            if (organisationId == null || organisations.findInPartnership(admin.partnershipId(), organisationId).isEmpty()) {
+                errors.add("organisationId", "Select the organisation this person works for");
+            }
+        }
+        if (form.email() != null && accounts.findByEmail(Account.normaliseEmail(form.email())).isPresent()) {
+            errors.add("email", "There is already an account with this email address");
+        }
+        return errors;
+    }
+
+    /** Creates the account without a password and emails a one-time link to set one. */
+    @Transactional
+    public long invite(CurrentUser admin, String name, String email, Role role, @Nullable Long organisationId) {
+        Instant now = clock.instant();
+        Account account = accounts.save(Account.invited(admin.partnershipId(), email, name, now));
+        roles.save(new AccountRole(null, account.id(), role.name()));
+        if (role.belongsToOrganisation() && organisationId != null) {
+            organisations.findInPartnership(admin.partnershipId(), organisationId).orElseThrow();
+            memberships.save(new AccountOrganisation(null, account.id(), organisationId));
+        }
+        sendInvitation(admin, account, role);
+        audit.record(admin.partnershipId(), admin.accountId(), "account", account.id(), "invited", null,
+                account.email() + " as " + role.label());
+        return account.id();
+    }
+
+    /** A new link for someone whose invitation expired or went astray; earlier links stop working. */
+    @Transactional
+    public void reinvite(CurrentUser admin, long accountId) {
+        Account account = accounts.findByIdAndPartnershipId(accountId, admin.partnershipId())
+                .filter(Account::isPending)
+                .orElseThrow(() -> new org.assure.web.NotFoundException("Invitation"));
+        Role role = roles.findByAccountId(accountId).stream().map(r -> Role.valueOf(r.role())).findFirst().orElse(Role.CONTRIBUTOR);
+        sendInvitation(admin, account, role);
+        audit.record(admin.partnershipId(), admin.accountId(), "account", accountId, "invitation resent", null, null);
+    }
+
+    private void sendInvitation(CurrentUser admin, Account account, Role role) {
+        Instant now = clock.instant();
+        String token = issueToken(account.id(), AccountToken.INVITATION, now, INVITATION_LIFETIME);
+        outbox.send(admin.partnershipId(), account.email(), "You have been invited to " + admin.partnershipName(),
+                """
+                Dear %s,
+
+                %s has invited you to %s on Assure as %s.
+
+                Set your password to start:
+                %s/invitations/%s
+
+                The link works once and expires on %s. If you were not expecting this email, you can ignore it.
+                """.formatted(account.displayName(), admin.name(), admin.partnershipName(), role.label().toLowerCase(),
+                        settings.baseUrl(), token, DATE.format(now.plus(INVITATION_LIFETIME))));
+    }
+
+    /** Emails a reset link when the address has an active account; says nothing either way. */
+    @Transactional
+    public void requestPasswordReset(String email) {
+        Instant now = clock.instant();
+        accounts.findByEmail(Account.normaliseEmail(email)).filter(a -> !a.isPending() && a.disabledAt() == null).ifPresent(account -> {
+            String token = issueToken(account.id(), AccountToken.PASSWORD_RESET, now, RESET_LIFETIME);
+            outbox.send(account.partnershipId(), account.email(), "Reset your Assure password",
+                    """
+                    Dear %s,
+
+                    Someone asked to reset the password of your account. To choose a new password, open:
+                    %s/password-reset/%s
+
+                    The link works once and expires in one hour. If it was not you, ignore this email: your password has not changed.
+                    """.formatted(account.displayName(), settings.baseUrl(), token));
+        });
+    }
+
+    /** Whether a link can still be used, so the page can say so before asking for a password. */
+    @Transactional
+    public boolean isUsable(String token, String purpose) {
+        return tokens.findById(SigningKey.hash(token)).filter(t -> t.purpose().equals(purpose) && t.isUsable(clock.instant())).isPresent();
+    }
+
+    /** Sets the password through a one-time link; false when the link is unknown, used or expired. */
+    @Transactional
+    public boolean setPasswordWithToken(String token, String purpose, String newPassword) {
+        Instant now = clock.instant();
+        String hash = SigningKey.hash(token);
+        Optional<AccountToken> found = tokens.findById(hash).filter(t -> t.purpose().equals(purpose) && t.isUsable(now));
+        // markUsed only succeeds once, so two browsers racing on the same link cannot both use it.
+        if (found.isEmpty() || tokens.markUsed(hash, now) != 1) {
+            return false;
+        }
+        Account account = accounts.findById(found.get().accountId()).orElseThrow();
+        accounts.setPassword(account.id(), hasher.hash(newPassword));
+        sessions.endAll(account.id());
+        audit.record(account.partnershipId(), account.id(), "account", account.id(),
+                purpose.equals(AccountToken.INVITATION) ? "invitation accepted" : "password reset", null, null);
+        return true;
+    }
+
+    private String issueToken(long accountId, String purpose, Instant now, Duration lifetime) {
+        // Only the newest link of each kind works: older ones are marked used.
+        tokens.retire(accountId, purpose, now);
+        String token = SigningKey.randomToken();
+        tokens.save(new AccountToken(SigningKey.hash(token), accountId, purpose, now, now.plus(lifetime), null));
+        return token;
+    }
+
+    /** Creates an account that can sign in at once: the production first admin and the local demo people. */
+    @Transactional
+    public long createActive(long partnershipId, String name, String email, String password, Collection<Role> accountRoles,
+                             Collection<Long> organisationIds) {
+        Instant now = clock.instant();
+        Account account = accounts.save(new Account(null, partnershipId, Account.normaliseEmail(email), name,
+                hasher.hash(password), 0, null, null, null, now));
+        accountRoles.forEach(r -> roles.save(new AccountRole(null, account.id(), r.name())));
+        organisationIds.forEach(o -> memberships.save(new AccountOrganisation(null, account.id(), o)));
+        return account.id();
+    }
+
+    @Transactional
+    public boolean exists(String email) {
+        return accounts.findByEmail(Account.normaliseEmail(email)).isPresent();
+    }
+
+    @Transactional
+    public long countAccounts(long partnershipId) {
+        return accounts.countByPartnershipId(partnershipId);
+    }
+
+    static @Nullable Role parseRole(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Role.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static @Nullable Long parseId(@Nullable String value) {
+        try {
+            return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

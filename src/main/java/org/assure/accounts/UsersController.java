@@ -1,0 +1,75 @@
+package org.assure.accounts;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import org.assure.organisations.OrganisationService;
+import org.assure.web.FormErrors;
+import org.assure.web.Forms;
+import org.assure.web.Model;
+
+import java.util.Arrays;
+
+/** Partnership admins list the people of their partnership and invite new ones. */
+@Controller("/users")
+@Produces(MediaType.TEXT_HTML)
+@Secured(Roles.ADMIN)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class UsersController {
+    private final AccountService accounts;
+    private final OrganisationService organisations;
+    private final Forms forms;
+
+    UsersController(AccountService accounts, OrganisationService organisations, Forms forms) {
+        this.accounts = accounts;
+        this.organisations = organisations;
+        this.forms = forms;
+    }
+
+    @Get
+    MutableHttpResponse<?> list(CurrentUser admin, @Nullable @QueryValue String invited) {
+        return Forms.page("accounts/users", Model.of("users", accounts.list(admin)).with("invited", invited));
+    }
+
+    @Get("/invite")
+    MutableHttpResponse<?> inviteForm(CurrentUser admin) {
+        return Forms.page("accounts/invite", inviteModel(admin, new AccountForms.InviteForm("", "", "", "")));
+    }
+
+    @Post("/invite")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> invite(CurrentUser admin, @Body AccountForms.InviteForm form) {
+        FormErrors errors = accounts.checkInvitation(admin, form, forms.validate(form));
+        if (!errors.isEmpty()) {
+            return Forms.invalid("accounts/invite", inviteModel(admin, form), errors);
+        }
+        Role role = AccountService.parseRole(form.role());
+        accounts.invite(admin, form.name(), form.email(), role,
+                role.belongsToOrganisation() ? AccountService.parseId(form.organisationId()) : null);
+        return Forms.seeOther("/users?invited=" + java.net.URLEncoder.encode(form.email().strip(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Post("/{id}/reinvite")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> reinvite(CurrentUser admin, @PathVariable long id) {
+        accounts.reinvite(admin, id);
+        return Forms.seeOther("/users?reinvited=" + id);
+    }
+
+    private Model inviteModel(CurrentUser admin, AccountForms.InviteForm form) {
+        return Model.of("form", form)
+                .with("roles", Arrays.asList(Role.values()))
+                .with("organisations", organisations.active(admin.partnershipId()));
+    }
+}

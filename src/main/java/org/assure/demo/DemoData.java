@@ -1,0 +1,182 @@
+package org.assure.demo;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.assure.accounts.AccountService;
+import org.assure.accounts.Role;
+import org.assure.organisations.ContactRole;
+import org.assure.organisations.Organisation;
+import org.assure.organisations.OrganisationDetails;
+import org.assure.organisations.OrganisationDetails.Contact;
+import org.assure.organisations.OrganisationKind;
+import org.assure.organisations.OrganisationService;
+import org.assure.organisations.Phase;
+import org.assure.organisations.SchoolCategory;
+import org.assure.organisations.Sector;
+import org.assure.partnerships.PartnershipService;
+import org.assure.web.AssureSettings;
+import org.assure.web.SigningKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Local mode's demo partnership: agencies of every sector, schools of every phase and category, and one
+ * account per role. Seeded once (a restart adds nothing); every name, URN and address is invented.
+ */
+@Singleton
+@Requires(property = "assure.seed-demo-data", value = "true")
+public class DemoData {
+    public static final String PARTNERSHIP = "Northbridge Safeguarding Children Partnership";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+    private final PartnershipService partnerships;
+    private final OrganisationService organisations;
+    private final AccountService accounts;
+    private final AssureSettings settings;
+    private final String configuredPassword;
+
+    DemoData(PartnershipService partnerships, OrganisationService organisations, AccountService accounts,
+             AssureSettings settings, @Value("${assure.demo-password:}") String configuredPassword) {
+        this.partnerships = partnerships;
+        this.organisations = organisations;
+        this.accounts = accounts;
+        this.settings = settings;
+        this.configuredPassword = configuredPassword;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        boolean seeded = seedIfMissing();
+        String password = demoPassword();
+        LOG.info("""
+                {} demo partnership '{}'. Sign in at {}/sign-in as admin@example.org, agency.lead@example.org, \
+                dsl@example.org, contributor@example.org, panel@example.org, chair@example.org or viewer@example.org \
+                with the password: {}""",
+                seeded ? "Seeded the" : "Local mode with the", PARTNERSHIP, settings.baseUrl(),
+                configuredPassword.isBlank() ? password : "(the value of ASSURE_DEMO_PASSWORD)");
+    }
+
+    @Transactional
+    boolean seedIfMissing() {
+        if (partnerships.findByName(PARTNERSHIP).isPresent()) {
+            return false;
+        }
+        long partnershipId = partnerships.create(PARTNERSHIP).id();
+        Organisation council = agency(partnershipId, "Northbridge City Council", Sector.LOCAL_AUTHORITY, null, "Priya Shah");
+        for (String department : List.of("Children's Services", "Adult Social Care", "Public Health", "Housing and Neighbourhoods")) {
+            agency(partnershipId, "Northbridge City Council – " + department, Sector.LOCAL_AUTHORITY, council.id(), null);
+        }
+        Organisation police = agency(partnershipId, "Northbridge Constabulary", Sector.POLICE, null, "Det Supt Mark Ellison");
+        agency(partnershipId, "Northbridge Teaching Hospitals NHS Foundation Trust", Sector.NHS_TRUST, null, "Helen Okafor");
+        agency(partnershipId, "Northbridge Community and Mental Health NHS Trust", Sector.NHS_TRUST, null, "Gareth Lloyd");
+        agency(partnershipId, "Northbridge and Westvale Integrated Care Board", Sector.INTEGRATED_CARE_BOARD, null, "Dr Amira Haddad");
+        agency(partnershipId, "Probation Service – Northbridge delivery unit", Sector.PROBATION, null, "Tom Brennan");
+        agency(partnershipId, "Northbridge Youth Justice Service", Sector.YOUTH_JUSTICE, null, "Joanne Pike");
+        agency(partnershipId, "Northbridge Fire and Rescue Service", Sector.FIRE_AND_RESCUE, null, "Station Manager Lee Carter");
+        agency(partnershipId, "Westvale District Council", Sector.DISTRICT_COUNCIL, null, "Sandra Morris");
+        agency(partnershipId, "Brightpath Children's Charity", Sector.VOLUNTARY, null, "Femi Adeyemi");
+        agency(partnershipId, "Northbridge Homes Housing Association", Sector.HOUSING, null, "Claire Whitfield");
+
+        List<Organisation> schools = new ArrayList<>();
+        int urn = 990101;
+        for (School s : SCHOOLS) {
+            schools.add(organisations.create(partnershipId, null, new OrganisationDetails(OrganisationKind.SCHOOL, s.name(), null,
+                    s.phase(), s.category(), String.valueOf(urn++), s.trust(), "Northbridge", s.postcode(), s.boarding(),
+                    s.earlyYears(), null, schoolContacts(s.name()))));
+        }
+        Organisation demoSchool = schools.get(0);
+
+        String password = demoPassword();
+        accounts.createActive(partnershipId, "Alex Morgan", "admin@example.org", password, List.of(Role.PARTNERSHIP_ADMIN), List.of());
+        accounts.createActive(partnershipId, "Sam Patel", "agency.lead@example.org", password, List.of(Role.ORGANISATION_LEAD), List.of(police.id()));
+        accounts.createActive(partnershipId, "Jo Whitaker", "dsl@example.org", password, List.of(Role.ORGANISATION_LEAD), List.of(demoSchool.id()));
+        accounts.createActive(partnershipId, "Chris Doyle", "contributor@example.org", password, List.of(Role.CONTRIBUTOR), List.of(police.id()));
+        accounts.createActive(partnershipId, "Rita Osei", "panel@example.org", password, List.of(Role.PANEL_MEMBER), List.of());
+        accounts.createActive(partnershipId, "Martin Hale", "chair@example.org", password, List.of(Role.ESCALATION_CONTACT), List.of(demoSchool.id()));
+        accounts.createActive(partnershipId, "Deborah King", "viewer@example.org", password, List.of(Role.BOARD_VIEWER), List.of());
+        return true;
+    }
+
+    private Organisation agency(long partnershipId, String name, Sector sector, Long parentId, String leadName) {
+        List<Contact> contacts = leadName == null ? List.of()
+                : List.of(new Contact(ContactRole.LEAD, leadName, emailFor(leadName, name), null));
+        return organisations.create(partnershipId, null, OrganisationDetails.agency(name, sector, parentId, contacts));
+    }
+
+    private static List<Contact> schoolContacts(String school) {
+        int n = Math.abs(school.hashCode());
+        String head = FIRST[n % FIRST.length] + " " + LAST[(n / 7) % LAST.length];
+        String dsl = FIRST[(n / 3) % FIRST.length] + " " + LAST[(n / 11) % LAST.length];
+        String chair = FIRST[(n / 5) % FIRST.length] + " " + LAST[(n / 13) % LAST.length];
+        return List.of(new Contact(ContactRole.HEADTEACHER, head, emailFor(head, school), null),
+                new Contact(ContactRole.DSL, dsl, emailFor(dsl, school), null),
+                new Contact(ContactRole.CHAIR_OF_GOVERNORS, chair, emailFor(chair, school), null));
+    }
+
+    private static String emailFor(String person, String organisation) {
+        String local = person.toLowerCase(Locale.ROOT).replaceAll("[^a-z ]", "").strip().replace(' ', '.');
+        String domain = organisation.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        return local + "@" + domain.substring(0, Math.min(domain.length(), 20)) + ".example.org";
+    }
+
+    /** ASSURE_DEMO_PASSWORD, or a random one generated once and kept in the data directory. */
+    private String demoPassword() {
+        if (!configuredPassword.isBlank()) {
+            return configuredPassword;
+        }
+        Path file = Path.of(settings.dataDir(), "demo-password");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, SigningKey.randomToken().substring(0, 16), StandardCharsets.UTF_8);
+            }
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record School(String name, Phase phase, SchoolCategory category, String trust, String postcode,
+                          boolean boarding, boolean earlyYears) {
+    }
+
+    private static final String[] FIRST = {"Amelia", "Daniel", "Grace", "Imran", "Laura", "Owen", "Nadia", "Peter", "Ruth", "Yusuf", "Hannah", "Liam"};
+    private static final String[] LAST = {"Barker", "Chen", "Evans", "Fitzgerald", "Gill", "Hughes", "Kowalski", "Mensah", "Norris", "Quinn", "Rahman", "Sutton", "Tran"};
+
+    private static final List<School> SCHOOLS = List.of(
+            new School("Riverside Primary School", Phase.PRIMARY, SchoolCategory.MAINTAINED, null, "NB1 2AA", false, true),
+            new School("St Anne's CofE Primary School", Phase.PRIMARY, SchoolCategory.MAINTAINED, null, "NB1 4DF", false, true),
+            new School("Hollins Park Primary Academy", Phase.PRIMARY, SchoolCategory.ACADEMY, "Northbridge Learning Trust", "NB2 7HQ", false, true),
+            new School("Meadowbank Infant School", Phase.PRIMARY, SchoolCategory.MAINTAINED, null, "NB3 1LP", false, true),
+            new School("Canal Side Junior School", Phase.PRIMARY, SchoolCategory.MAINTAINED, null, "NB3 5RT", false, false),
+            new School("Oakfield Free School", Phase.PRIMARY, SchoolCategory.ACADEMY, "Horizon Schools Partnership", "NB4 2WE", false, false),
+            new School("St Joseph's Catholic Primary School", Phase.PRIMARY, SchoolCategory.ACADEMY, "Our Lady of Mercy Catholic Academy Trust", "NB4 8YU", false, true),
+            new School("Westvale Middle School", Phase.MIDDLE, SchoolCategory.MAINTAINED, null, "WV1 3GH", false, false),
+            new School("Northbridge Academy", Phase.SECONDARY, SchoolCategory.ACADEMY, "Northbridge Learning Trust", "NB1 9ZZ", false, false),
+            new School("Kingsmead High School", Phase.SECONDARY, SchoolCategory.MAINTAINED, null, "NB2 3JK", false, false),
+            new School("Harbour View Community College", Phase.SECONDARY, SchoolCategory.ACADEMY, "Horizon Schools Partnership", "NB5 6MN", false, false),
+            new School("St Aidan's Catholic High School", Phase.SECONDARY, SchoolCategory.ACADEMY, "Our Lady of Mercy Catholic Academy Trust", "NB5 1PL", false, false),
+            new School("Fernhill All-Through School", Phase.ALL_THROUGH, SchoolCategory.ACADEMY, "Northbridge Learning Trust", "NB6 2CV", false, true),
+            new School("Greystone College (independent)", Phase.ALL_THROUGH, SchoolCategory.INDEPENDENT, null, "WV2 8BN", true, false),
+            new School("Lanterns Montessori School", Phase.PRIMARY, SchoolCategory.INDEPENDENT, null, "NB7 4AS", false, true),
+            new School("Brook House School", Phase.NOT_APPLICABLE, SchoolCategory.SPECIAL, null, "NB3 9QW", true, false),
+            new School("Elm Tree Special Academy", Phase.NOT_APPLICABLE, SchoolCategory.SPECIAL, "Horizon Schools Partnership", "NB6 5TY", false, true),
+            new School("Northbridge Pupil Referral Unit", Phase.NOT_APPLICABLE, SchoolCategory.PRU, null, "NB2 1ER", false, false),
+            new School("Little Acorns Nursery School", Phase.NURSERY, SchoolCategory.MAINTAINED, null, "NB4 6UI", false, true),
+            new School("Northbridge College", Phase.SIXTEEN_PLUS, SchoolCategory.FE_COLLEGE, null, "NB1 5OP", false, false),
+            new School("Westvale Sixth Form Centre", Phase.SIXTEEN_PLUS, SchoolCategory.ACADEMY, "Northbridge Learning Trust", "WV1 7KL", false, false),
+            new School("Thornbury Park School", Phase.SECONDARY, SchoolCategory.MAINTAINED, null, "WV3 2MN", false, false));
+}

@@ -1,0 +1,22 @@
+package org.assure.notify;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+/** An email waiting for (or done with) SMTP delivery. Written in the same transaction as its event. */
+@MappedEntity("outbox_email")
+public record OutboxEmail(@Id @GeneratedValue @Nullable Long id,
+                          @Nullable Long partnershipId,
+                          String recipient,
+                          String subject,
+                          String body,
+                          Instant createdAt,
+                          Instant nextAttemptAt,
+                          int attempts,
+                          @Nullable Instant sentAt,
+                          @Nullable String lastError) {
+}

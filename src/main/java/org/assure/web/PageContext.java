@@ -1,0 +1,48 @@
+package org.assure.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Singleton;
+import org.assure.accounts.CurrentUser;
+import org.assure.partnerships.PartnershipService;
+
+/** Builds what the layout needs on every page from the request. */
+@Singleton
+public class PageContext {
+    private final AssureSettings settings;
+    private final Csrf csrf;
+    private final PartnershipService partnerships;
+
+    PageContext(AssureSettings settings, Csrf csrf, PartnershipService partnerships) {
+        this.settings = settings;
+        this.csrf = csrf;
+        this.partnerships = partnerships;
+    }
+
+    public Layout forRequest(@Nullable HttpRequest<?> request) {
+        CurrentUser user = request == null ? null
+                : request.getUserPrincipal(Authentication.class).map(CurrentUser::from).orElse(null);
+        String serviceName = user != null ? user.partnershipName() : anonymousServiceName();
+        return new Layout(serviceName, settings.localMode(), user,
+                request == null ? "" : csrf.tokenFor(request),
+                request == null ? "/" : request.getPath());
+    }
+
+    private String anonymousServiceName() {
+        try {
+            return partnerships.soleName().orElse(settings.serviceName());
+        } catch (RuntimeException databaseDown) {
+            // The 503 page must still render when the database is what failed.
+            return settings.serviceName();
+        }
+    }
+
+    /** What every page can read as {@code site.*}. */
+    public record Layout(String serviceName, boolean localMode, @Nullable CurrentUser user, String csrfToken,
+                         String path) {
+        public boolean signedIn() {
+            return user != null;
+        }
+    }
+}
