@@ -14,10 +14,14 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Refuses every state-changing request whose form does not carry a valid {@code _csrf} token.
@@ -39,24 +43,34 @@ class CsrfFilter implements Ordered {
         return ServerFilterPhase.SECURITY.after();
     }
 
+    /**
+     * Runs on the blocking executor and waits for the body: a filter that continues asynchronously
+     * after the body arrives trips the same upstream bug (a null filter context) as Micronaut's own
+     * CSRF filter, so this one answers synchronously.
+     */
     @RequestFilter
-    CompletableFuture<@Nullable HttpResponse<?>> check(ServerHttpRequest<?> request) {
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Nullable HttpResponse<?> check(ServerHttpRequest<?> request) {
         csrf.ensureSeed(request);
         HttpMethod method = request.getMethod();
         if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
-            return CompletableFuture.completedFuture(null);
+            return null;
         }
         boolean urlEncoded = request.getContentType().map(t -> t.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)).orElse(false);
-        if (!urlEncoded) {
-            String token = request.getParameters().get(Csrf.FIELD);
-            return CompletableFuture.completedFuture(csrf.isValid(request, token) ? null : refuse(request));
-        }
-        return request.byteBody().split().buffer().thenApply(body -> {
-            try (CloseableAvailableByteBody bytes = body) {
-                String token = formField(new String(bytes.toByteArray(), StandardCharsets.UTF_8), Csrf.FIELD);
-                return csrf.isValid(request, token) ? null : refuse(request);
+        String token;
+        if (urlEncoded) {
+            try (CloseableAvailableByteBody body = request.byteBody().split().buffer().get(30, TimeUnit.SECONDS)) {
+                token = formField(new String(body.toByteArray(), StandardCharsets.UTF_8), Csrf.FIELD);
+            } catch (ExecutionException | TimeoutException e) {
+                return refuse(request);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return refuse(request);
             }
-        });
+        } else {
+            token = request.getParameters().get(Csrf.FIELD);
+        }
+        return csrf.isValid(request, token) ? null : refuse(request);
     }
 
     @ResponseFilter
