@@ -1,0 +1,99 @@
+package org.assure.accounts;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.assure.partnerships.Partnership;
+import org.assure.testsupport.Emails;
+import org.assure.testsupport.Fixtures;
+import org.assure.testsupport.TestBrowser;
+import org.assure.testsupport.WebTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest(transactional = false)
+class PasswordTest extends WebTest {
+    @Inject
+    Emails emails;
+
+    @Test
+    void resetByEmailLinkWorksOnceAndEndsOtherSessions() {
+        Partnership p = fixtures.partnership();
+        var person = fixtures.admin(p);
+        TestBrowser elsewhere = signedIn(person);
+        TestBrowser browser = browser();
+        browser.get("/password-reset");
+        var sent = browser.post("/password-reset", "email", person.email());
+        assertEquals(200, sent.status());
+        assertTrue(sent.body().contains("Check your email"));
+
+        String link = Emails.linkPath(emails.latest(p.id(), person.email()), "/password-reset/");
+        assertEquals(200, browser.get(link).status());
+        var done = browser.post(link, "password", "brand new password", "confirmPassword", "brand new password");
+        assertEquals("/sign-in?notice=password-reset", done.location());
+        assertEquals(303, elsewhere.get("/").status(), "sessions elsewhere ended");
+        assertEquals(422, browser().signIn(person.email(), Fixtures.PASSWORD).status());
+        assertEquals(303, browser().signIn(person.email(), "brand new password").status());
+        assertEquals(410, browser().get(link).status());
+    }
+
+    @Test
+    void resetForAnUnknownEmailLooksTheSameAndSendsNothing() {
+        Partnership p = fixtures.partnership();
+        TestBrowser browser = browser();
+        browser.get("/password-reset");
+        String unknown = "ghost" + System.nanoTime() + "@nowhere.test";
+        var page = browser.post("/password-reset", "email", unknown);
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("Check your email"));
+        assertTrue(emails.to(p.id(), unknown).isEmpty());
+        var bad = browser.post("/password-reset", "email", "nonsense");
+        assertEquals(422, bad.status());
+        assertTrue(bad.body().contains("value=\"nonsense\""));
+    }
+
+    @Test
+    void resetLinksExpireAfterAnHourAndUnlockTheAccount() {
+        Partnership p = fixtures.partnership();
+        var person = fixtures.admin(p);
+        for (int i = 0; i < 5; i++) {
+            browser().signIn(person.email(), "wrong " + i);
+        }
+        TestBrowser browser = browser();
+        browser.get("/password-reset");
+        browser.post("/password-reset", "email", person.email());
+        String first = Emails.linkPath(emails.latest(p.id(), person.email()), "/password-reset/");
+        clock.advance(Duration.ofMinutes(61));
+        assertEquals(410, browser().get(first).status());
+
+        browser.get("/password-reset");
+        browser.post("/password-reset", "email", person.email());
+        String second = Emails.linkPath(emails.latest(p.id(), person.email()), "/password-reset/");
+        TestBrowser reset = browser();
+        reset.get(second);
+        reset.post(second, "password", "unlocked password", "confirmPassword", "unlocked password");
+        assertEquals(303, browser().signIn(person.email(), "unlocked password").status(), "a reset lifts the lock");
+    }
+
+    @Test
+    void changePasswordChecksTheCurrentOneAndSignsOutElsewhere() {
+        var person = fixtures.admin(fixtures.partnership());
+        TestBrowser elsewhere = signedIn(person);
+        TestBrowser browser = signedIn(person);
+        browser.get("/account/password");
+        var wrong = browser.post("/account/password", "currentPassword", "not it", "password", "new password 123", "confirmPassword", "new password 123");
+        assertEquals(422, wrong.status());
+        assertTrue(wrong.body().contains("Your current password is not right"));
+        var mismatch = browser.post("/account/password", "currentPassword", Fixtures.PASSWORD, "password", "new password 123", "confirmPassword", "different 123");
+        assertEquals(422, mismatch.status());
+        var ok = browser.post("/account/password", "currentPassword", Fixtures.PASSWORD, "password", "new password 123", "confirmPassword", "new password 123");
+        assertEquals(200, ok.status());
+        assertTrue(ok.body().contains("Password changed"));
+        assertEquals(200, browser.get("/").status(), "this browser stays signed in");
+        assertEquals(303, elsewhere.get("/").status(), "other sessions end");
+        assertEquals(303, browser().signIn(person.email(), "new password 123").status());
+    }
+}
