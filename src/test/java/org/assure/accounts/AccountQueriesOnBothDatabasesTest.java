@@ -1,0 +1,92 @@
+package org.assure.accounts;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.transaction.TransactionOperations;
+import org.assure.audit.AuditTrail;
+import org.assure.notify.Outbox;
+import org.assure.organisations.Organisation;
+import org.assure.organisations.OrganisationDetails;
+import org.assure.organisations.OrganisationService;
+import org.assure.organisations.Sector;
+import org.assure.partnerships.PartnershipService;
+import org.assure.testsupport.Fixtures;
+import org.assure.testsupport.TestClock;
+import org.assure.testsupport.TestDatabases;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The migrations and every hand-written query of the foundation, run on H2 (local mode) and on the
+ * MySQL-protocol server (production's kind; MariaDB here, MySQL 8 under Testcontainers elsewhere).
+ */
+class AccountQueriesOnBothDatabasesTest {
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(TestDatabases.Kind.class)
+    void migrationsAndQueriesWork(TestDatabases.Kind kind) {
+        Assumptions.assumeTrue(kind == TestDatabases.Kind.H2 || TestDatabases.mysqlAvailable(),
+                "no MySQL-protocol server: set ASSURE_TEST_MYSQL_URL or run Docker");
+        try (ApplicationContext context = ApplicationContext.run(new HashMap<>(TestDatabases.of(kind)), "test")) {
+            var partnerships = context.getBean(PartnershipService.class);
+            var organisations = context.getBean(OrganisationService.class);
+            var accountService = context.getBean(AccountService.class);
+            var repositories = context.getBean(AccountRepositories.Accounts.class);
+            var tokens = context.getBean(AccountRepositories.Tokens.class);
+            var sessionRows = context.getBean(AccountRepositories.Sessions.class);
+            var sessions = context.getBean(Sessions.class);
+            var clock = context.getBean(TestClock.class);
+            @SuppressWarnings("unchecked") TransactionOperations<Object> tx = context.getBean(TransactionOperations.class);
+
+            long p = partnerships.create("Both " + kind + " " + Fixtures.next()).id();
+            assertEquals("Both", partnerships.soleName().orElseThrow().substring(0, 4));
+            Organisation police = organisations.create(p, null, OrganisationDetails.agency("Police ’Ünïcode’ " + kind, Sector.POLICE, null, List.of()));
+            assertEquals("Police ’Ünïcode’ " + kind, organisations.findInPartnership(p, police.id()).orElseThrow().name(), "utf8mb4 round trip");
+
+            long id = accountService.createActive(p, "Both Person", "Both@People.Test", Fixtures.PASSWORD, List.of(Role.ORGANISATION_LEAD), List.of(police.id()));
+            assertEquals("both@people.test", repositories.findById(id).orElseThrow().email());
+
+            String token = accountService.signIn("both@people.test", Fixtures.PASSWORD).orElseThrow();
+            var user = sessions.authenticate(token).orElseThrow();
+            assertEquals(List.of(police.id()), user.getAttributes().get(CurrentUser.ORGANISATION_IDS));
+            assertTrue(user.getRoles().contains(Roles.LEAD));
+            Instant seen = sessionRows.findById(org.assure.web.SigningKey.hash(token)).orElseThrow().lastSeenAt();
+
+            clock.advance(Duration.ofMinutes(2));
+            sessions.authenticate(token);
+            assertTrue(sessionRows.findById(org.assure.web.SigningKey.hash(token)).orElseThrow().lastSeenAt().isAfter(seen), "touched");
+
+            for (int i = 0; i < 5; i++) {
+                accountService.signIn("both@people.test", "wrong");
+            }
+            assertTrue(repositories.findById(id).orElseThrow().isLocked(clock.instant()));
+            assertEquals(0, repositories.findById(id).orElseThrow().failedSignIns());
+
+            tx.executeWrite(status -> {
+                context.getBean(Outbox.class).send(p, "x@y.test", "Subject", "Body ’");
+                context.getBean(AuditTrail.class).record(p, id, "account", id, "tested", "before", "after");
+                return null;
+            });
+            assertEquals("Body ’", context.getBean(Outbox.class).recent(p).get(0).body());
+            assertFalse(context.getBean(AuditTrail.class).history(p, "account", id).isEmpty());
+
+            accountService.requestPasswordReset("both@people.test");
+            accountService.requestPasswordReset("both@people.test");
+            long usable = tokens.findAll().stream().filter(t -> t.accountId() == id && t.usedAt() == null).count();
+            assertEquals(1, usable, "an older link is retired when a new one is sent");
+
+            clock.advance(Duration.ofHours(1));
+            sessions.deleteIdle();
+            assertTrue(sessionRows.findById(org.assure.web.SigningKey.hash(token)).isEmpty(), "idle rows cleared");
+        }
+    }
+}

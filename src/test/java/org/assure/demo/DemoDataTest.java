@@ -1,0 +1,64 @@
+package org.assure.demo;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.assure.organisations.Organisation;
+import org.assure.organisations.OrganisationService;
+import org.assure.partnerships.PartnershipService;
+import org.assure.testsupport.TestBrowser;
+import org.assure.testsupport.TestDatabases;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DemoDataTest {
+    private static final List<String> DEMO_ACCOUNTS = List.of("admin@example.org", "agency.lead@example.org", "dsl@example.org",
+            "contributor@example.org", "panel@example.org", "chair@example.org", "viewer@example.org");
+
+    @Test
+    void localModeSeedsOncePerDatabaseAndEveryDemoAccountSignsIn() {
+        Map<String, Object> properties = new HashMap<>(TestDatabases.forContext());
+        properties.put("assure.seed-demo-data", "true");
+        properties.put("assure.demo-password", "demo password for tests");
+        long organisationCount;
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
+            var context = server.getApplicationContext();
+            long partnershipId = context.getBean(PartnershipService.class).findByName(DemoData.PARTNERSHIP).orElseThrow().id();
+            List<Organisation> organisations = context.getBean(OrganisationService.class).active(partnershipId);
+            long schools = organisations.stream().filter(Organisation::isSchool).count();
+            assertTrue(organisations.size() - schools >= 10, "at least 10 agencies");
+            assertTrue(schools >= 20, "at least 20 schools");
+            assertTrue(organisations.stream().map(Organisation::sector).distinct().count() >= 7, "agencies of many sectors");
+            assertTrue(organisations.stream().filter(Organisation::isSchool).map(Organisation::category).distinct().count() == 6,
+                    "schools of every category");
+            assertTrue(organisations.stream().anyMatch(o -> o.parentId() != null), "a council with departments");
+            organisationCount = organisations.size();
+
+            for (String email : DEMO_ACCOUNTS) {
+                TestBrowser browser = new TestBrowser(server.getURI());
+                assertEquals(303, browser.signIn(email, "demo password for tests").status(), email);
+                var dashboard = browser.get("/");
+                assertEquals(200, dashboard.status(), email);
+                assertTrue(dashboard.body().contains(DemoData.PARTNERSHIP), email);
+            }
+            var dsl = new TestBrowser(server.getURI());
+            dsl.signIn("dsl@example.org", "demo password for tests");
+            assertTrue(dsl.get("/").body().contains("Riverside Primary School"), "the DSL's demo primary school");
+            var lead = new TestBrowser(server.getURI());
+            lead.signIn("agency.lead@example.org", "demo password for tests");
+            assertTrue(lead.get("/").body().contains("Northbridge Constabulary"), "the lead's police force");
+            assertFalse(lead.get("/").body().contains("Riverside Primary School"));
+        }
+        try (EmbeddedServer restarted = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
+            var context = restarted.getApplicationContext();
+            long partnershipId = context.getBean(PartnershipService.class).findByName(DemoData.PARTNERSHIP).orElseThrow().id();
+            assertEquals(organisationCount, context.getBean(OrganisationService.class).active(partnershipId).size(), "a restart adds nothing");
+        }
+    }
+}
