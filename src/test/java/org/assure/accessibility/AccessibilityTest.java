@@ -1,0 +1,69 @@
+package org.assure.accessibility;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.assure.accounts.Role;
+import org.assure.organisations.Organisation;
+import org.assure.partnerships.Partnership;
+import org.assure.testsupport.Fixtures;
+import org.assure.testsupport.RealBrowser;
+import org.assure.testsupport.WebTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The pages people meet, in a real browser, checked with axe-core against WCAG 2.2 A and AA, including
+ * pages showing errors. Also proves the forms work end to end with no test-only shortcuts.
+ */
+@MicronautTest(transactional = false)
+class AccessibilityTest extends WebTest {
+
+    @Test
+    void pagesMeetWcag22AA() {
+        Partnership p = fixtures.partnership();
+        Organisation school = fixtures.school(p);
+        var admin = fixtures.admin(p);
+        var lead = fixtures.person(p, Role.ORGANISATION_LEAD, school);
+        List<String> problems = new ArrayList<>();
+        try (RealBrowser browser = new RealBrowser(server.getURI())) {
+            browser.driver().get("data:text/html,<html><body><input type=text><img src=x.png></body></html>");
+            assertTrue(browser.accessibilityViolations().size() >= 2, "the checker finds a missing label and alt text");
+
+            check(browser, "/sign-in", problems);
+            browser.fill("email", admin.email());
+            browser.fill("password", "wrong password");
+            browser.submit();
+            assertTrue(browser.title().startsWith("Error: "), "an error page says so in its title");
+            collect(browser, "sign-in with errors", problems);
+            check(browser, "/password-reset", problems);
+            check(browser, "/no-such-page", problems);
+
+            browser.signIn(admin.email(), Fixtures.PASSWORD);
+            assertEquals("/", browser.currentPath());
+            for (String path : List.of("/", "/users", "/users/invite", "/account/password")) {
+                check(browser, path, problems);
+            }
+            browser.open("/users/invite");
+            browser.submit();
+            collect(browser, "invite with errors", problems);
+        }
+        try (RealBrowser browser = new RealBrowser(server.getURI())) {
+            browser.signIn(lead.email(), Fixtures.PASSWORD);
+            check(browser, "/", problems);
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    private static void check(RealBrowser browser, String path, List<String> problems) {
+        browser.open(path);
+        collect(browser, path, problems);
+    }
+
+    private static void collect(RealBrowser browser, String page, List<String> problems) {
+        browser.accessibilityViolations().forEach(v -> problems.add(page + " → " + v));
+    }
+}

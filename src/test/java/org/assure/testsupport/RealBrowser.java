@@ -1,0 +1,114 @@
+package org.assure.testsupport;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+
+/**
+ * Debian's headless Chromium driven by Selenium, with axe-core (vendored under test resources) to
+ * check pages against WCAG 2.2 A and AA. Skips when Chromium is not installed; .ci/run installs it.
+ */
+public final class RealBrowser implements AutoCloseable {
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static String axeSource;
+    private final ChromeDriver driver;
+    private final URI base;
+
+    public RealBrowser(URI base) {
+        Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        this.base = base;
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1024", "--user-data-dir=" + tempDir());
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public void open(String path) {
+        driver.get(base.resolve(path).toString());
+    }
+
+    public void fill(String id, String value) {
+        var field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    public void submit() {
+        driver.findElement(By.cssSelector("main button[type=submit], main .govuk-button[type=submit]")).click();
+    }
+
+    public void signIn(String email, String password) {
+        open("/sign-in");
+        fill("email", email);
+        fill("password", password);
+        submit();
+    }
+
+    /** The WCAG 2.2 A/AA problems axe finds on the current page, one line each; empty when none. */
+    @SuppressWarnings("unchecked")
+    public List<String> accessibilityViolations() {
+        JavascriptExecutor js = driver;
+        js.executeScript(axe());
+        Object result = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
+                   .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                   .catch(e => done(['axe failed: ' + e]));
+                """);
+        return (List<String>) result;
+    }
+
+    public String title() {
+        return driver.getTitle();
+    }
+
+    public String currentPath() {
+        return URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+
+    private static synchronized String axe() {
+        if (axeSource == null) {
+            try (InputStream in = RealBrowser.class.getResourceAsStream("/axe/axe.min.js")) {
+                axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return axeSource;
+    }
+
+    private static String tempDir() {
+        try {
+            return Files.createTempDirectory("assure-chromium").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}
