@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,7 +42,10 @@ class ProductionStartTest {
         var error = assertThrows(RuntimeException.class, () -> startProduction(Map.of()).close());
         String message = messages(error);
         assertTrue(message.contains(REFUSAL), message);
-        assertTrue(message.contains("DATASOURCES_DEFAULT_URL") && message.contains("ASSURE_SIGNING_SECRET"), message);
+        for (String variable : List.of("DATASOURCES_DEFAULT_URL", "DATASOURCES_DEFAULT_USERNAME", "DATASOURCES_DEFAULT_PASSWORD",
+                "ASSURE_SIGNING_SECRET", "ASSURE_BASE_URL", "ASSURE_SMTP_HOST")) {
+            assertTrue(message.contains(variable), variable + " named in: " + message);
+        }
     }
 
     @Test
