@@ -42,6 +42,8 @@ class SmtpMailTransport implements MailTransport {
         p.put("mail.smtp.timeout", String.valueOf(TIMEOUT_MILLIS));
         p.put("mail.smtp.writetimeout", String.valueOf(TIMEOUT_MILLIS));
         p.put("mail.mime.charset", StandardCharsets.UTF_8.name());
+        // Message-IDs take their domain from here rather than from this machine's name (often "localhost").
+        p.put("mail.from", settings.from() == null ? "" : settings.from());
         return p;
     }
 

@@ -93,6 +93,7 @@ class OutboxDeliveryTest extends WebTest {
         assertEquals("assure@assure.test", ((jakarta.mail.internet.InternetAddress) received.getFrom()[0]).getAddress());
         assertEquals("You have been invited to " + p.name() + " – “Section 11”", received.getSubject());
         assertTrue(received.getContentType().toUpperCase().contains("UTF-8"), received.getContentType());
+        assertTrue(received.getMessageID().endsWith("@assure.test>"), "Message-ID in the sender's domain: " + received.getMessageID());
         String text = ((String) received.getContent()).replace("\r\n", "\n");
         assertEquals(body.strip(), text.strip(), "UTF-8 text intact (SMTP may drop the final line break)");
         OutboxEmail row = newest(p);

@@ -28,6 +28,8 @@ class OutboxPageTest extends WebTest {
     @Inject
     Outbox outbox;
     @Inject
+    io.micronaut.context.ApplicationContext context;
+    @Inject
     TransactionOperations<Connection> transactions;
 
     @Test
@@ -103,6 +105,17 @@ class OutboxPageTest extends WebTest {
         assertFalse(page.body().contains("<script>"), page.body());
         assertFalse(page.body().contains("href=\"https://evil.example"), "other sites' links stay text");
         assertTrue(page.body().contains("550 &lt;mailbox@unavailable&gt; &amp; refused"));
+    }
+
+    @Test
+    void withoutAnSmtpHostThereIsNoSenderJobAndNothingIsSent() {
+        Partnership p = fixtures.partnership();
+        queue(p, "kept@agency.test", "Kept", "Stays in the outbox");
+        assertFalse(context.containsBean(OutboxJob.class));
+        assertEquals(new OutboxSender.Run(0, 0), context.getBean(OutboxSender.class).sendDue());
+        OutboxEmail kept = outbox.recent(p.id()).get(0);
+        assertEquals(0, kept.attempts());
+        assertEquals(null, kept.sentAt());
     }
 
     private void queue(Partnership p, String to, String subject, String body) {
