@@ -19,22 +19,14 @@ public record OutboxEntry(long id, String recipient, String subject, String crea
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, h:mma", Locale.UK)
             .withZone(ZoneId.of("Europe/London"));
-    private static final Pattern URL = Pattern.compile("https?://\\S+");
+    /** An address up to white space, leaving out punctuation that ends the sentence around it. */
+    private static final Pattern URL = Pattern.compile("https?://\\S+?(?=[.,;:!?)]*(\\s|$))");
 
     static OutboxEntry of(OutboxEmail e) {
         Status status = e.sentAt() != null ? Status.SENT : e.attempts() > 0 ? Status.FAILING : Status.WAITING;
         return new OutboxEntry(e.id(), e.recipient(), e.subject(), format(e.createdAt()), status, e.attempts(),
                 e.sentAt() == null ? null : format(e.sentAt()),
                 status == Status.FAILING ? format(e.nextAttemptAt()) : null, e.lastError());
-    }
-
-    /** The words a screen reader and a colour-blind reader get; the tag colour only repeats them. */
-    public String statusLabel() {
-        return switch (status) {
-            case WAITING -> "Waiting";
-            case SENT -> "Sent " + sentAt;
-            case FAILING -> "Failing";
-        };
     }
 
     public String statusName() {

@@ -50,5 +50,7 @@ class OutboxSenderTest {
         assertEquals(new OutboxEntry.BodyPart("http://assure.test/invitations/abc", true), parts.get(1));
         assertFalse(parts.get(2).link());
         assertTrue(parts.get(2).text().startsWith(" now.\nNot https://evil.example/x"));
+        assertEquals(new OutboxEntry.BodyPart("http://assure.test/x", true),
+                OutboxEntry.bodyParts("Go to http://assure.test/x.", "http://assure.test").get(1), "a full stop ends the link");
     }
 }
