@@ -1,9 +1,12 @@
 package org.assure.notify;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.assure.web.NotFoundException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -33,5 +36,26 @@ public class Outbox {
     @Transactional
     public List<OutboxEmail> recent(long partnershipId) {
         return emails.findTop200ByPartnershipIdOrderByIdDesc(partnershipId);
+    }
+
+    /** One email of the partnership; another partnership's id is "not found", like a missing one. */
+    @Transactional
+    public OutboxEmail find(long partnershipId, long id) {
+        return emails.findByIdAndPartnershipId(id, partnershipId).orElseThrow(() -> new NotFoundException("Email"));
+    }
+
+    @Transactional
+    List<OutboxEmail> due(Instant now, int limit) {
+        return emails.findBySentAtIsNullAndNextAttemptAtLessThanEquals(now, Pageable.from(0, limit, Sort.of(Sort.Order.asc("id"))));
+    }
+
+    @Transactional
+    void markSent(long id, Instant at) {
+        emails.markSent(id, at);
+    }
+
+    @Transactional
+    void recordFailure(long id, String error, Instant nextAttemptAt) {
+        emails.recordFailure(id, error, nextAttemptAt);
     }
 }

@@ -1,12 +1,27 @@
 package org.assure.notify;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface OutboxRepository extends CrudRepository<OutboxEmail, Long> {
     List<OutboxEmail> findTop200ByPartnershipIdOrderByIdDesc(Long partnershipId);
+
+    Optional<OutboxEmail> findByIdAndPartnershipId(Long id, Long partnershipId);
+
+    /** Unsent and due; the caller's pageable sorts by id so the oldest go first. */
+    List<OutboxEmail> findBySentAtIsNullAndNextAttemptAtLessThanEquals(Instant now, Pageable pageable);
+
+    @Query("UPDATE outbox_email SET sent_at = :at WHERE id = :id AND sent_at IS NULL")
+    void markSent(long id, Instant at);
+
+    @Query("UPDATE outbox_email SET attempts = attempts + 1, last_error = :error, next_attempt_at = :nextAttemptAt WHERE id = :id")
+    void recordFailure(long id, String error, Instant nextAttemptAt);
 }

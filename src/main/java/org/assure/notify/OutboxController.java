@@ -1,0 +1,50 @@
+package org.assure.notify;
+
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import org.assure.accounts.CurrentUser;
+import org.assure.accounts.Roles;
+import org.assure.web.AssureSettings;
+import org.assure.web.Forms;
+import org.assure.web.Model;
+
+/**
+ * Partnership admins read their partnership's email: what was sent, what is waiting, what keeps
+ * failing and why. In local mode, with no SMTP server, this page is where email is read.
+ */
+@Controller("/outbox")
+@Produces(MediaType.TEXT_HTML)
+@Secured(Roles.ADMIN)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class OutboxController {
+    private final Outbox outbox;
+    private final SmtpSettings smtp;
+    private final AssureSettings settings;
+
+    OutboxController(Outbox outbox, SmtpSettings smtp, AssureSettings settings) {
+        this.outbox = outbox;
+        this.smtp = smtp;
+        this.settings = settings;
+    }
+
+    @Get
+    MutableHttpResponse<?> list(CurrentUser admin) {
+        var emails = outbox.recent(admin.partnershipId()).stream().map(OutboxEntry::of).toList();
+        return Forms.page("notify/outbox", Model.of("emails", emails).with("delivering", smtp.configured()));
+    }
+
+    @Get("/{id}")
+    MutableHttpResponse<?> show(CurrentUser admin, @PathVariable long id) {
+        OutboxEmail email = outbox.find(admin.partnershipId(), id);
+        return Forms.page("notify/email", Model.of("email", OutboxEntry.of(email))
+                .with("body", OutboxEntry.bodyParts(email.body(), settings.baseUrl()))
+                .with("delivering", smtp.configured()));
+    }
+}

@@ -1,0 +1,68 @@
+package org.assure.notify;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** An outbox email as the admin pages show it: times in UK local time and a status in words. */
+public record OutboxEntry(long id, String recipient, String subject, String created, Status status, int attempts,
+                          @Nullable String sentAt, @Nullable String nextAttempt, @Nullable String lastError) {
+
+    public enum Status { WAITING, SENT, FAILING }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, h:mma", Locale.UK)
+            .withZone(ZoneId.of("Europe/London"));
+    /** An address up to white space, leaving out punctuation that ends the sentence around it. */
+    private static final Pattern URL = Pattern.compile("https?://\\S+?(?=[.,;:!?)]*(\\s|$))");
+
+    static OutboxEntry of(OutboxEmail e) {
+        Status status = e.sentAt() != null ? Status.SENT : e.attempts() > 0 ? Status.FAILING : Status.WAITING;
+        return new OutboxEntry(e.id(), e.recipient(), e.subject(), format(e.createdAt()), status, e.attempts(),
+                e.sentAt() == null ? null : format(e.sentAt()),
+                status == Status.FAILING ? format(e.nextAttemptAt()) : null, e.lastError());
+    }
+
+    public String statusName() {
+        return status.name();
+    }
+
+    /**
+     * A plain-text body cut into text and links. Only links into this site become clickable (so a local
+     * user can follow an invitation); any other address, say one typed into a name, stays text.
+     */
+    static List<BodyPart> bodyParts(String body, String baseUrl) {
+        List<BodyPart> parts = new ArrayList<>();
+        Matcher m = URL.matcher(body);
+        int at = 0;
+        while (m.find()) {
+            String url = m.group();
+            boolean ours = url.startsWith(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+            if (ours) {
+                if (m.start() > at) {
+                    parts.add(new BodyPart(body.substring(at, m.start()), false));
+                }
+                parts.add(new BodyPart(url, true));
+                at = m.end();
+            }
+        }
+        if (at < body.length()) {
+            parts.add(new BodyPart(body.substring(at), false));
+        }
+        return parts;
+    }
+
+    /** A run of email text; {@code link} when it is an address in this site. */
+    public record BodyPart(String text, boolean link) {
+    }
+
+    private static String format(Instant instant) {
+        return TIME.format(instant).replace("AM", "am").replace("PM", "pm");
+    }
+}

@@ -1,0 +1,133 @@
+package org.assure.notify;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import org.assure.web.AssureSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Delivers due outbox rows. Each row is marked in its own short transaction after its own SMTP
+ * conversation, so one bad address never holds back the rest and nothing is lost: a failure only
+ * moves the row's next attempt back (1, 2, 4 … minutes, at most an hour) and it is tried again forever.
+ * {@link OutboxJob} calls {@link #sendDue()} on a schedule; tests call it directly.
+ */
+@Singleton
+public class OutboxSender {
+    static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+    static final Duration LONGEST_RETRY = Duration.ofHours(1);
+    static final int MAX_ERROR_LENGTH = 1000;
+    /**
+     * A run stops taking new rows after this long, well inside ShedLock's lock-at-most-for (5 minutes),
+     * so a slow server cannot let a second node start on the same rows.
+     */
+    static final Duration RUN_BUDGET = Duration.ofMinutes(2);
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+
+    private final Outbox outbox;
+    private final MailTransport transport;
+    private final SmtpSettings smtp;
+    private final AssureSettings settings;
+    private final Clock clock;
+    private final int batchSize;
+
+    OutboxSender(Outbox outbox, MailTransport transport, SmtpSettings smtp, AssureSettings settings, Clock clock,
+                 @Value("${assure.outbox.batch-size:50}") int batchSize) {
+        this.outbox = outbox;
+        this.transport = transport;
+        this.smtp = smtp;
+        this.settings = settings;
+        this.clock = clock;
+        this.batchSize = batchSize;
+    }
+
+    /** What one run did. */
+    public record Run(int sent, int failed) {
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        if (smtp.configured()) {
+            LOG.info("Email is sent through {}:{} (STARTTLS {}).", smtp.host(), smtp.port(), smtp.starttls() ? "required" : "off");
+        } else {
+            LOG.info("No SMTP server is configured (ASSURE_SMTP_HOST is empty), so email is not sent: it stays in the outbox, "
+                    + "where partnership admins can read it at {}/outbox.", settings.baseUrl());
+        }
+    }
+
+    /** Sends up to one batch of due emails, oldest first. Does nothing without an SMTP host (local mode). */
+    public Run sendDue() {
+        if (!smtp.configured()) {
+            return new Run(0, 0);
+        }
+        long started = System.nanoTime();
+        int sent = 0;
+        int failed = 0;
+        for (OutboxEmail email : outbox.due(clock.instant(), batchSize)) {
+            try {
+                transport.send(email.recipient(), email.subject(), email.body());
+                outbox.markSent(email.id(), clock.instant());
+                sent++;
+            } catch (Exception e) {
+                int attempts = email.attempts() + 1;
+                Instant next = clock.instant().plus(backoff(attempts));
+                outbox.recordFailure(email.id(), describe(e), next);
+                failed++;
+                LOG.warn("Email {} to {} failed (attempt {}), next try at {}: {}", email.id(), email.recipient(), attempts, next, describe(e));
+                if (serverUnreachable(e)) {
+                    // The rest would fail the same way, each after a timeout: leave them for the next run.
+                    break;
+                }
+            }
+            if (Duration.ofNanos(System.nanoTime() - started).compareTo(RUN_BUDGET) > 0) {
+                break;
+            }
+        }
+        if (sent + failed > 0) {
+            LOG.info("Outbox run: {} sent, {} failed", sent, failed);
+        }
+        return new Run(sent, failed);
+    }
+
+    /** The wait before the next attempt after this many failures: 1 minute, doubling, at most an hour. */
+    static Duration backoff(int attempts) {
+        int doublings = Math.min(Math.max(attempts - 1, 0), 10);
+        Duration wait = FIRST_RETRY.multipliedBy(1L << doublings);
+        return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
+    }
+
+    /** The error and its causes in one line, as the admin page shows it, at most 1000 characters. */
+    static String describe(Throwable error) {
+        List<String> parts = new ArrayList<>();
+        for (Throwable t = error; t != null && parts.size() < 5; t = t.getCause()) {
+            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+            if (!parts.contains(message)) {
+                parts.add(message);
+            }
+        }
+        String text = String.join(" – ", parts).replaceAll("\\s+", " ");
+        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH - 1) + "…";
+    }
+
+    static boolean serverUnreachable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
+                    || t instanceof SocketTimeoutException || t instanceof org.eclipse.angus.mail.util.MailConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,233 @@
+package org.assure.notify;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import org.assure.partnerships.Partnership;
+import org.assure.testsupport.Fixtures;
+import org.assure.testsupport.WebTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Delivery through a real SMTP conversation with GreenMail. The SMTP port is a free one found at start;
+ * GreenMail listens there only while a test wants the server up, so "down" is a closed port.
+ */
+@MicronautTest(transactional = false)
+class OutboxDeliveryTest extends WebTest {
+    private final int smtpPort = freePort();
+    private GreenMail greenMail;
+
+    @Inject
+    Outbox outbox;
+    @Inject
+    OutboxSender sender;
+    @Inject
+    OutboxJob job;
+    @Inject
+    OutboxRepository emails;
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put("assure.smtp.host", "127.0.0.1");
+        properties.put("assure.smtp.port", String.valueOf(smtpPort));
+        properties.put("assure.smtp.starttls", "false");
+        properties.put("assure.smtp.from", "Assure <assure@assure.test>");
+        return properties;
+    }
+
+    @AfterEach
+    void stopMailServer() {
+        if (greenMail != null) {
+            greenMail.stop();
+            greenMail = null;
+        }
+    }
+
+    @Test
+    void deliversAnEmailQueuedInACommittedTransaction() throws Exception {
+        startMailServer();
+        Partnership p = fixtures.partnership();
+        String to = "invitee" + Fixtures.next() + "@school.test";
+        String body = """
+                Dear Zoë,
+
+                Chloé Brontë has invited you to %s on Assure as organisation lead.
+
+                Set your password to start:
+                http://assure.test/invitations/abc123
+
+                The link works once and expires on 9 June 2025 at 10:00am.
+                """.formatted(p.name());
+        queue(p, to, "You have been invited to " + p.name() + " – “Section 11”", body);
+
+        OutboxSender.Run run = sender.sendDue();
+
+        assertTrue(run.sent() >= 1, "sent: " + run);
+        MimeMessage received = receivedBy(to);
+        assertEquals(to, received.getAllRecipients()[0].toString());
+        assertEquals("assure@assure.test", ((jakarta.mail.internet.InternetAddress) received.getFrom()[0]).getAddress());
+        assertEquals("You have been invited to " + p.name() + " – “Section 11”", received.getSubject());
+        assertTrue(received.getContentType().toUpperCase().contains("UTF-8"), received.getContentType());
+        assertTrue(received.getMessageID().endsWith("@assure.test>"), "Message-ID in the sender's domain: " + received.getMessageID());
+        String text = ((String) received.getContent()).replace("\r\n", "\n");
+        assertEquals(body.strip(), text.strip(), "UTF-8 text intact (SMTP may drop the final line break)");
+        OutboxEmail row = newest(p);
+        assertNotNull(row.sentAt());
+        assertEquals(0, row.attempts());
+    }
+
+    @Test
+    void keepsMailWhileTheServerIsDownAndDeliversItLater() throws Exception {
+        Partnership p = fixtures.partnership();
+        String to = "later" + Fixtures.next() + "@agency.test";
+        queue(p, to, "Reminder", "Your return is due.");
+
+        sender.sendDue();
+
+        OutboxEmail failed = newest(p);
+        assertNull(failed.sentAt(), "not sent");
+        assertEquals(1, failed.attempts());
+        assertNotNull(failed.lastError());
+        assertFalse(failed.lastError().isBlank());
+        assertTrue(failed.lastError().length() <= OutboxSender.MAX_ERROR_LENGTH);
+        assertTrue(failed.nextAttemptAt().isAfter(clock.instant()), "next attempt is in the future");
+        assertTrue(failed.nextAttemptAt().isBefore(clock.instant().plus(Duration.ofMinutes(2))), "first retry after about a minute");
+
+        sender.sendDue();
+        assertEquals(1, newest(p).attempts(), "not retried before its time");
+
+        clock.advance(Duration.ofMinutes(2));
+        startMailServer();
+        sender.sendDue();
+
+        assertEquals("Your return is due.", ((String) receivedBy(to).getContent()).strip());
+        OutboxEmail sent = newest(p);
+        assertNotNull(sent.sentAt());
+        assertEquals(1, sent.attempts(), "one failed attempt before it went");
+    }
+
+    @Test
+    void oneBadAddressDoesNotHoldBackTheRest() throws Exception {
+        startMailServer();
+        Partnership p = fixtures.partnership();
+        String good = "good" + Fixtures.next() + "@agency.test";
+        queue(p, "not an address", "First", "Goes nowhere");
+        queue(p, good, "Second", "Arrives");
+
+        sender.sendDue();
+
+        List<OutboxEmail> rows = outbox.recent(p.id());
+        OutboxEmail second = rows.get(0);
+        OutboxEmail first = rows.get(1);
+        assertNull(first.sentAt());
+        assertEquals(1, first.attempts());
+        assertNotNull(first.lastError());
+        assertNotNull(second.sentAt());
+        assertEquals("Second", receivedBy(good).getSubject());
+    }
+
+    @Test
+    void aRolledBackTransactionLeavesNoEmail() {
+        Partnership p = fixtures.partnership();
+        transactions.executeWrite(status -> {
+            outbox.send(p.id(), "rolled.back@agency.test", "Never", "Never sent");
+            status.setRollbackOnly();
+            return null;
+        });
+        assertThrows(IllegalStateException.class, () -> transactions.executeWrite(status -> {
+            outbox.send(p.id(), "failed@agency.test", "Never", "Never sent");
+            throw new IllegalStateException("the event failed");
+        }));
+        assertTrue(outbox.recent(p.id()).isEmpty());
+    }
+
+    @Test
+    void sendingNeedsTheCallersTransaction() {
+        Partnership p = fixtures.partnership();
+        assertThrows(RuntimeException.class, () -> outbox.send(p.id(), "x@agency.test", "No", "No transaction"));
+        assertTrue(outbox.recent(p.id()).isEmpty());
+    }
+
+    @Test
+    void theScheduledJobSendsUnderAShedLock() throws Exception {
+        startMailServer();
+        Partnership p = fixtures.partnership();
+        String to = "scheduled" + Fixtures.next() + "@agency.test";
+        queue(p, to, "From the job", "Sent by the scheduled job");
+
+        job.run();
+
+        assertEquals("From the job", receivedBy(to).getSubject());
+        assertTrue(lockExists("outbox-sender"), "ShedLock row written");
+    }
+
+    private void queue(Partnership p, String to, String subject, String body) {
+        transactions.executeWrite(status -> {
+            outbox.send(p.id(), to, subject, body);
+            return null;
+        });
+    }
+
+    private OutboxEmail newest(Partnership p) {
+        return emails.findById(outbox.recent(p.id()).get(0).id()).orElseThrow();
+    }
+
+    private MimeMessage receivedBy(String to) {
+        assertTrue(greenMail.waitForIncomingEmail(5000, 1), "some email arrived");
+        MimeMessage[] messages = greenMail.getReceivedMessagesForDomain(to);
+        assertEquals(1, messages.length, "one email for " + to);
+        return messages[0];
+    }
+
+    private boolean lockExists(String name) {
+        return transactions.executeRead(status -> {
+            try (var statement = status.getConnection().prepareStatement("SELECT COUNT(*) FROM shedlock WHERE name = ?")) {
+                statement.setString(1, name);
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1) == 1;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private void startMailServer() {
+        greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
