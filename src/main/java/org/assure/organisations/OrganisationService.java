@@ -292,7 +292,7 @@ public class OrganisationService {
         return get(admin, id);
     }
 
-    private static void requireAdmin(CurrentUser user) {
+    static void requireAdmin(CurrentUser user) {
         if (!user.isAdmin()) {
             throw new ForbiddenException("Only partnership admins manage organisations");
         }

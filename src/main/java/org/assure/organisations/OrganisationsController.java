@@ -25,6 +25,7 @@ import org.assure.web.Model;
 import org.assure.web.NotFoundException;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /** Partnership admins list, add, edit, archive and restore agencies and schools. */
 @Controller("/organisations")
@@ -32,7 +33,8 @@ import java.util.Arrays;
 @Secured(Roles.ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class OrganisationsController {
-    static final String STALE = "Someone else saved changes to this organisation while you were editing it.";
+    private static final Map<String, String> SAVED = Map.of("created", "Organisation added", "updated", "Changes saved",
+            "archived", "Organisation archived", "restored", "Organisation restored");
     private final OrganisationService organisations;
     private final Forms forms;
 
@@ -57,8 +59,9 @@ class OrganisationsController {
     /** Organisation users may look at their own organisation; the service refuses any other (404). */
     @Get("/{id}")
     @Secured({Roles.ADMIN, Roles.LEAD, Roles.CONTRIBUTOR, Roles.CHAIR})
-    MutableHttpResponse<?> show(CurrentUser user, @PathVariable long id) {
-        return Forms.page("organisations/detail", Model.of("page", organisations.page(user, id)));
+    MutableHttpResponse<?> show(CurrentUser user, @PathVariable long id, @Nullable @QueryValue String saved) {
+        return Forms.page("organisations/detail", Model.of("page", organisations.page(user, id))
+                .with("saved", saved == null ? null : SAVED.get(saved)));
     }
 
     @Get("/new")
