@@ -13,6 +13,7 @@ import org.assure.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -112,7 +113,9 @@ public class OrganisationService {
         Organisation organisation = get(user, id);
         Organisation parent = organisation.parentId() == null ? null
                 : organisations.findByIdAndPartnershipId(organisation.parentId(), user.partnershipId()).orElse(null);
-        return new OrganisationPage(organisation, contacts.findByOrganisationIdOrderByRole(id), parent,
+        List<OrganisationContact> people = contacts.findByOrganisationIdOrderByRole(id).stream()
+                .sorted(Comparator.comparing(OrganisationContact::role)).toList();
+        return new OrganisationPage(organisation, people, parent,
                 organisations.findByPartnershipIdAndParentIdOrderByName(user.partnershipId(), id));
     }
 
