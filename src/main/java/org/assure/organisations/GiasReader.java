@@ -36,6 +36,7 @@ import java.util.stream.IntStream;
 final class GiasReader {
     static final int MAX_ROWS = 5_000;
     static final long MAX_BYTES = 20L * 1024 * 1024;
+    static final String TOO_LARGE = "The selected file must be smaller than 20 MB";
     static final String URN = "URN";
     static final String NAME = "EstablishmentName";
     /** The columns read, in the order of {@link GiasRow}'s fields after the row number. */
@@ -55,7 +56,7 @@ final class GiasReader {
             throw new ImportFileException("The selected file is empty");
         }
         if (content.length > MAX_BYTES) {
-            throw new ImportFileException("The selected file must be smaller than 20 MB");
+            throw new ImportFileException(TOO_LARGE);
         }
         if (startsWith(content, OLE2)) {
             throw new ImportFileException("The selected file is an old Excel (.xls) file: save it as .xlsx or CSV and upload that");

@@ -8,10 +8,12 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -61,6 +63,12 @@ class ImportController {
         }
     }
 
+    /** Netty stops reading a part over micronaut.server.multipart.max-file-size before the controller runs. */
+    @Error(exception = ContentLengthExceededException.class)
+    MutableHttpResponse<?> tooLarge() {
+        return refused(GiasReader.TOO_LARGE);
+    }
+
     private static MutableHttpResponse<?> refused(String message) {
         return Forms.invalid("organisations/import", Model.empty(), FormErrors.none().add("file", message));
     }
@@ -88,6 +96,7 @@ class ImportController {
     @Produces(XLSX)
     MutableHttpResponse<byte[]> template() {
         return HttpResponse.ok(GiasTemplate.xlsx())
+                .contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"school-list-template.xlsx\"");
     }
 }
