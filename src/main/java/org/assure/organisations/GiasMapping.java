@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 /**
  * GIAS vocabulary to ours. The category decides which duty a school answers under (Section 175 or
- * 157), so a type we do not recognise is refused rather than guessed: see doc/adr/0002.
+ * 157), so a type we do not recognise is refused rather than guessed (doc/adr/0008).
  */
 final class GiasMapping {
     private static final Set<String> MAINTAINED = Set.of("community school", "voluntary aided school",

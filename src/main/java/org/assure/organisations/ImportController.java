@@ -34,7 +34,7 @@ import java.io.IOException;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ImportController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    static final String CHANGED_MEANWHILE = "A school in this import was changed by someone else while you confirmed it."
+    private static final String CHANGED_MEANWHILE = "A school in this import was changed by someone else while you confirmed it."
             + " Nothing was imported. Check the preview below and confirm again.";
     private final OrganisationImports imports;
 

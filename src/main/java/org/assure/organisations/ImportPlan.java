@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
  * schools always give the same plan.
  */
 public final class ImportPlan {
-    static final String CLOSED = "closed";
     private final List<Line> lines;
 
     /** What happens to one row. */
@@ -85,7 +84,7 @@ public final class ImportPlan {
         }
         Existing existing = byUrn.get(urn);
         String status = GiasMapping.normal(row.status());
-        if (status.equals(CLOSED)) {
+        if (status.equals("closed")) {
             if (existing == null) {
                 return refuse(row, "closed");
             }

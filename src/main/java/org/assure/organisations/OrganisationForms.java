@@ -7,7 +7,10 @@ import jakarta.validation.constraints.Size;
 import org.assure.web.FormErrors;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** The organisation form and what its page shows. Every field is a String so what was typed can be shown again. */
@@ -47,15 +50,19 @@ public final class OrganisationForms {
         }
 
         static OrganisationForm of(Organisation o, List<OrganisationContact> contacts) {
-            String[] c = new String[ContactRole.values().length * 2];
-            for (OrganisationContact contact : contacts) {
-                c[contact.role().ordinal() * 2] = contact.name();
-                c[contact.role().ordinal() * 2 + 1] = contact.email();
-            }
+            Map<ContactRole, OrganisationContact> byRole = new EnumMap<>(ContactRole.class);
+            contacts.forEach(c -> byRole.put(c.role(), c));
+            Function<ContactRole, String> name = r -> byRole.containsKey(r) ? byRole.get(r).name() : "";
+            Function<ContactRole, String> email = r -> byRole.containsKey(r) ? byRole.get(r).email() : "";
             return new OrganisationForm(o.kind().name(), o.name(), nameOf(o.sector()), nameOf(o.phase()), nameOf(o.category()),
                     o.urn(), o.trustName(), o.localAuthority(), o.postcode(), o.hasBoarding() ? "true" : null,
                     o.hasEarlyYears() ? "true" : null, o.parentId() == null ? "" : o.parentId().toString(),
-                    Integer.toString(o.version()), c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]);
+                    Integer.toString(o.version()),
+                    name.apply(ContactRole.LEAD), email.apply(ContactRole.LEAD),
+                    name.apply(ContactRole.HEADTEACHER), email.apply(ContactRole.HEADTEACHER),
+                    name.apply(ContactRole.DSL), email.apply(ContactRole.DSL),
+                    name.apply(ContactRole.CHAIR_OF_GOVERNORS), email.apply(ContactRole.CHAIR_OF_GOVERNORS),
+                    name.apply(ContactRole.SAFEGUARDING_GOVERNOR), email.apply(ContactRole.SAFEGUARDING_GOVERNOR));
         }
 
         /** The same typed values with another version: after a conflict, saving again means "keep mine". */
