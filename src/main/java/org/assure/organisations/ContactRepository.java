@@ -1,5 +1,6 @@
 package org.assure.organisations;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -11,4 +12,10 @@ interface ContactRepository extends CrudRepository<OrganisationContact, Long> {
     List<OrganisationContact> findByOrganisationIdOrderByRole(long organisationId);
 
     void deleteByOrganisationId(long organisationId);
+
+    /** Every contact of a partnership in one query, for an import preview that compares hundreds of schools. */
+    @Query("""
+            SELECT c.* FROM organisation_contact c JOIN organisation o ON o.id = c.organisation_id
+            WHERE o.partnership_id = :partnershipId""")
+    List<OrganisationContact> findByPartnership(long partnershipId);
 }

@@ -1,20 +1,40 @@
 package org.assure.organisations;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** The named people an organisation has; escalation ladders and invitations address them. */
 public enum ContactRole {
-    LEAD("Safeguarding lead"),
-    HEADTEACHER("Headteacher"),
-    DSL("Designated safeguarding lead"),
-    CHAIR_OF_GOVERNORS("Chair of governors"),
-    SAFEGUARDING_GOVERNOR("Safeguarding governor");
+    LEAD("Safeguarding lead", "lead", OrganisationKind.AGENCY),
+    HEADTEACHER("Headteacher", "headteacher", OrganisationKind.SCHOOL),
+    DSL("Designated safeguarding lead", "dsl", OrganisationKind.SCHOOL),
+    CHAIR_OF_GOVERNORS("Chair of governors", "chairOfGovernors", OrganisationKind.SCHOOL),
+    SAFEGUARDING_GOVERNOR("Safeguarding governor", "safeguardingGovernor", OrganisationKind.SCHOOL);
 
     private final String label;
+    private final String field;
+    private final OrganisationKind kind;
 
-    ContactRole(String label) {
+    ContactRole(String label, String field, OrganisationKind kind) {
         this.label = label;
+        this.field = field;
+        this.kind = kind;
     }
 
     public String label() {
         return label;
+    }
+
+    /** The prefix of this role's fields in the organisation form: {@code dslName}, {@code dslEmail}. */
+    String field() {
+        return field;
+    }
+
+    /**
+     * The roles the form offers for a kind: agencies name a safeguarding lead; schools the people
+     * KCSIE names (head, DSL, chair and safeguarding governor). Contacts of other roles are kept as they are.
+     */
+    static List<ContactRole> forKind(OrganisationKind kind) {
+        return Arrays.stream(values()).filter(r -> r.kind == kind).toList();
     }
 }

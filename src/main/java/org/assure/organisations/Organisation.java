@@ -36,4 +36,21 @@ public record Organisation(@Id @GeneratedValue @Nullable Long id,
     public boolean isArchived() {
         return archivedAt != null;
     }
+
+    /** This row with new details; the version stays as read, so the update fails if someone saved in between. */
+    Organisation with(OrganisationDetails d, Instant now) {
+        return new Organisation(id, partnershipId, kind, d.name(), d.sector(), d.phase(), d.category(), d.urn(),
+                d.trustName(), d.localAuthority(), d.postcode(), d.hasBoarding(), d.hasEarlyYears(), d.parentId(),
+                archivedAt, version, createdAt, now);
+    }
+
+    Organisation withArchivedAt(@Nullable Instant archived, Instant now) {
+        return new Organisation(id, partnershipId, kind, name, sector, phase, category, urn, trustName, localAuthority,
+                postcode, hasBoarding, hasEarlyYears, parentId, archived, version, createdAt, now);
+    }
+
+    Organisation withVersion(int expected) {
+        return new Organisation(id, partnershipId, kind, name, sector, phase, category, urn, trustName, localAuthority,
+                postcode, hasBoarding, hasEarlyYears, parentId, archivedAt, expected, createdAt, updatedAt);
+    }
 }

@@ -2,7 +2,9 @@ package org.assure.organisations;
 
 import io.micronaut.core.annotation.Nullable;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What describes an organisation, without its identity and bookkeeping: the input to create and update. */
 public record OrganisationDetails(OrganisationKind kind,
@@ -26,5 +28,40 @@ public record OrganisationDetails(OrganisationKind kind,
     public static OrganisationDetails agency(String name, Sector sector, @Nullable Long parentId, List<Contact> contacts) {
         return new OrganisationDetails(OrganisationKind.AGENCY, name, sector, null, null, null, null, null, null,
                 false, false, parentId, contacts);
+    }
+
+    static OrganisationDetails of(Organisation o, List<OrganisationContact> contacts) {
+        return new OrganisationDetails(o.kind(), o.name(), o.sector(), o.phase(), o.category(), o.urn(), o.trustName(),
+                o.localAuthority(), o.postcode(), o.hasBoarding(), o.hasEarlyYears(), o.parentId(),
+                contacts.stream().map(c -> new Contact(c.role(), c.name(), c.email(), c.phone())).toList());
+    }
+
+    /**
+     * Every field as a person reads it, in page order: what audit records, import previews and edit
+     * conflicts compare. The parent is given by name because its id means nothing to a reader.
+     */
+    Map<String, String> describe(String parentName) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("Name", name);
+        fields.put("Sector", sector == null ? "" : sector.label());
+        fields.put("Phase", phase == null ? "" : phase.label());
+        fields.put("Category", category == null ? "" : category.label());
+        fields.put("URN", text(urn));
+        fields.put("Trust", text(trustName));
+        fields.put("Local authority", text(localAuthority));
+        fields.put("Postcode", text(postcode));
+        fields.put("Boarding", hasBoarding ? "Yes" : "No");
+        fields.put("Early years", hasEarlyYears ? "Yes" : "No");
+        fields.put("Parent organisation", parentName);
+        for (ContactRole role : ContactRole.values()) {
+            fields.put(role.label(), contacts.stream().filter(c -> c.role() == role).findFirst()
+                    .map(c -> c.name() + (c.email() == null || c.email().isBlank() ? "" : " (" + c.email() + ")"))
+                    .orElse(""));
+        }
+        return fields;
+    }
+
+    private static String text(@Nullable String value) {
+        return value == null ? "" : value;
     }
 }

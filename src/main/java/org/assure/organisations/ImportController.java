@@ -1,0 +1,102 @@
+package org.assure.organisations;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.views.ModelAndView;
+import org.assure.accounts.CurrentUser;
+import org.assure.accounts.Roles;
+import org.assure.web.FormErrors;
+import org.assure.web.Forms;
+import org.assure.web.Model;
+
+import java.io.IOException;
+
+/** Partnership admins import schools from a GIAS extract: upload, preview, confirm. */
+@Controller("/organisations/import")
+@Produces(MediaType.TEXT_HTML)
+@Secured(Roles.ADMIN)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ImportController {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String CHANGED_MEANWHILE = "A school in this import was changed by someone else while you confirmed it."
+            + " Nothing was imported. Check the preview below and confirm again.";
+    private final OrganisationImports imports;
+
+    ImportController(OrganisationImports imports) {
+        this.imports = imports;
+    }
+
+    static String path(long importId) {
+        return "/organisations/import/" + importId;
+    }
+
+    @Get
+    MutableHttpResponse<?> form() {
+        return Forms.page("organisations/import", Model.empty());
+    }
+
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    MutableHttpResponse<?> upload(CurrentUser admin, @Nullable CompletedFileUpload file) throws IOException {
+        if (file == null || file.getFilename() == null || file.getFilename().isBlank()) {
+            return refused("Select a CSV or Excel (.xlsx) file");
+        }
+        try {
+            return Forms.seeOther(path(imports.store(admin, file.getFilename(), file.getBytes())));
+        } catch (ImportFileException e) {
+            return refused(e.getMessage());
+        }
+    }
+
+    /** Netty stops reading a part over micronaut.server.multipart.max-file-size before the controller runs. */
+    @Error(exception = ContentLengthExceededException.class)
+    MutableHttpResponse<?> tooLarge() {
+        return refused(GiasReader.TOO_LARGE);
+    }
+
+    private static MutableHttpResponse<?> refused(String message) {
+        return Forms.invalid("organisations/import", Model.empty(), FormErrors.none().add("file", message));
+    }
+
+    /** The preview until the import is confirmed; afterwards what confirming did. */
+    @Get("/{importId}")
+    MutableHttpResponse<?> preview(CurrentUser admin, @PathVariable long importId) {
+        return Forms.page("organisations/import-preview", Model.of("preview", imports.preview(admin, importId)));
+    }
+
+    @Post("/{importId}/confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> confirm(CurrentUser admin, @PathVariable long importId) {
+        try {
+            imports.apply(admin, importId);
+        } catch (StaleEditException e) {
+            Model model = Model.of("preview", imports.preview(admin, importId)).with("problem", CHANGED_MEANWHILE)
+                    .with("errors", FormErrors.none());
+            return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("organisations/import-preview", model));
+        }
+        return Forms.seeOther(path(importId));
+    }
+
+    @Get("/template.xlsx")
+    @Produces(XLSX)
+    MutableHttpResponse<byte[]> template() {
+        return HttpResponse.ok(GiasTemplate.xlsx())
+                .contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"school-list-template.xlsx\"");
+    }
+}

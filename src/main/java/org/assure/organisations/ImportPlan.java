@@ -1,0 +1,194 @@
+package org.assure.organisations;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What importing a list of GIAS rows would do to a partnership's schools, matched by URN: the preview
+ * shows it and confirming applies it. Pure: it reads no database, so the same rows against the same
+ * schools always give the same plan.
+ */
+public final class ImportPlan {
+    private final List<Line> lines;
+
+    /** What happens to one row. */
+    public enum Action {
+        CREATE("Will be created"), UPDATE("Will be updated"), UNCHANGED("Unchanged"), ARCHIVE("Will be archived"),
+        REFUSE("Refused");
+
+        private final String label;
+
+        Action(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** A school already in the partnership, with its contacts. */
+    record Existing(Organisation organisation, List<OrganisationContact> contacts) {
+        OrganisationDetails details() {
+            return OrganisationDetails.of(organisation, contacts);
+        }
+    }
+
+    /**
+     * One row's outcome. {@code details} is what to save for CREATE and UPDATE (for an update, the school's
+     * details with the file's values laid over them); {@code existing} is the matched school.
+     */
+    public record Line(int row, String urn, String name, Action action, List<FieldChange> changes,
+                       @Nullable String reason, List<String> notes,
+                       @Nullable OrganisationDetails details, @Nullable Existing existing) {
+    }
+
+    /** How many rows of each outcome. */
+    public record Summary(int created, int updated, int unchanged, int archived, int refused) {
+        public int total() {
+            return created + updated + unchanged + archived + refused;
+        }
+    }
+
+    private ImportPlan(List<Line> lines) {
+        this.lines = List.copyOf(lines);
+    }
+
+    static ImportPlan of(List<GiasRow> rows, List<Existing> schools) {
+        Map<String, Existing> byUrn = schools.stream().collect(Collectors.toMap(e -> e.organisation().urn(), Function.identity()));
+        Map<String, Integer> firstRow = new HashMap<>();
+        List<Line> lines = new ArrayList<>();
+        for (GiasRow row : rows) {
+            lines.add(plan(row, byUrn, firstRow));
+        }
+        return new ImportPlan(lines);
+    }
+
+    private static Line plan(GiasRow row, Map<String, Existing> byUrn, Map<String, Integer> firstRow) {
+        String urn = row.urn().strip();
+        if (urn.isEmpty()) {
+            return refuse(row, "missing URN");
+        }
+        if (!OrganisationForms.URN.matcher(urn).matches()) {
+            return refuse(row, "URN not 6 digits: " + urn);
+        }
+        Integer first = firstRow.putIfAbsent(urn, row.row());
+        if (first != null) {
+            return refuse(row, "duplicate URN in the file (first on row " + first + ")");
+        }
+        Existing existing = byUrn.get(urn);
+        String status = GiasMapping.normal(row.status());
+        if (status.equals("closed")) {
+            if (existing == null) {
+                return refuse(row, "closed");
+            }
+            return existing.organisation().isArchived()
+                    ? line(row, Action.UNCHANGED, List.of(), List.of("closed; already archived here"), null, existing)
+                    : line(row, Action.ARCHIVE, List.of(), List.of("closed"), null, existing);
+        }
+        List<String> notes = new ArrayList<>();
+        if (status.equals("open, but proposed to close")) {
+            notes.add("proposed to close");
+        } else if (status.equals("proposed to open")) {
+            notes.add("proposed to open");
+        }
+        String refusal = refusal(row);
+        if (refusal != null) {
+            return refuse(row, refusal);
+        }
+        OrganisationDetails imported = details(row, urn);
+        if (existing == null) {
+            return line(row, Action.CREATE, List.of(), notes, imported, null);
+        }
+        if (existing.organisation().isArchived()) {
+            notes.add("archived here: stays archived unless restored on its page");
+        }
+        OrganisationDetails merged = merge(existing, imported);
+        List<FieldChange> changes = FieldChange.between(existing.details().describe(""), merged.describe(""));
+        return line(row, changes.isEmpty() ? Action.UNCHANGED : Action.UPDATE, changes, notes, merged, existing);
+    }
+
+    private static @Nullable String refusal(GiasRow row) {
+        if (row.name().isBlank()) {
+            return "missing name";
+        }
+        if (GiasMapping.category(row.type()).isEmpty()) {
+            return "unknown category: " + (row.type().isBlank() ? "(none given)" : row.type());
+        }
+        if (GiasMapping.phase(row.phase()).isEmpty()) {
+            return "unknown phase: " + (row.phase().isBlank() ? "(none given)" : row.phase());
+        }
+        List<String> tooLong = new ArrayList<>();
+        tooLong("name", row.name(), 200, tooLong);
+        tooLong("trust name", row.trusts(), 200, tooLong);
+        tooLong("local authority", row.localAuthority(), 100, tooLong);
+        tooLong("postcode", row.postcode(), 12, tooLong);
+        tooLong("headteacher's name", GiasMapping.headName(row.headTitle(), row.headFirstName(), row.headLastName()), 200, tooLong);
+        return tooLong.isEmpty() ? null : String.join("; ", tooLong);
+    }
+
+    private static void tooLong(String what, String value, int max, List<String> problems) {
+        if (value.strip().length() > max) {
+            problems.add(what + " longer than " + max + " characters");
+        }
+    }
+
+    private static OrganisationDetails details(GiasRow row, String urn) {
+        SchoolCategory category = GiasMapping.category(row.type()).orElseThrow();
+        Phase phase = GiasMapping.phase(row.phase()).orElseThrow();
+        String head = GiasMapping.headName(row.headTitle(), row.headFirstName(), row.headLastName());
+        List<OrganisationDetails.Contact> contacts = head.isEmpty() ? List.of()
+                : List.of(new OrganisationDetails.Contact(ContactRole.HEADTEACHER, head, null, null));
+        return new OrganisationDetails(OrganisationKind.SCHOOL, row.name().strip(), null, phase, category, urn,
+                OrganisationForms.clean(row.trusts()), OrganisationForms.clean(row.localAuthority()),
+                OrganisationForms.clean(row.postcode()), GiasMapping.boarding(row.boarders(), row.boardingEstablishment()),
+                GiasMapping.earlyYears(row.nurseryProvision(), phase), null, contacts);
+    }
+
+    /**
+     * The school as saved, with what GIAS knows laid over it. Everything else (parent, other contacts)
+     * stays. A different headteacher keeps no email: the saved one was the previous head's.
+     */
+    static OrganisationDetails merge(Existing existing, OrganisationDetails imported) {
+        Organisation o = existing.organisation();
+        List<OrganisationDetails.Contact> contacts = new ArrayList<>(existing.details().contacts());
+        imported.contacts().stream().filter(c -> c.role() == ContactRole.HEADTEACHER).findFirst().ifPresent(head -> {
+            boolean sameHead = contacts.stream().anyMatch(c -> c.role() == ContactRole.HEADTEACHER && c.name().equals(head.name()));
+            if (!sameHead) {
+                contacts.removeIf(c -> c.role() == ContactRole.HEADTEACHER);
+                contacts.add(head);
+            }
+        });
+        return new OrganisationDetails(o.kind(), imported.name(), o.sector(), imported.phase(), imported.category(), o.urn(),
+                imported.trustName(), imported.localAuthority(), imported.postcode(), imported.hasBoarding(),
+                imported.hasEarlyYears(), o.parentId(), contacts);
+    }
+
+    private static Line refuse(GiasRow row, String reason) {
+        return new Line(row.row(), row.urn().strip(), row.name().strip(), Action.REFUSE, List.of(), reason, List.of(), null, null);
+    }
+
+    private static Line line(GiasRow row, Action action, List<FieldChange> changes, List<String> notes,
+                             @Nullable OrganisationDetails details, @Nullable Existing existing) {
+        return new Line(row.row(), row.urn().strip(), row.name().strip(), action, changes, null, List.copyOf(notes), details, existing);
+    }
+
+    public List<Line> lines() {
+        return lines;
+    }
+
+    public Summary summary() {
+        return new Summary(count(Action.CREATE), count(Action.UPDATE), count(Action.UNCHANGED), count(Action.ARCHIVE),
+                count(Action.REFUSE));
+    }
+
+    private int count(Action action) {
+        return (int) lines.stream().filter(l -> l.action() == action).count();
+    }
+}

@@ -1,0 +1,98 @@
+package org.assure.organisations;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.assure.accounts.CurrentUser;
+import org.assure.audit.AuditTrail;
+import org.assure.web.NotFoundException;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Importing schools from a GIAS extract in two steps: the upload is checked and stored, the admin
+ * reads the preview, and confirming re-reads the stored file and applies the plan in one transaction.
+ */
+@Singleton
+class OrganisationImports {
+    private final ImportRepository imports;
+    private final OrganisationService organisations;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    OrganisationImports(ImportRepository imports, OrganisationService organisations, AuditTrail audit, Clock clock) {
+        this.imports = imports;
+        this.organisations = organisations;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Stores a file that reads as a school list; a file that does not is refused and nothing is stored. */
+    @Transactional
+    long store(CurrentUser admin, String fileName, byte[] content) throws ImportFileException {
+        OrganisationService.requireAdmin(admin);
+        GiasReader.read(fileName, content);
+        String name = fileName.length() > 255 ? fileName.substring(fileName.length() - 255) : fileName;
+        return imports.save(new OrganisationImport(null, admin.partnershipId(), admin.accountId(), name, content,
+                clock.instant(), null, 0, 0, 0, 0, 0)).id();
+    }
+
+    /** The import and, until it is applied, what applying it would do now. */
+    @Transactional
+    Preview preview(CurrentUser admin, long id) {
+        OrganisationImport upload = find(admin, id);
+        return new Preview(upload, upload.isApplied() ? null : plan(upload));
+    }
+
+    public record Preview(OrganisationImport upload, @Nullable ImportPlan plan) {
+    }
+
+    /**
+     * Applies the plan as it stands now, all of it or, if anything fails, none of it. An import applies
+     * once: confirming it again, or another partnership's import, is "not found".
+     *
+     * @throws StaleEditException when a school was saved by someone else meanwhile; nothing is applied
+     */
+    @Transactional
+    ImportPlan.Summary apply(CurrentUser admin, long id) {
+        OrganisationImport upload = find(admin, id);
+        if (imports.updateAppliedAt(id, admin.partnershipId(), clock.instant()) != 1) {
+            throw new NotFoundException("Import");
+        }
+        ImportPlan plan = plan(upload);
+        for (ImportPlan.Line line : plan.lines()) {
+            switch (line.action()) {
+                case CREATE -> organisations.create(admin.partnershipId(), admin.accountId(), line.details(), "imported");
+                case UPDATE -> organisations.replace(line.existing().organisation(), line.existing().contacts(),
+                        line.details(), admin.accountId(), "updated by import");
+                case ARCHIVE -> organisations.setArchived(line.existing().organisation(), true, admin.accountId(),
+                        "archived by import");
+                case UNCHANGED, REFUSE -> {
+                }
+            }
+        }
+        ImportPlan.Summary summary = plan.summary();
+        imports.updateCounts(id, summary.created(), summary.updated(), summary.unchanged(), summary.archived(), summary.refused());
+        audit.record(admin.partnershipId(), admin.accountId(), "organisation_import", id, "applied", null,
+                upload.fileName() + ": " + summary.created() + " created, " + summary.updated() + " updated, "
+                        + summary.archived() + " archived, " + summary.unchanged() + " unchanged, " + summary.refused() + " refused");
+        return summary;
+    }
+
+    private ImportPlan plan(OrganisationImport upload) {
+        List<GiasRow> rows;
+        try {
+            rows = GiasReader.read(upload.fileName(), upload.content());
+        } catch (ImportFileException e) {
+            // It was read when it was stored; only a change to the reader since then can get here.
+            throw new IllegalStateException("Stored import " + upload.id() + " no longer reads: " + e.getMessage(), e);
+        }
+        return ImportPlan.of(rows, organisations.schoolsByUrn(upload.partnershipId()));
+    }
+
+    private OrganisationImport find(CurrentUser admin, long id) {
+        OrganisationService.requireAdmin(admin);
+        return imports.findByIdAndPartnershipId(id, admin.partnershipId()).orElseThrow(() -> new NotFoundException("Import"));
+    }
+}
