@@ -21,6 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 class AccessibilityTest extends WebTest {
+    @jakarta.inject.Inject
+    org.assure.testsupport.Emails emails;
 
     @Test
     void pagesMeetWcag22AA() {
@@ -28,6 +30,7 @@ class AccessibilityTest extends WebTest {
         Organisation school = fixtures.school(p);
         var admin = fixtures.admin(p);
         var lead = fixtures.person(p, Role.ORGANISATION_LEAD, school);
+        emails.send(p.id(), "someone@school.test", "A test email", "Set your password: http://assure.test/invitations/abc");
         List<String> problems = new ArrayList<>();
         try (RealBrowser browser = new RealBrowser(server.getURI())) {
             browser.driver().get("data:text/html,<html><body><input type=text><img src=x.png></body></html>");
@@ -44,22 +47,36 @@ class AccessibilityTest extends WebTest {
 
             browser.signIn(admin.email(), Fixtures.PASSWORD);
             assertEquals("/", browser.currentPath());
-            for (String path : List.of("/", "/users", "/users/invite", "/account/password")) {
+            for (String path : List.of("/", "/users", "/users/invite", "/account/password", "/outbox",
+                    "/organisations", "/organisations?kind=SCHOOL&q=School", "/organisations/" + school.id(),
+                    "/organisations/" + school.id() + "/edit", "/organisations/new?kind=AGENCY", "/organisations/import")) {
                 check(browser, path, problems);
             }
             browser.open("/users/invite");
             browser.submit();
             collect(browser, "invite with errors", problems);
+            browser.open("/organisations/new?kind=SCHOOL");
+            browser.fill("urn", "12");
+            browser.submit();
+            assertTrue(browser.title().startsWith("Error: "), "an invalid school form says so in its title");
+            collect(browser, "new school with errors", problems);
+            browser.open("/outbox");
+            browser.driver().findElement(org.openqa.selenium.By.cssSelector("main table a")).click();
+            collect(browser, "an email", problems);
         }
         try (RealBrowser browser = new RealBrowser(server.getURI())) {
             browser.signIn(lead.email(), Fixtures.PASSWORD);
             check(browser, "/", problems);
+            check(browser, "/organisations/" + school.id(), problems);
         }
         assertEquals(List.of(), problems);
     }
 
     private static void check(RealBrowser browser, String path, List<String> problems) {
         browser.open(path);
+        boolean errorPage = browser.title().startsWith("Page not found") || browser.title().startsWith("You do not have access")
+                || browser.title().startsWith("Sorry");
+        assertEquals(path.equals("/no-such-page"), errorPage, path + " showed " + browser.title());
         collect(browser, path, problems);
     }
 

@@ -1,6 +1,7 @@
 package org.assure.testsupport;
 
 import jakarta.inject.Singleton;
+import io.micronaut.transaction.TransactionOperations;
 import org.assure.notify.Outbox;
 import org.assure.notify.OutboxEmail;
 
@@ -12,9 +13,19 @@ import java.util.regex.Pattern;
 @Singleton
 public class Emails {
     private final Outbox outbox;
+    private final TransactionOperations<Object> transactions;
 
-    Emails(Outbox outbox) {
+    Emails(Outbox outbox, TransactionOperations<Object> transactions) {
         this.outbox = outbox;
+        this.transactions = transactions;
+    }
+
+    /** Queues an email as a feature would, inside a transaction. */
+    public void send(long partnershipId, String recipient, String subject, String body) {
+        transactions.executeWrite(status -> {
+            outbox.send(partnershipId, recipient, subject, body);
+            return null;
+        });
     }
 
     public List<OutboxEmail> to(long partnershipId, String recipient) {

@@ -17,9 +17,9 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The hand-written SQL of this feature (through the service, so the LIKE escaping is covered), on H2 and, where one is available, on a MySQL-protocol server. */
-class OrganisationQueriesTest {
+class OrganisationQueriesOnBothDatabasesTest {
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "on {0}")
     @EnumSource(TestDatabases.Kind.class)
     void searchFiltersLikeTheListPageSays(TestDatabases.Kind kind) {
         try (ApplicationContext context = start(kind)) {
@@ -61,7 +61,7 @@ class OrganisationQueriesTest {
         }
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "on {0}")
     @EnumSource(TestDatabases.Kind.class)
     void anImportIsClaimedOnce(TestDatabases.Kind kind) {
         try (ApplicationContext context = start(kind)) {
