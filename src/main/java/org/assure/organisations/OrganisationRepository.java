@@ -14,8 +14,6 @@ interface OrganisationRepository extends CrudRepository<Organisation, Long> {
 
     Optional<Organisation> findByPartnershipIdAndUrn(long partnershipId, String urn);
 
-    Optional<Organisation> findByPartnershipIdAndName(long partnershipId, String name);
-
     List<Organisation> findByPartnershipIdAndArchivedAtIsNullOrderByName(long partnershipId);
 
     List<Organisation> findByPartnershipIdOrderByName(long partnershipId);
@@ -23,8 +21,6 @@ interface OrganisationRepository extends CrudRepository<Organisation, Long> {
     List<Organisation> findByPartnershipIdAndParentIdOrderByName(long partnershipId, Long parentId);
 
     List<Organisation> findByPartnershipIdAndUrnIsNotNull(long partnershipId);
-
-    long countByPartnershipId(long partnershipId);
 
     /**
      * The admin list. Empty strings mean "any" so that every parameter is bound as a plain string:
