@@ -1,0 +1,122 @@
+package org.assure.banks;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A question bank version as its YAML file describes it (see question-banks/README.md). Pure data:
+ * records with value equality, so a version read from YAML and one read back from Excel compare equal.
+ */
+public final class BankModel {
+    private BankModel() {
+    }
+
+    public enum Requirement {
+        REQUIRED, OPTIONAL, NONE;
+
+        public String yaml() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public enum QuestionType {
+        RATING("rating"), YES_NO("yes-no"), SINGLE_CHOICE("single-choice"), MULTIPLE_CHOICE("multiple-choice"),
+        SHORT_TEXT("short-text"), LONG_TEXT("long-text"), NUMBER("number"), DATE("date");
+
+        private final String yaml;
+
+        QuestionType(String yaml) {
+            this.yaml = yaml;
+        }
+
+        public String yaml() {
+            return yaml;
+        }
+
+        public boolean hasOptions() {
+            return this == SINGLE_CHOICE || this == MULTIPLE_CHOICE;
+        }
+
+        public static Optional<QuestionType> fromYaml(String value) {
+            for (QuestionType t : values()) {
+                if (t.yaml.equals(value)) {
+                    return Optional.of(t);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    public record Rating(String code, String label, String description, String colour, boolean compliant,
+                         Requirement evidence, boolean action, boolean notApplicable, Requirement reason) {
+    }
+
+    /** {@code name} is set when the version names a shared scale (scale: rag), null when written inline. */
+    public record Scale(@Nullable String name, @Nullable String title, List<Rating> ratings) {
+        public Optional<Rating> rating(String code) {
+            return ratings.stream().filter(r -> r.code().equals(code)).findFirst();
+        }
+    }
+
+    /** Empty lists mean "all". */
+    public record Audience(List<String> kinds, List<String> categories, List<String> sectors) {
+        public static Audience none() {
+            return new Audience(List.of(), List.of(), List.of());
+        }
+
+        public boolean isEmpty() {
+            return kinds.isEmpty() && categories.isEmpty() && sectors.isEmpty();
+        }
+    }
+
+    public record Option(String code, String label) {
+    }
+
+    public record Condition(String question, List<String> equals) {
+    }
+
+    public record Question(String key, String text, @Nullable String hint, @Nullable String guidance,
+                           List<String> evidenceExamples, QuestionType type, boolean required,
+                           @Nullable String evidencePrompt, List<String> references, List<String> replaces,
+                           @Nullable String splitFrom, @Nullable Condition showWhen, List<Option> options) {
+        public String typeLabel() {
+            return type.yaml();
+        }
+    }
+
+    public record Section(String key, String title, @Nullable String intro, @Nullable Audience appliesTo,
+                          List<Question> questions) {
+    }
+
+    public record Version(String bank, String title, String version, String guidance, LocalDate effectiveFrom,
+                          Audience audience, Scale scale, List<Section> sections) {
+
+        public List<Question> questions() {
+            List<Question> all = new ArrayList<>();
+            sections.forEach(s -> all.addAll(s.questions()));
+            return all;
+        }
+
+        /** Every question with the section it stands in, in form order. */
+        public Map<String, Section> sectionOfQuestion() {
+            Map<String, Section> map = new LinkedHashMap<>();
+            sections.forEach(s -> s.questions().forEach(q -> map.put(q.key(), s)));
+            return map;
+        }
+
+        public Optional<Question> question(String key) {
+            return questions().stream().filter(q -> q.key().equals(key)).findFirst();
+        }
+
+        public String id() {
+            return bank + "/" + version;
+        }
+    }
+}
