@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * load, and every problem found is reported, so one start-up shows an author everything to fix.
  */
 public final class BankLoader {
-    private static final Pattern VERSION_LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    static final Pattern VERSION_LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private BankLoader() {
     }
