@@ -48,6 +48,19 @@ final class BankFiles {
         }
     }
 
+    /**
+     * What an uploaded version is checked with: the scales and the other versions of its bank, with
+     * the upload in place of the version of the same name if there is one.
+     */
+    static List<BankFile> beside(List<BankFile> library, BankFile upload) {
+        String bank = upload.path().substring(0, upload.path().indexOf('/') + 1);
+        List<BankFile> files = new ArrayList<>(library.stream()
+                .filter(f -> f.path().startsWith("scales/") || f.path().startsWith(bank) && !f.path().equals(upload.path()))
+                .toList());
+        files.add(upload);
+        return files;
+    }
+
     private static List<BankFile> read(Path root) {
         List<BankFile> files = new ArrayList<>();
         try (Stream<Path> paths = Files.walk(root)) {

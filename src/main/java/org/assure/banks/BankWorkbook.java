@@ -382,10 +382,7 @@ public final class BankWorkbook {
             String path = folder + "/" + (BankLoader.VERSION_LABEL.matcher(label).matches() ? label : "draft") + ".yaml";
             String yaml = PREFIX + YamlTree.emit(root.node());
             List<Range> ranges = ranges(yaml);
-            List<BankFile> files = new ArrayList<>(library.stream()
-                    .filter(f -> f.path().startsWith("scales/") || f.path().startsWith(folder + "/") && !f.path().equals(path))
-                    .toList());
-            files.add(new BankFile(path, yaml.getBytes(StandardCharsets.UTF_8)));
+            List<BankFile> files = BankFiles.beside(library, new BankFile(path, yaml.getBytes(StandardCharsets.UTF_8)));
             try {
                 LoadedBanks loaded = BankLoader.load(files);
                 if (!problems.isEmpty()) {

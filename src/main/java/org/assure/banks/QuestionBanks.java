@@ -31,6 +31,7 @@ public class QuestionBanks {
     private final BankVersionRecord.Repository records;
     private final Clock clock;
     private volatile LoadedBanks banks = new LoadedBanks(List.of());
+    private volatile List<BankFile> files = List.of();
 
     QuestionBanks(@Value("${assure.banks-dir:}") String directory, BankVersionRecord.Repository records, Clock clock) {
         this.directory = directory;
@@ -46,6 +47,7 @@ public class QuestionBanks {
         List<BankFile> files = directory.isBlank() ? BankFiles.packaged() : BankFiles.fromDirectory(Path.of(directory));
         LoadedBanks loaded = BankLoader.load(files);
         reconcile(loaded);
+        this.files = List.copyOf(files);
         banks = loaded;
         LOG.info("Loaded {} question bank versions ({} questions) from {} in {} ms", loaded.versions().size(),
                 loaded.versions().stream().mapToInt(v -> v.version().questions().size()).sum(),
@@ -85,6 +87,11 @@ public class QuestionBanks {
 
     public LoadedBanks banks() {
         return banks;
+    }
+
+    /** The files the banks were loaded from, so an uploaded version can be checked beside them. */
+    List<BankFile> files() {
+        return files;
     }
 
     public Version get(String bank, String version) {

@@ -1,0 +1,112 @@
+package org.assure.banks;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.assure.accounts.CurrentUser;
+import org.assure.audit.AuditTrail;
+import org.assure.banks.BankModel.Version;
+import org.assure.banks.BankViews.ComparisonView;
+import org.assure.banks.BankViews.DraftPage;
+import org.assure.banks.BankViews.DraftStatus;
+import org.assure.banks.BankWorkbook.SheetProblem;
+import org.assure.web.ForbiddenException;
+import org.assure.web.NotFoundException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Workbooks uploaded as new bank versions. An upload that passes every bank rule is kept as the YAML
+ * file it became, for the admin to check and download; nothing else changes, since banks only ever
+ * come from committed files. A version an audit cycle has used is frozen and refused.
+ */
+@Singleton
+class BankDrafts {
+    private final BankDraft.Repository drafts;
+    private final QuestionBanks banks;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    BankDrafts(BankDraft.Repository drafts, QuestionBanks banks, AuditTrail audit, Clock clock) {
+        this.drafts = drafts;
+        this.banks = banks;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The stored draft's id, or every problem with the upload (and nothing stored). */
+    record Upload(@Nullable Long draftId, List<SheetProblem> problems) {
+    }
+
+    @Transactional
+    Upload upload(CurrentUser admin, String fileName, byte[] content) {
+        requireAdmin(admin);
+        BankWorkbook.Import result = BankWorkbook.read(content, banks.files());
+        if (!result.ok()) {
+            return new Upload(null, result.problems());
+        }
+        Version v = result.version();
+        List<SheetProblem> refused = new ArrayList<>();
+        if (v.bank().length() > 60) {
+            refused.add(new SheetProblem(BankWorkbook.VERSION, 0, "the bank key is longer than 60 characters: shorten it"));
+        }
+        if (v.version().length() > 40) {
+            refused.add(new SheetProblem(BankWorkbook.VERSION, 0, "the version label is longer than 40 characters: shorten it"));
+        }
+        if (banks.banks().find(v.bank(), v.version()).isPresent() && banks.isFrozen(v.bank(), v.version())) {
+            refused.add(new SheetProblem(BankWorkbook.VERSION, 0, "version " + v.version() + " of " + v.bank()
+                    + " has been used by an audit cycle, so it can no longer change. Give your changes a new version label "
+                    + "(for example " + v.version() + "-2) and a later effective-from date, and upload again"));
+        }
+        if (!refused.isEmpty()) {
+            return new Upload(null, refused);
+        }
+        String name = fileName.length() > 255 ? fileName.substring(fileName.length() - 255) : fileName;
+        BankDraft draft = drafts.save(new BankDraft(null, admin.partnershipId(), admin.accountId(), v.bank(), v.version(), name,
+                result.yaml(), clock.instant()));
+        audit.record(admin.partnershipId(), admin.accountId(), "bank_draft", draft.id(), "uploaded", null,
+                name + ": " + v.bank() + " version " + v.version());
+        return new Upload(draft.id(), List.of());
+    }
+
+    /** Checks the draft again beside the banks as they are now, and compares it with the version before it. */
+    @Transactional
+    DraftPage page(CurrentUser admin, long id) {
+        BankDraft draft = find(admin, id);
+        LoadedBanks loaded;
+        try {
+            loaded = BankLoader.load(BankFiles.beside(banks.files(), new BankFile(draft.path(), draft.yaml().getBytes(StandardCharsets.UTF_8))));
+        } catch (BankException e) {
+            return new DraftPage(draft, DraftStatus.INVALID, null, null, null, e.problems().stream().map(BankProblem::toString).toList());
+        }
+        Version version = loaded.find(draft.bankKey(), draft.version()).orElseThrow().version();
+        List<Version> earlier = loaded.earlierThan(version);
+        Version before = earlier.isEmpty() ? null : earlier.get(earlier.size() - 1);
+        DraftStatus status;
+        if (!banks.banks().byBank().containsKey(draft.bankKey())) {
+            status = DraftStatus.NEW_BANK;
+        } else if (banks.banks().find(draft.bankKey(), draft.version()).isEmpty()) {
+            status = DraftStatus.NEW_VERSION;
+        } else {
+            status = banks.isFrozen(draft.bankKey(), draft.version()) ? DraftStatus.FROZEN : DraftStatus.CHANGE;
+        }
+        List<Version> all = loaded.byBank().get(draft.bankKey()).stream().map(LoadedBanks.LoadedVersion::version).toList();
+        ComparisonView comparison = before == null ? null : BankViews.comparison(BankComparison.compare(all, before, version));
+        return new DraftPage(draft, status, BankViews.version(version, false, earlier), before, comparison, List.of());
+    }
+
+    @Transactional
+    BankDraft find(CurrentUser admin, long id) {
+        requireAdmin(admin);
+        return drafts.findByIdAndPartnershipId(id, admin.partnershipId()).orElseThrow(() -> new NotFoundException("Bank draft"));
+    }
+
+    private static void requireAdmin(CurrentUser user) {
+        if (!user.isAdmin()) {
+            throw new ForbiddenException("Only partnership admins manage question banks");
+        }
+    }
+}
