@@ -23,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AccessibilityTest extends WebTest {
     @jakarta.inject.Inject
     org.assure.testsupport.Emails emails;
+    @jakarta.inject.Inject
+    org.assure.banks.QuestionBanks banks;
 
     @Test
     void pagesMeetWcag22AA() {
@@ -49,7 +51,9 @@ class AccessibilityTest extends WebTest {
             assertEquals("/", browser.currentPath());
             for (String path : List.of("/", "/users", "/users/invite", "/account/password", "/outbox",
                     "/organisations", "/organisations?kind=SCHOOL&q=School", "/organisations/" + school.id(),
-                    "/organisations/" + school.id() + "/edit", "/organisations/new?kind=AGENCY", "/organisations/import")) {
+                    "/organisations/" + school.id() + "/edit", "/organisations/new?kind=AGENCY", "/organisations/import",
+                    "/banks", "/banks/section-11/2023", "/banks/section-11/compare?from=2018&to=2023", "/banks/import",
+                    "/banks/section-11/compare?from=2023")) {
                 check(browser, path, problems);
             }
             browser.open("/users/invite");
@@ -60,6 +64,14 @@ class AccessibilityTest extends WebTest {
             browser.submit();
             assertTrue(browser.title().startsWith("Error: "), "an invalid school form says so in its title");
             collect(browser, "new school with errors", problems);
+            browser.open("/banks/import");
+            browser.submit();
+            assertTrue(browser.title().startsWith("Error: "), "an import without a file says so in its title");
+            collect(browser, "bank import with errors", problems);
+            browser.driver().findElement(org.openqa.selenium.By.id("file")).sendKeys(workbook().toString());
+            browser.submit();
+            assertTrue(browser.currentPath().startsWith("/banks/drafts/"), browser.currentPath());
+            collect(browser, "a bank draft", problems);
             browser.open("/outbox");
             browser.driver().findElement(org.openqa.selenium.By.cssSelector("main table a")).click();
             collect(browser, "an email", problems);
@@ -70,6 +82,18 @@ class AccessibilityTest extends WebTest {
             check(browser, "/organisations/" + school.id(), problems);
         }
         assertEquals(List.of(), problems);
+    }
+
+    /** Section 11 2023 as a workbook on disk, for the real browser to upload. */
+    private java.nio.file.Path workbook() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("section-11-2023", ".xlsx");
+            file.toFile().deleteOnExit();
+            java.nio.file.Files.write(file, org.assure.banks.BankWorkbook.export(banks.get("section-11", "2023")));
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void check(RealBrowser browser, String path, List<String> problems) {
