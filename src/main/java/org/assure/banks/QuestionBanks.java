@@ -75,8 +75,9 @@ public class QuestionBanks {
                 }
             }
         }
+        String root = directory.isBlank() ? "question-banks" : directory;
         known.values().stream().filter(BankVersionRecord::isFrozen).forEach(r -> problems.add(new BankProblem(
-                "question-banks/" + r.bankKey() + "/" + r.version() + ".yaml", 0,
+                root + "/" + r.bankKey() + "/" + r.version() + ".yaml", 0,
                 "this version was used by an audit cycle and is frozen, but the file is missing. Put it back")));
         if (!problems.isEmpty()) {
             throw new BankException(problems);

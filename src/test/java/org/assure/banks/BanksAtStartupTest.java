@@ -56,7 +56,7 @@ class BanksAtStartupTest {
         var failure = assertThrows(RuntimeException.class, () -> ApplicationContext.run(properties(TestDatabases.h2()), "test"));
         Throwable cause = rootCause(failure);
         assertTrue(cause instanceof BankException, String.valueOf(cause));
-        assertTrue(cause.getMessage().contains("question-banks/demo/2024.yaml:25: question key 'governor-training' is used twice"), cause.getMessage());
+        assertTrue(cause.getMessage().contains(banksDir + "/demo/2024.yaml:25: question key 'governor-training' is used twice"), cause.getMessage());
     }
 
     @Test
@@ -82,7 +82,7 @@ class BanksAtStartupTest {
 
         write("demo/2024.yaml", BankLoaderTest.V2024.replace("Governors are trained.", "Governors are well trained."));
         var changed = rootCause(assertThrows(RuntimeException.class, () -> ApplicationContext.run(properties(database), "test")));
-        assertTrue(changed.getMessage().contains("question-banks/demo/2024.yaml: this version was used by an audit cycle and is frozen, "
+        assertTrue(changed.getMessage().contains(banksDir + "/demo/2024.yaml: this version was used by an audit cycle and is frozen, "
                 + "but the file has changed since"), changed.getMessage());
         assertTrue(changed.getMessage().contains("new version file instead"));
 
