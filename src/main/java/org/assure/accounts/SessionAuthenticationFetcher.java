@@ -28,6 +28,11 @@ class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<
 
     @Override
     public Publisher<Authentication> fetchAuthentication(HttpRequest<?> request) {
+        String path = request.getPath();
+        if (path.startsWith("/govuk/") || path.startsWith("/static/")) {
+            // Public files: no need to read the session for each stylesheet and script of a page.
+            return Publishers.empty();
+        }
         return cookie.read(request)
                 .map(token -> Publishers.fromCompletableFuture(() ->
                         CompletableFuture.supplyAsync(() -> sessions.authenticate(token).orElse(null), blocking)))

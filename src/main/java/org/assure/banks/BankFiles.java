@@ -26,7 +26,7 @@ final class BankFiles {
             throw new BankException(List.of(new BankProblem(root.toString(), 0,
                     "ASSURE_BANKS_DIR points at " + root.toAbsolutePath() + ", which is not a directory")));
         }
-        return read(root);
+        return read(root.toString(), root);
     }
 
     /** The banks inside the jar (or target/classes when run from the build). */
@@ -39,10 +39,10 @@ final class BankFiles {
             URI uri = marker.toURI();
             if ("jar".equals(uri.getScheme())) {
                 try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                    return read(jar.getPath(PACKAGED));
+                    return read(PACKAGED, jar.getPath(PACKAGED));
                 }
             }
-            return read(Path.of(uri).getParent());
+            return read(PACKAGED, Path.of(uri).getParent());
         } catch (URISyntaxException | IOException e) {
             throw new UncheckedIOException(new IOException("Cannot read the packaged question banks", e));
         }
@@ -61,12 +61,12 @@ final class BankFiles {
         return files;
     }
 
-    private static List<BankFile> read(Path root) {
+    private static List<BankFile> read(String label, Path root) {
         List<BankFile> files = new ArrayList<>();
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.filter(Files::isRegularFile).sorted().toList()) {
                 String relative = root.relativize(path).toString().replace('\\', '/');
-                files.add(new BankFile(relative, Files.readAllBytes(path)));
+                files.add(new BankFile(label, relative, Files.readAllBytes(path)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -54,4 +54,38 @@ class ShippedBanksTest {
         scale.ratings().forEach(r -> assertEquals(r.notApplicable() ? BankModel.Requirement.NONE : BankModel.Requirement.REQUIRED, r.evidence(), r.code()));
         assertEquals(BankModel.Requirement.REQUIRED, scale.rating("NA").orElseThrow().reason());
     }
+
+    /** KCSIE 2025's changes as the files make them; the comparison must list exactly these. */
+    @Test
+    void theComparisonOfTheSection175VersionsListsExactlyTheChangesTheFilesMake() {
+        LoadedBanks banks = shipped();
+        List<Version> versions = banks.byBank().get("section-175").stream().map(LoadedBanks.LoadedVersion::version).toList();
+        var c = BankComparison.compare(versions, versions.get(0), versions.get(1));
+        assertEquals(List.of("online-misinformation", "genai-product-safety", "cyber-security-standards", "kinship-care"),
+                afterKeys(c, BankComparison.Kind.ADDED));
+        assertEquals(List.of("safeguarding-definition"), beforeKeys(c, BankComparison.Kind.REMOVED));
+        assertEquals(List.of("attendance-policy", "absence-follow-up"), afterKeys(c, BankComparison.Kind.REWORDED));
+        assertEquals(List.of("elective-home-education"), afterKeys(c, BankComparison.Kind.MOVED));
+        assertEquals(List.of("attendance-support"), afterKeys(c, BankComparison.Kind.RENAMED));
+        assertEquals(List.of("persistent-absence"), beforeKeys(c, BankComparison.Kind.RENAMED));
+        assertEquals(List.of("lettings-assurance"), afterKeys(c, BankComparison.Kind.MERGED));
+        assertEquals(List.of("lettings-safeguarding-clauses", "lettings-provider-checks"), beforeKeys(c, BankComparison.Kind.MERGED));
+        assertEquals(List.of("filtering-in-place", "monitoring-in-place", "filtering-monitoring-review"), afterKeys(c, BankComparison.Kind.SPLIT));
+        assertEquals(List.of("filtering-monitoring"), beforeKeys(c, BankComparison.Kind.SPLIT));
+        assertEquals(11, c.changes().size(), "nothing else is reported");
+        assertEquals(versions.get(1).questions().size() - 4 - 2 - 1 - 1 - 1 - 3, c.unchanged());
+    }
+
+    private static List<String> afterKeys(BankComparison.Comparison c, BankComparison.Kind kind) {
+        return c.of(kind).stream().flatMap(ch -> ch.after().stream()).map(BankComparison.QuestionRef::key).sorted(byFileOrder(c.to())).toList();
+    }
+
+    private static List<String> beforeKeys(BankComparison.Comparison c, BankComparison.Kind kind) {
+        return c.of(kind).stream().flatMap(ch -> ch.before().stream()).map(BankComparison.QuestionRef::key).sorted(byFileOrder(c.from())).toList();
+    }
+
+    private static java.util.Comparator<String> byFileOrder(Version v) {
+        List<String> order = v.questions().stream().map(BankModel.Question::key).toList();
+        return java.util.Comparator.comparingInt(order::indexOf);
+    }
 }
