@@ -315,9 +315,6 @@ public final class BankWorkbook {
 
     /** One sheet as header-named cells, by Excel row number. */
     private record Table(String sheet, Map<Integer, Map<String, String>> rows) {
-        String get(int row, String field) {
-            return rows.get(row).getOrDefault(field, "");
-        }
     }
 
     /** One upload being read: the problems found so far and where each sheet row went. */

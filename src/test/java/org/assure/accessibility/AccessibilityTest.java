@@ -70,7 +70,7 @@ class AccessibilityTest extends WebTest {
             collect(browser, "bank import with errors", problems);
             browser.driver().findElement(org.openqa.selenium.By.id("file")).sendKeys(workbook().toString());
             browser.submit();
-            assertTrue(browser.currentPath().startsWith("/banks/drafts/"), browser.currentPath());
+            awaitPath(browser, "/banks/drafts/");
             collect(browser, "a bank draft", problems);
             browser.open("/outbox");
             browser.driver().findElement(org.openqa.selenium.By.cssSelector("main table a")).click();
@@ -82,6 +82,23 @@ class AccessibilityTest extends WebTest {
             check(browser, "/organisations/" + school.id(), problems);
         }
         assertEquals(List.of(), problems);
+    }
+
+    /** An upload's POST and redirect can outlast the click that sent it: wait for the page it leads to. */
+    private static void awaitPath(RealBrowser browser, String prefix) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!(browser.currentPath().startsWith(prefix)
+                && "complete".equals(browser.driver().executeScript("return document.readyState")))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("expected a page under " + prefix + " but was " + browser.currentPath());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     /** Section 11 2023 as a workbook on disk, for the real browser to upload. */

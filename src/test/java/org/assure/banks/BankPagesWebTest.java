@@ -80,6 +80,14 @@ class BankPagesWebTest extends WebTest {
     }
 
     @Test
+    void conditionsOnBoardingReadAsASentence() {
+        var page = admin(fixtures.partnership()).get("/banks/section-175/2025");
+        assertEquals(200, page.status());
+        assertContains(page, html("Asked only when ‘Does the school or college provide boarding or host pupils overnight?’ is answered Yes"),
+                html("Asked only when ‘Does the school have early years (EYFS) provision?’ is answered Yes"), "Schools and colleges");
+    }
+
+    @Test
     void comparesTwoVersionsKindByKind() {
         TestBrowser browser = admin(fixtures.partnership());
         var page = browser.get("/banks/section-11/compare?from=2018&to=2023");
