@@ -1,6 +1,7 @@
 package org.assure;
 
 import io.micronaut.runtime.Micronaut;
+import org.assure.banks.BankReading;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,8 @@ public class Application {
                 System.exit(2);
             }
         }
+        // The question banks are read while Micronaut boots, so checking them costs start-up little.
+        BankReading.startEarly(System.getProperty("assure.banks-dir", System.getenv().getOrDefault("ASSURE_BANKS_DIR", "")));
         Micronaut.run(Application.class, args);
     }
 }

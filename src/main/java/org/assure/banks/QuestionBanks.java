@@ -14,21 +14,18 @@ import org.assure.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The question banks feature's entrance. Loads every bank at start-up (refusing to start on any
  * problem), enforces that versions a cycle has used never change, and serves versions to the rest.
- * Reading and checking the files starts on its own thread as soon as the context starts, so it
- * overlaps the rest of start-up; only the frozen-hash check waits for the database.
+ * Reading and checking the files runs on its own thread ({@link BankReading}) while the rest of the
+ * application starts; only the frozen-hash check waits for the database.
  */
 @Context
 @Singleton
@@ -37,9 +34,7 @@ public class QuestionBanks {
     private final String directory;
     private final BeanProvider<BankVersionRecord.Repository> records;
     private final Clock clock;
-    private final CompletableFuture<Read> reading;
-    private final long readingStarted = System.nanoTime();
-    private volatile long readingFinished;
+    private final BankReading reading;
     private volatile LoadedBanks banks = new LoadedBanks(List.of());
     private volatile List<BankFile> files = List.of();
 
@@ -47,16 +42,7 @@ public class QuestionBanks {
         this.directory = directory;
         this.records = records;
         this.clock = clock;
-        this.reading = CompletableFuture.supplyAsync(() -> {
-            List<BankFile> files = directory.isBlank() ? BankFiles.packaged() : BankFiles.fromDirectory(Path.of(directory));
-            LoadedBanks loaded = BankLoader.load(files);
-            readingFinished = System.nanoTime();
-            return new Read(List.copyOf(files), loaded);
-        }, QuestionBanks::daemon);
-    }
-
-    /** The files read and the banks they make. */
-    private record Read(List<BankFile> files, LoadedBanks banks) {
+        this.reading = BankReading.forDirectory(directory);
     }
 
     /** Runs before anything else at start-up that may need the banks (demo data, cycles). */
@@ -64,12 +50,7 @@ public class QuestionBanks {
     @Order(-100)
     void onStartup(StartupEvent event) {
         long waited = System.nanoTime();
-        Read result;
-        try {
-            result = reading.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        BankReading.Result result = reading.join();
         LoadedBanks loaded = result.banks();
         long read = System.nanoTime();
         reconcile(loaded);
@@ -78,14 +59,8 @@ public class QuestionBanks {
         LOG.info("Loaded {} question bank versions ({} questions) from {}: read and checked in {} ms on their own thread, "
                         + "start-up waited {} ms for that and {} ms for the frozen-version check",
                 loaded.versions().size(), loaded.versions().stream().mapToInt(v -> v.version().questions().size()).sum(),
-                directory.isBlank() ? "the packaged question-banks" : directory, (readingFinished - readingStarted) / 1_000_000,
+                directory.isBlank() ? "the packaged question-banks" : directory, reading.millisTaken(),
                 (read - waited) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
-    }
-
-    private static void daemon(Runnable task) {
-        Thread thread = new Thread(task, "question-banks-loader");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /**
