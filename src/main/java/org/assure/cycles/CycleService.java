@@ -218,6 +218,11 @@ public class CycleService {
         if (!errors.isEmpty()) {
             return null;
         }
+        if (mode == AudienceMode.CHOSEN) {
+            kinds = List.of();
+            categories = List.of();
+            sectors = List.of();
+        }
         String[] b = bank.value().split("/", 2);
         return new Checked(form.name().strip(), b[0], b[1], mode, kinds, categories, sectors,
                 mode == AudienceMode.CHOSEN ? ids : List.of(), opens, deadline, fin, panel);
@@ -421,8 +426,11 @@ public class CycleService {
     public Progress progress(CurrentUser admin, long id, @Nullable String status, @Nullable String kind, @Nullable String phase) {
         AuditCycle cycle = get(admin, id);
         LocalDate today = today();
+        Map<Long, Organisation> active = organisations.active(admin.partnershipId()).stream()
+                .collect(Collectors.toMap(Organisation::id, Function.identity()));
         List<ProgressRow> all = returns.findByCycleIdOrderById(id).stream().map(r -> {
-            Organisation o = organisations.findInPartnership(admin.partnershipId(), r.organisationId()).orElseThrow();
+            Organisation o = active.containsKey(r.organisationId()) ? active.get(r.organisationId())
+                    : organisations.findInPartnership(admin.partnershipId(), r.organisationId()).orElseThrow();
             String type = o.isSchool() ? (o.category() == null ? "School" : o.category().label())
                     : (o.sector() == null ? "Agency" : o.sector().label());
             boolean late = r.status() != ReturnStatus.SUBMITTED && today.isAfter(cycle.deadline());
