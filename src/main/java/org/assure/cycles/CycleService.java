@@ -106,6 +106,9 @@ public class CycleService {
     }
 
     public record CycleRow(AuditCycle cycle, String bankLabel, long returns, long submitted) {
+        public String deadline() {
+            return DATE.format(cycle.deadline());
+        }
     }
 
     @Transactional

@@ -67,10 +67,11 @@ class CyclesController {
 
     @Get("/new")
     MutableHttpResponse<?> newForm(CurrentUser admin) {
-        CycleService.BankOption first = cycles.bankOptions().stream().filter(o -> o.value().startsWith("section-175/")).findFirst()
-                .orElse(cycles.bankOptions().get(0));
-        var a = first.audience();
-        var empty = new CycleForms.CycleForm("", first.value(), "TYPES", a.kinds(), a.categories(), a.sectors(), List.of(),
+        List<CycleService.BankOption> options = cycles.bankOptions();
+        CycleService.BankOption first = options.stream().filter(o -> o.value().startsWith("section-175/")).findFirst()
+                .orElse(options.isEmpty() ? null : options.get(0));
+        var a = first == null ? org.assure.banks.BankModel.Audience.none() : first.audience();
+        var empty = new CycleForms.CycleForm("", first == null ? "" : first.value(), "TYPES", a.kinds(), a.categories(), a.sectors(), List.of(),
                 "", "", "", "", "", "", "", "", "", "", "", "", null);
         return Forms.page("cycles/form", formModel(admin, empty, null));
     }

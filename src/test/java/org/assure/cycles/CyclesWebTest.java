@@ -159,7 +159,7 @@ class CyclesWebTest extends WebTest {
         assertEquals(303, browser.post("/organisations/" + archived.id() + "/archive").status());
 
         long id = idFrom(browser.postRepeated("/cycles", set(form("Schools audit 2026"), "bank", "section-175/2024")));
-        assertContains(browser.get("/cycles").body(), "Schools audit 2026", "Draft");
+        assertContains(browser.get("/cycles").body(), "Schools audit 2026", "Draft", CycleService.DATE.format(today().plusDays(30)));
         assertContains(browser.get("/cycles/" + id + "?saved=created").body(), "Cycle created", "Maintained school");
 
         var edit = browser.get("/cycles/" + id + "/edit");
