@@ -175,8 +175,23 @@ class CyclesController {
             action.run();
         } catch (CycleService.StateException e) {
             return refused(admin, id, e.getMessage());
+        } catch (io.micronaut.data.exceptions.DataAccessException e) {
+            if (!duplicateKey(e)) {
+                throw e;
+            }
+            // Two admins acting at once: the unique (cycle, organisation) key refused the second return.
+            return refused(admin, id, "Someone else changed this cycle at the same moment. Look at it again and retry.");
         }
         return Forms.seeOther(path(id) + "?saved=" + saved);
+    }
+
+    private static boolean duplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The cycle's page again, with why the action was refused: 409, never a 500. */
@@ -193,6 +208,7 @@ class CyclesController {
         return Model.of("cycle", cycle)
                 .with("bankLabel", cycles.bankLabel(cycle))
                 .with("audience", cycles.audienceDescription(cycle))
+                .with("audienceNow", cycle.isDraft() ? cycles.audience(cycle).size() : 0)
                 .with("progress", progress)
                 .with("filter", new CycleService.Filter(status == null ? "" : status, kind == null ? "" : kind, phase == null ? "" : phase))
                 .with("statuses", Arrays.asList(ReturnStatus.values()))

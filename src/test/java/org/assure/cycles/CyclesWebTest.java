@@ -160,7 +160,8 @@ class CyclesWebTest extends WebTest {
 
         long id = idFrom(browser.postRepeated("/cycles", set(form("Schools audit 2026"), "bank", "section-175/2024")));
         assertContains(browser.get("/cycles").body(), "Schools audit 2026", "Draft", CycleService.DATE.format(today().plusDays(30)));
-        assertContains(browser.get("/cycles/" + id + "?saved=created").body(), "Cycle created", "Maintained school");
+        assertContains(browser.get("/cycles/" + id + "?saved=created").body(), "Cycle created", "Maintained school",
+                "creates a return for 1 active organisation and");
 
         var edit = browser.get("/cycles/" + id + "/edit");
         assertContains(edit.body(), "value=\"Schools audit 2026\"", "name=\"version\" value=\"0\"");
