@@ -100,7 +100,7 @@ class CyclesController {
                                          @Nullable @QueryValue String kind, @Nullable @QueryValue String phase) {
         AuditCycle cycle = cycles.get(admin, id);
         var progress = cycles.progress(admin, id, status, kind, phase);
-        return HttpResponse.ok(ProgressWorkbook.of(cycle.name(), progress.rows()))
+        return HttpResponse.ok(ProgressWorkbook.of(progress.rows()))
                 .contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cycle-" + id + "-progress.xlsx\"");
     }

@@ -19,7 +19,7 @@ final class ProgressWorkbook {
     private ProgressWorkbook() {
     }
 
-    static byte[] of(String cycleName, List<CycleService.ProgressRow> rows) {
+    static byte[] of(List<CycleService.ProgressRow> rows) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
             SXSSFSheet sheet = workbook.createSheet("Progress");
             Font bold = workbook.createFont();
