@@ -75,6 +75,7 @@ class AccessibilityTest extends WebTest {
             browser.open("/outbox");
             browser.driver().findElement(org.openqa.selenium.By.cssSelector("main table a")).click();
             collect(browser, "an email", problems);
+            cycles(browser, problems);
         }
         try (RealBrowser browser = new RealBrowser(server.getURI())) {
             browser.signIn(lead.email(), Fixtures.PASSWORD);
@@ -82,6 +83,49 @@ class AccessibilityTest extends WebTest {
             check(browser, "/organisations/" + school.id(), problems);
         }
         assertEquals(List.of(), problems);
+    }
+
+    /** The cycle pages: the form with errors, then a cycle created, opened, and its progress page. */
+    private void cycles(RealBrowser browser, List<String> problems) {
+        check(browser, "/cycles", problems);
+        check(browser, "/cycles/new", problems);
+        browser.submit();
+        assertTrue(browser.title().startsWith("Error: "), "an invalid cycle form says so in its title");
+        collect(browser, "new cycle with errors", problems);
+        java.time.LocalDate opens = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/London"));
+        browser.fill("name", "Accessible cycle");
+        browser.driver().findElement(org.openqa.selenium.By.id("audience")).click();
+        fillDate(browser, "opens", opens);
+        fillDate(browser, "deadline", opens.plusDays(30));
+        browser.submit();
+        awaitPath(browser, "/cycles/");
+        assertTrue(browser.title().startsWith("Accessible cycle"), browser.title());
+        collect(browser, "a draft cycle", problems);
+        String cycle = browser.currentPath().replaceAll("\\?.*", "");
+        check(browser, cycle + "/edit", problems);
+        browser.open(cycle);
+        browser.submit();
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!browser.driver().getPageSource().contains("Cycle opened")) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("the cycle did not open: " + browser.title());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        collect(browser, "an open cycle", problems);
+        check(browser, "/cycles", problems);
+        check(browser, cycle + "?kind=SCHOOL&status=NOT_STARTED", problems);
+    }
+
+    private static void fillDate(RealBrowser browser, String name, java.time.LocalDate date) {
+        browser.fill(name, String.valueOf(date.getDayOfMonth()));
+        browser.fill(name + "-month", String.valueOf(date.getMonthValue()));
+        browser.fill(name + "-year", String.valueOf(date.getYear()));
     }
 
     /** An upload's POST and redirect can outlast the click that sent it: wait for the page it leads to. */

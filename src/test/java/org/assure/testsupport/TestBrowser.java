@@ -62,6 +62,17 @@ public class TestBrowser {
         return post(path, pairs(keyValues));
     }
 
+    /** Posts a form whose fields may repeat (checkbox groups), with the CSRF token from the last page. */
+    public Page postRepeated(String path, java.util.List<Map.Entry<String, String>> fields) {
+        StringJoiner body = new StringJoiner("&");
+        body.add("_csrf=" + URLEncoder.encode(csrfToken, StandardCharsets.UTF_8));
+        fields.forEach(e -> body.add(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)));
+        return remember(send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))));
+    }
+
     /** Posts exactly these fields: no CSRF token unless the test adds one. */
     public Page postRaw(String path, Map<String, String> fields) {
         StringJoiner body = new StringJoiner("&");

@@ -1,0 +1,108 @@
+package org.assure.cycles;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Size;
+import org.assure.web.FormErrors;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The cycle form: what was typed, kept as typed so a refused form comes back unchanged. */
+public final class CycleForms {
+    private CycleForms() {
+    }
+
+    /** Checkbox groups arrive as repeated fields, so they are lists; everything else is a string. */
+    @Serdeable
+    public record CycleForm(@Nullable @Size(max = 200, message = "Name must be 200 characters or fewer") String name,
+                            @Nullable String bank,
+                            @Nullable String audience,
+                            @Nullable List<String> kinds,
+                            @Nullable List<String> categories,
+                            @Nullable List<String> sectors,
+                            @Nullable List<String> organisations,
+                            @Nullable String opensDay, @Nullable String opensMonth, @Nullable String opensYear,
+                            @Nullable String deadlineDay, @Nullable String deadlineMonth, @Nullable String deadlineYear,
+                            @Nullable String finalDay, @Nullable String finalMonth, @Nullable String finalYear,
+                            @Nullable String panelDay, @Nullable String panelMonth, @Nullable String panelYear,
+                            @Nullable String version) {
+
+        public List<String> kindList() {
+            return kinds == null ? List.of() : kinds;
+        }
+
+        public List<String> categoryList() {
+            return categories == null ? List.of() : categories;
+        }
+
+        public List<String> sectorList() {
+            return sectors == null ? List.of() : sectors;
+        }
+
+        public List<String> organisationList() {
+            return organisations == null ? List.of() : organisations;
+        }
+
+        static CycleForm of(AuditCycle c, List<Long> chosen) {
+            return new CycleForm(c.name(), c.bankKey() + "/" + c.bankVersion(), c.audienceMode().name(), c.kinds(), c.categories(),
+                    c.sectors(), chosen.stream().map(String::valueOf).toList(),
+                    day(c.opensOn()), month(c.opensOn()), year(c.opensOn()),
+                    day(c.deadline()), month(c.deadline()), year(c.deadline()),
+                    day(c.finalDeadline()), month(c.finalDeadline()), year(c.finalDeadline()),
+                    day(c.panelDate()), month(c.panelDate()), year(c.panelDate()), String.valueOf(c.version()));
+        }
+
+        private static String day(@Nullable LocalDate d) {
+            return d == null ? "" : String.valueOf(d.getDayOfMonth());
+        }
+
+        private static String month(@Nullable LocalDate d) {
+            return d == null ? "" : String.valueOf(d.getMonthValue());
+        }
+
+        private static String year(@Nullable LocalDate d) {
+            return d == null ? "" : String.valueOf(d.getYear());
+        }
+    }
+
+    /**
+     * A GOV.UK date input read as a date. Adds an error under {@code field} (the day box's id) when the
+     * date is incomplete or not a real date, or when it is missing and required; null when blank or wrong.
+     */
+    static @Nullable LocalDate date(String field, String label, @Nullable String day, @Nullable String month, @Nullable String year,
+                                    boolean required, FormErrors errors) {
+        boolean noDay = blank(day), noMonth = blank(month), noYear = blank(year);
+        if (noDay && noMonth && noYear) {
+            if (required) {
+                errors.add(field, "Enter the " + label);
+            }
+            return null;
+        }
+        String missing = noDay ? "day" : noMonth ? "month" : noYear ? "year" : null;
+        if (missing != null) {
+            errors.add(field, capitalise(label) + " must include a " + missing);
+            return null;
+        }
+        try {
+            int y = Integer.parseInt(year.strip());
+            if (y < 2000 || y > 2100) {
+                errors.add(field, capitalise(label) + " must be a real date, with a four-digit year");
+                return null;
+            }
+            return LocalDate.of(y, Integer.parseInt(month.strip()), Integer.parseInt(day.strip()));
+        } catch (NumberFormatException | DateTimeException e) {
+            errors.add(field, capitalise(label) + " must be a real date");
+            return null;
+        }
+    }
+
+    static boolean blank(@Nullable String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String capitalise(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,490 @@
+package org.assure.cycles;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.assure.accounts.CurrentUser;
+import org.assure.audit.AuditTrail;
+import org.assure.banks.BankModel;
+import org.assure.banks.LoadedBanks;
+import org.assure.banks.QuestionBanks;
+import org.assure.notify.Outbox;
+import org.assure.organisations.ContactRole;
+import org.assure.organisations.Organisation;
+import org.assure.organisations.OrganisationContact;
+import org.assure.organisations.OrganisationKind;
+import org.assure.organisations.OrganisationService;
+import org.assure.organisations.Phase;
+import org.assure.organisations.SchoolCategory;
+import org.assure.organisations.Sector;
+import org.assure.web.AssureSettings;
+import org.assure.web.ForbiddenException;
+import org.assure.web.FormErrors;
+import org.assure.web.NotFoundException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The cycles feature's entrance: partnership admins create, open, close and archive cycles and watch progress. */
+@Singleton
+public class CycleService {
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy");
+    private final CycleRepositories.Cycles cycles;
+    private final CycleRepositories.Returns returns;
+    private final CycleRepositories.ChosenOrganisations chosen;
+    private final OrganisationService organisations;
+    private final QuestionBanks banks;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final AssureSettings settings;
+    private final Clock clock;
+
+    CycleService(CycleRepositories.Cycles cycles, CycleRepositories.Returns returns, CycleRepositories.ChosenOrganisations chosen,
+                 OrganisationService organisations, QuestionBanks banks, Outbox outbox, AuditTrail audit,
+                 AssureSettings settings, Clock clock) {
+        this.cycles = cycles;
+        this.returns = returns;
+        this.chosen = chosen;
+        this.organisations = organisations;
+        this.banks = banks;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** A refused change of state: the message says why, in words for the admin. */
+    public static class StateException extends RuntimeException {
+        public StateException(String message) {
+            super(message);
+        }
+    }
+
+    public record BankOption(String value, String label, BankModel.Audience audience) {
+    }
+
+    /** Every loaded bank version, newest first within each bank. */
+    public List<BankOption> bankOptions() {
+        List<BankOption> options = new ArrayList<>();
+        banks.banks().byBank().values().forEach(versions -> {
+            List<LoadedBanks.LoadedVersion> newestFirst = new ArrayList<>(versions);
+            java.util.Collections.reverse(newestFirst);
+            newestFirst.forEach(v -> options.add(new BankOption(v.version().id(), label(v.version()), v.version().audience())));
+        });
+        return options;
+    }
+
+    static String label(BankModel.Version v) {
+        return v.title() + " — " + v.guidance();
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), LONDON);
+    }
+
+    // ---- reading ----
+
+    @Transactional
+    public AuditCycle get(CurrentUser admin, long id) {
+        requireAdmin(admin);
+        return cycles.findByIdAndPartnershipId(id, admin.partnershipId()).orElseThrow(() -> new NotFoundException("Cycle"));
+    }
+
+    public record CycleRow(AuditCycle cycle, String bankLabel, long returns, long submitted) {
+        public String deadline() {
+            return DATE.format(cycle.deadline());
+        }
+    }
+
+    @Transactional
+    public List<CycleRow> list(CurrentUser admin) {
+        requireAdmin(admin);
+        Map<Long, List<AuditReturn>> byCycle = returns.findByPartnershipId(admin.partnershipId()).stream()
+                .collect(Collectors.groupingBy(AuditReturn::cycleId));
+        return cycles.findByPartnershipIdOrderByIdDesc(admin.partnershipId()).stream().map(c -> {
+            List<AuditReturn> rs = byCycle.getOrDefault(c.id(), List.of());
+            return new CycleRow(c, bankLabel(c), rs.size(), rs.stream().filter(r -> r.status() == ReturnStatus.SUBMITTED).count());
+        }).toList();
+    }
+
+    String bankLabel(AuditCycle c) {
+        return banks.banks().find(c.bankKey(), c.bankVersion()).map(v -> label(v.version())).orElse(c.bankKey() + " " + c.bankVersion());
+    }
+
+    @Transactional
+    public CycleForms.CycleForm form(CurrentUser admin, long id) {
+        AuditCycle c = get(admin, id);
+        return CycleForms.CycleForm.of(c, chosen.organisationIds(id));
+    }
+
+    @Transactional
+    public List<Organisation> activeOrganisations(CurrentUser admin) {
+        requireAdmin(admin);
+        return organisations.active(admin.partnershipId());
+    }
+
+    /** What the form's audience describes, in words, for the detail page. */
+    @Transactional
+    public String audienceDescription(AuditCycle c) {
+        if (c.audienceMode() == AudienceMode.CHOSEN) {
+            List<Long> ids = chosen.organisationIds(c.id());
+            return ids.size() + " chosen organisation" + (ids.size() == 1 ? "" : "s");
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(c.kinds().isEmpty() ? "Every kind of organisation"
+                : c.kinds().stream().map(k -> OrganisationKind.valueOf(k).label()).collect(Collectors.joining(", ")));
+        if (!c.categories().isEmpty()) {
+            parts.add("categories: " + c.categories().stream().map(k -> SchoolCategory.valueOf(k).label()).collect(Collectors.joining(", ")));
+        }
+        if (!c.sectors().isEmpty()) {
+            parts.add("sectors: " + c.sectors().stream().map(k -> Sector.valueOf(k).label()).collect(Collectors.joining(", ")));
+        }
+        return String.join("; ", parts);
+    }
+
+    // ---- creating and editing ----
+
+    /** A form that passed every check, as the values to save. */
+    record Checked(String name, String bankKey, String bankVersion, AudienceMode mode, List<String> kinds, List<String> categories,
+                   List<String> sectors, List<Long> organisationIds, LocalDate opensOn, LocalDate deadline,
+                   @Nullable LocalDate finalDeadline, @Nullable LocalDate panelDate) {
+    }
+
+    /** The form's rules; on success returns what to save, otherwise null with {@code errors} filled in. */
+    @Transactional
+    @Nullable
+    Checked check(CurrentUser admin, CycleForms.CycleForm form, FormErrors errors) {
+        requireAdmin(admin);
+        if (CycleForms.blank(form.name())) {
+            errors.add("name", "Enter a name for the cycle");
+        }
+        BankOption bank = bankOptions().stream().filter(o -> o.value().equals(form.bank())).findFirst().orElse(null);
+        if (bank == null) {
+            errors.add("bank", "Select a question bank version");
+        }
+        AudienceMode mode = "CHOSEN".equals(form.audience()) ? AudienceMode.CHOSEN : "TYPES".equals(form.audience()) ? AudienceMode.TYPES : null;
+        if (mode == null) {
+            errors.add("audience", "Select who the cycle is for");
+        }
+        List<String> kinds = known(OrganisationKind.class, form.kindList());
+        List<String> categories = known(SchoolCategory.class, form.categoryList());
+        List<String> sectors = known(Sector.class, form.sectorList());
+        if (mode == AudienceMode.TYPES && bank != null && kinds.isEmpty() && categories.isEmpty() && sectors.isEmpty()) {
+            kinds = bank.audience().kinds();
+            categories = bank.audience().categories();
+            sectors = bank.audience().sectors();
+        }
+        Map<Long, Organisation> active = organisations.active(admin.partnershipId()).stream()
+                .collect(Collectors.toMap(Organisation::id, Function.identity()));
+        List<Long> ids = form.organisationList().stream().map(CycleService::parseId).filter(Objects::nonNull).distinct().toList();
+        if (mode == AudienceMode.CHOSEN) {
+            if (ids.isEmpty()) {
+                errors.add("organisations", "Select at least one organisation");
+            } else if (!active.keySet().containsAll(ids)) {
+                errors.add("organisations", "Select organisations from the list");
+            }
+        }
+        LocalDate opens = CycleForms.date("opens", "opening date", form.opensDay(), form.opensMonth(), form.opensYear(), true, errors);
+        LocalDate deadline = CycleForms.date("deadline", "deadline", form.deadlineDay(), form.deadlineMonth(), form.deadlineYear(), true, errors);
+        LocalDate fin = CycleForms.date("final", "final deadline", form.finalDay(), form.finalMonth(), form.finalYear(), false, errors);
+        LocalDate panel = CycleForms.date("panel", "panel date", form.panelDay(), form.panelMonth(), form.panelYear(), false, errors);
+        if (opens != null && deadline != null && !deadline.isAfter(opens)) {
+            errors.add("deadline", "The deadline must be after the opening date");
+        }
+        if (deadline != null && fin != null && fin.isBefore(deadline)) {
+            errors.add("final", "The final deadline must be on or after the deadline");
+        }
+        if (deadline != null && panel != null && !panel.isAfter(deadline)) {
+            errors.add("panel", "The panel date must be after the deadline");
+        }
+        if (mode == AudienceMode.TYPES && errors.isEmpty()) {
+            List<String> k = kinds, c = categories, s = sectors;
+            if (active.values().stream().noneMatch(o -> matches(k, c, s, o))) {
+                errors.add("kinds", "No active organisation is of the types you selected. Select other types, or choose organisations from a list");
+            }
+        }
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        if (mode == AudienceMode.CHOSEN) {
+            kinds = List.of();
+            categories = List.of();
+            sectors = List.of();
+        }
+        String[] b = bank.value().split("/", 2);
+        return new Checked(form.name().strip(), b[0], b[1], mode, kinds, categories, sectors,
+                mode == AudienceMode.CHOSEN ? ids : List.of(), opens, deadline, fin, panel);
+    }
+
+    @Transactional
+    AuditCycle create(CurrentUser admin, Checked c) {
+        requireAdmin(admin);
+        Instant now = clock.instant();
+        AuditCycle saved = cycles.save(new AuditCycle(null, admin.partnershipId(), c.name(), c.bankKey(), c.bankVersion(), c.mode(),
+                String.join(",", c.kinds()), String.join(",", c.categories()), String.join(",", c.sectors()),
+                c.opensOn(), c.deadline(), c.finalDeadline(), c.panelDate(), CycleStatus.DRAFT, null, null, null, 0, now, now));
+        c.organisationIds().forEach(id -> chosen.add(saved.id(), id));
+        audit.record(admin.partnershipId(), admin.accountId(), "cycle", saved.id(), "created", null, describe(saved, c.organisationIds()));
+        return saved;
+    }
+
+    /** Saves an edit of a draft cycle that the form was loaded from; refused once opened or after someone else saved. */
+    @Transactional
+    AuditCycle update(CurrentUser admin, long id, @Nullable String formVersion, Checked c) {
+        AuditCycle current = requireDraft(get(admin, id), "edited");
+        if (!String.valueOf(current.version()).equals(formVersion)) {
+            throw new StateException("Someone else changed this cycle while you were editing it. Open the edit page again to see their changes.");
+        }
+        List<Long> before = chosen.organisationIds(id);
+        AuditCycle next = new AuditCycle(current.id(), current.partnershipId(), c.name(), c.bankKey(), c.bankVersion(), c.mode(),
+                String.join(",", c.kinds()), String.join(",", c.categories()), String.join(",", c.sectors()),
+                c.opensOn(), c.deadline(), c.finalDeadline(), c.panelDate(), current.status(), null, null, null,
+                current.version(), current.createdAt(), clock.instant());
+        AuditCycle updated;
+        try {
+            updated = cycles.update(next);
+        } catch (OptimisticLockException e) {
+            throw new StateException("Someone else changed this cycle while you were editing it. Open the edit page again to see their changes.");
+        }
+        chosen.deleteAll(id);
+        c.organisationIds().forEach(o -> chosen.add(id, o));
+        audit.record(admin.partnershipId(), admin.accountId(), "cycle", id, "updated", describe(current, before), describe(updated, c.organisationIds()));
+        return updated;
+    }
+
+    private String describe(AuditCycle c, List<Long> chosenIds) {
+        return "Name: " + c.name() + "; Bank: " + c.bankKey() + "/" + c.bankVersion() + "; Audience: "
+                + (c.audienceMode() == AudienceMode.CHOSEN ? "organisations " + chosenIds
+                : "kinds [" + c.audienceKinds() + "] categories [" + c.audienceCategories() + "] sectors [" + c.audienceSectors() + "]")
+                + "; Opens: " + c.opensOn() + "; Deadline: " + c.deadline()
+                + (c.finalDeadline() == null ? "" : "; Final deadline: " + c.finalDeadline())
+                + (c.panelDate() == null ? "" : "; Panel: " + c.panelDate());
+    }
+
+    // ---- state changes ----
+
+    /**
+     * DRAFT to OPEN in one transaction: freezes the bank version, creates a return for every active
+     * organisation in the audience and queues each one's invitation.
+     */
+    @Transactional
+    public int open(CurrentUser admin, long id) {
+        AuditCycle cycle = requireDraft(get(admin, id), "opened");
+        List<Organisation> audience = audience(cycle);
+        if (audience.isEmpty()) {
+            throw new StateException("No active organisation is in this cycle's audience. Edit the audience before opening it.");
+        }
+        banks.freeze(cycle.bankKey(), cycle.bankVersion());
+        AuditCycle opened = changeStatus(admin, cycle, CycleStatus.OPEN);
+        audience.forEach(o -> addReturn(admin, opened, o));
+        return audience.size();
+    }
+
+    /** Adds an active organisation of the partnership to an open cycle: its return and its invitation. */
+    @Transactional
+    public Organisation addOrganisation(CurrentUser admin, long id, long organisationId) {
+        AuditCycle cycle = get(admin, id);
+        if (!cycle.isOpen()) {
+            throw new StateException("Organisations can be added only while the cycle is open. This cycle is " + cycle.status().label().toLowerCase() + ".");
+        }
+        Organisation organisation = organisations.findInPartnership(admin.partnershipId(), organisationId)
+                .filter(o -> !o.isArchived()).orElseThrow(() -> new NotFoundException("Organisation"));
+        if (returns.existsByCycleIdAndOrganisationId(id, organisationId)) {
+            throw new StateException(organisation.name() + " is already in this cycle.");
+        }
+        addReturn(admin, cycle, organisation);
+        audit.record(admin.partnershipId(), admin.accountId(), "cycle", id, "organisation added", null, organisation.name());
+        return organisation;
+    }
+
+    @Transactional
+    public void close(CurrentUser admin, long id) {
+        AuditCycle cycle = get(admin, id);
+        if (!cycle.isOpen()) {
+            throw new StateException("Only an open cycle can be closed. This cycle is " + cycle.status().label().toLowerCase() + ".");
+        }
+        changeStatus(admin, cycle, CycleStatus.CLOSED);
+    }
+
+    @Transactional
+    public void archive(CurrentUser admin, long id) {
+        AuditCycle cycle = get(admin, id);
+        if (!cycle.isClosed()) {
+            throw new StateException("Only a closed cycle can be archived. This cycle is " + cycle.status().label().toLowerCase() + ".");
+        }
+        changeStatus(admin, cycle, CycleStatus.ARCHIVED);
+    }
+
+    private AuditCycle changeStatus(CurrentUser admin, AuditCycle cycle, CycleStatus next) {
+        AuditCycle updated;
+        try {
+            updated = cycles.update(cycle.withStatus(next, clock.instant()));
+        } catch (OptimisticLockException e) {
+            throw new StateException("Someone else changed this cycle at the same moment. Look at it again and retry.");
+        }
+        audit.record(admin.partnershipId(), admin.accountId(), "cycle", cycle.id(), next.name().toLowerCase(),
+                cycle.status().label(), next.label());
+        return updated;
+    }
+
+    private static AuditCycle requireDraft(AuditCycle cycle, String verb) {
+        if (!cycle.isDraft()) {
+            throw new StateException("This cycle is " + cycle.status().label().toLowerCase() + ", so it can no longer be " + verb
+                    + ". Only a draft cycle can be " + verb + ".");
+        }
+        return cycle;
+    }
+
+    private void addReturn(CurrentUser admin, AuditCycle cycle, Organisation organisation) {
+        returns.save(new AuditReturn(null, cycle.partnershipId(), cycle.id(), organisation.id(), ReturnStatus.NOT_STARTED,
+                clock.instant(), null, null, 0));
+        String bank = bankLabel(cycle);
+        for (OrganisationContact contact : invitees(organisation)) {
+            outbox.send(cycle.partnershipId(), contact.email(), "Self-assessment open: " + cycle.name(), """
+                    Dear %s,
+
+                    %s has opened %s for %s: the %s.
+
+                    Please complete and submit the return by %s.
+
+                    Sign in to start: %s/
+                    """.formatted(contact.name(), admin.partnershipName(), cycle.name(), organisation.name(), bank,
+                    DATE.format(cycle.deadline()), settings.baseUrl()));
+        }
+    }
+
+    /** Who is invited: an agency's safeguarding lead; a school's DSL and headteacher. Contacts without an email are skipped. */
+    List<OrganisationContact> invitees(Organisation organisation) {
+        Set<ContactRole> roles = organisation.isSchool() ? Set.of(ContactRole.DSL, ContactRole.HEADTEACHER) : Set.of(ContactRole.LEAD);
+        Set<String> seen = new LinkedHashSet<>();
+        return organisations.contacts(organisation.id()).stream()
+                .filter(c -> roles.contains(c.role()) && c.email() != null && !c.email().isBlank())
+                .filter(c -> seen.add(c.email().toLowerCase()))
+                .toList();
+    }
+
+    /** The active organisations a cycle is for, by name. */
+    @Transactional
+    public List<Organisation> audience(AuditCycle cycle) {
+        List<Organisation> active = organisations.active(cycle.partnershipId());
+        if (cycle.audienceMode() == AudienceMode.CHOSEN) {
+            Set<Long> ids = Set.copyOf(chosen.organisationIds(cycle.id()));
+            return active.stream().filter(o -> ids.contains(o.id())).toList();
+        }
+        return active.stream().filter(o -> matches(cycle.kinds(), cycle.categories(), cycle.sectors(), o)).toList();
+    }
+
+    /** Like a bank's audience: an empty list means "any"; categories apply to schools, sectors to agencies. */
+    static boolean matches(List<String> kinds, List<String> categories, List<String> sectors, Organisation o) {
+        if (!kinds.isEmpty() && !kinds.contains(o.kind().name())) {
+            return false;
+        }
+        if (o.isSchool()) {
+            return categories.isEmpty() || (o.category() != null && categories.contains(o.category().name()));
+        }
+        return sectors.isEmpty() || (o.sector() != null && sectors.contains(o.sector().name()));
+    }
+
+    // ---- progress ----
+
+    public record ProgressRow(long returnId, long organisationId, String organisation, OrganisationKind kind, String type,
+                              @Nullable Phase phase, ReturnStatus status, int percentAnswered,
+                              @Nullable Instant lastActivityAt, @Nullable Instant submittedAt, boolean late) {
+        public String phaseLabel() {
+            return phase == null ? "" : phase.label();
+        }
+
+        public String lastActivity() {
+            return lastActivityAt == null ? "" : DATE.format(LocalDate.ofInstant(lastActivityAt, LONDON));
+        }
+
+        public String submitted() {
+            return submittedAt == null ? "" : DATE.format(LocalDate.ofInstant(submittedAt, LONDON));
+        }
+    }
+
+    public record Progress(int total, Map<ReturnStatus, Integer> counts, int submittedPercent, long late, List<ProgressRow> rows) {
+        public int count(String status) {
+            return counts.getOrDefault(ReturnStatus.valueOf(status), 0);
+        }
+    }
+
+    /** Every return of the cycle, then filtered; counts are of the whole cycle, not the filtered rows. */
+    @Transactional
+    public Progress progress(CurrentUser admin, long id, @Nullable String status, @Nullable String kind, @Nullable String phase) {
+        AuditCycle cycle = get(admin, id);
+        LocalDate today = today();
+        Map<Long, Organisation> active = organisations.active(admin.partnershipId()).stream()
+                .collect(Collectors.toMap(Organisation::id, Function.identity()));
+        List<ProgressRow> all = returns.findByCycleIdOrderById(id).stream().map(r -> {
+            Organisation o = active.containsKey(r.organisationId()) ? active.get(r.organisationId())
+                    : organisations.findInPartnership(admin.partnershipId(), r.organisationId()).orElseThrow();
+            String type = o.isSchool() ? (o.category() == null ? "School" : o.category().label())
+                    : (o.sector() == null ? "Agency" : o.sector().label());
+            boolean late = r.status() != ReturnStatus.SUBMITTED && today.isAfter(cycle.deadline());
+            return new ProgressRow(r.id(), o.id(), o.name(), o.kind(), type, o.phase(), r.status(), percentAnswered(r),
+                    r.lastActivityAt(), r.submittedAt(), late);
+        }).sorted(java.util.Comparator.comparing((ProgressRow p) -> p.organisation().toLowerCase())).toList();
+        Map<ReturnStatus, Integer> counts = new EnumMap<>(ReturnStatus.class);
+        Arrays.stream(ReturnStatus.values()).forEach(s -> counts.put(s, 0));
+        all.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
+        int percent = all.isEmpty() ? 0 : Math.round(100f * counts.get(ReturnStatus.SUBMITTED) / all.size());
+        List<ProgressRow> shown = all.stream()
+                .filter(r -> CycleForms.blank(status) || r.status().name().equals(status))
+                .filter(r -> CycleForms.blank(kind) || r.kind().name().equals(kind))
+                .filter(r -> CycleForms.blank(phase) || (r.phase() != null && r.phase().name().equals(phase)))
+                .toList();
+        return new Progress(all.size(), counts, percent, all.stream().filter(ProgressRow::late).count(), shown);
+    }
+
+    /** How much of the return is answered. There are no answers until the completion slice: it fills this in. */
+    int percentAnswered(AuditReturn r) {
+        return 0;
+    }
+
+    // ---- helpers ----
+
+    static void requireAdmin(CurrentUser user) {
+        if (!user.isAdmin()) {
+            throw new ForbiddenException("Only partnership admins manage cycles");
+        }
+    }
+
+    private static <E extends Enum<E>> List<String> known(Class<E> type, List<String> values) {
+        Set<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.toSet());
+        return values.stream().filter(names::contains).distinct().toList();
+    }
+
+    static @Nullable Long parseId(@Nullable String s) {
+        try {
+            return s == null ? null : Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    public record Filter(String status, String kind, String phase) {
+        public boolean any() {
+            return !status.isEmpty() || !kind.isEmpty() || !phase.isEmpty();
+        }
+    }
+
+    public record Dates(String opensOn, String deadline, String finalDeadline, String panelDate) {
+    }
+
+}

@@ -1,0 +1,233 @@
+package org.assure.cycles;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.views.ModelAndView;
+import org.assure.accounts.CurrentUser;
+import org.assure.accounts.Roles;
+import org.assure.organisations.OrganisationKind;
+import org.assure.organisations.Phase;
+import org.assure.organisations.SchoolCategory;
+import org.assure.organisations.Sector;
+import org.assure.web.FormErrors;
+import org.assure.web.Forms;
+import org.assure.web.Model;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Partnership admins create, edit, open, close and archive audit cycles, and follow their progress. */
+@Controller("/cycles")
+@Produces(MediaType.TEXT_HTML)
+@Secured(Roles.ADMIN)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class CyclesController {
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final Map<String, String> SAVED = Map.of("created", "Cycle created", "updated", "Changes saved",
+            "opened", "Cycle opened: returns created and invitations queued", "added", "Organisation added to the cycle",
+            "closed", "Cycle closed", "archived", "Cycle archived");
+    private final CycleService cycles;
+    private final Forms forms;
+
+    CyclesController(CycleService cycles, Forms forms) {
+        this.cycles = cycles;
+        this.forms = forms;
+    }
+
+    @Serdeable
+    record AddForm(@Nullable String organisationId) {
+    }
+
+    static String path(long id) {
+        return "/cycles/" + id;
+    }
+
+    @Get
+    MutableHttpResponse<?> list(CurrentUser admin) {
+        return Forms.page("cycles/list", Model.of("cycles", cycles.list(admin)));
+    }
+
+    @Get("/new")
+    MutableHttpResponse<?> newForm(CurrentUser admin) {
+        List<CycleService.BankOption> options = cycles.bankOptions();
+        CycleService.BankOption first = options.stream().filter(o -> o.value().startsWith("section-175/")).findFirst()
+                .orElse(options.isEmpty() ? null : options.get(0));
+        var a = first == null ? org.assure.banks.BankModel.Audience.none() : first.audience();
+        var empty = new CycleForms.CycleForm("", first == null ? "" : first.value(), "TYPES", a.kinds(), a.categories(), a.sectors(), List.of(),
+                "", "", "", "", "", "", "", "", "", "", "", "", null);
+        return Forms.page("cycles/form", formModel(admin, empty, null));
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> create(CurrentUser admin, @Body CycleForms.CycleForm form) {
+        FormErrors errors = forms.validate(form);
+        CycleService.Checked checked = cycles.check(admin, form, errors);
+        if (checked == null) {
+            return Forms.invalid("cycles/form", formModel(admin, form, null), errors);
+        }
+        return Forms.seeOther(path(cycles.create(admin, checked).id()) + "?saved=created");
+    }
+
+    @Get("/{id}")
+    MutableHttpResponse<?> show(CurrentUser admin, @PathVariable long id, @Nullable @QueryValue String saved,
+                                @Nullable @QueryValue String status, @Nullable @QueryValue String kind, @Nullable @QueryValue String phase) {
+        return HttpResponse.ok(new ModelAndView<>("cycles/detail", detailModel(admin, id, status, kind, phase)
+                .with("saved", saved == null ? null : SAVED.get(saved))));
+    }
+
+    @Get("/{id}/progress.xlsx")
+    @Produces(XLSX)
+    MutableHttpResponse<byte[]> download(CurrentUser admin, @PathVariable long id, @Nullable @QueryValue String status,
+                                         @Nullable @QueryValue String kind, @Nullable @QueryValue String phase) {
+        AuditCycle cycle = cycles.get(admin, id);
+        var progress = cycles.progress(admin, id, status, kind, phase);
+        return HttpResponse.ok(ProgressWorkbook.of(progress.rows()))
+                .contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cycle-" + id + "-progress.xlsx\"");
+    }
+
+    @Get("/{id}/edit")
+    MutableHttpResponse<?> editForm(CurrentUser admin, @PathVariable long id) {
+        AuditCycle cycle = cycles.get(admin, id);
+        if (!cycle.isDraft()) {
+            return refused(admin, id, "This cycle is " + cycle.status().label().toLowerCase()
+                    + ", so it can no longer be edited. Only a draft cycle can be edited.");
+        }
+        return Forms.page("cycles/form", formModel(admin, cycles.form(admin, id), cycle));
+    }
+
+    @Post("/{id}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> update(CurrentUser admin, @PathVariable long id, @Body CycleForms.CycleForm form) {
+        AuditCycle cycle = cycles.get(admin, id);
+        if (!cycle.isDraft()) {
+            return refused(admin, id, "This cycle is " + cycle.status().label().toLowerCase()
+                    + ", so it can no longer be edited. Only a draft cycle can be edited.");
+        }
+        FormErrors errors = forms.validate(form);
+        CycleService.Checked checked = cycles.check(admin, form, errors);
+        if (checked == null) {
+            return Forms.invalid("cycles/form", formModel(admin, form, cycle), errors);
+        }
+        try {
+            cycles.update(admin, id, form.version(), checked);
+        } catch (CycleService.StateException e) {
+            return refused(admin, id, e.getMessage());
+        }
+        return Forms.seeOther(path(id) + "?saved=updated");
+    }
+
+    @Post("/{id}/open")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> open(CurrentUser admin, @PathVariable long id) {
+        return act(admin, id, "opened", () -> cycles.open(admin, id));
+    }
+
+    @Post("/{id}/close")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> close(CurrentUser admin, @PathVariable long id) {
+        return act(admin, id, "closed", () -> cycles.close(admin, id));
+    }
+
+    @Post("/{id}/archive")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> archive(CurrentUser admin, @PathVariable long id) {
+        return act(admin, id, "archived", () -> cycles.archive(admin, id));
+    }
+
+    @Post("/{id}/organisations")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> addOrganisation(CurrentUser admin, @PathVariable long id, @Body AddForm form) {
+        Long organisationId = CycleService.parseId(form.organisationId());
+        if (organisationId == null) {
+            AuditCycle cycle = cycles.get(admin, id);
+            if (!cycle.isOpen()) {
+                return refused(admin, id, "Organisations can be added only while the cycle is open.");
+            }
+            FormErrors errors = FormErrors.none().add("organisationId", "Select an organisation to add");
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("cycles/detail",
+                    detailModel(admin, id, null, null, null).with("errors", errors)));
+        }
+        return act(admin, id, "added", () -> cycles.addOrganisation(admin, id, organisationId));
+    }
+
+    private MutableHttpResponse<?> act(CurrentUser admin, long id, String saved, Runnable action) {
+        try {
+            action.run();
+        } catch (CycleService.StateException e) {
+            return refused(admin, id, e.getMessage());
+        } catch (io.micronaut.data.exceptions.DataAccessException e) {
+            if (!duplicateKey(e)) {
+                throw e;
+            }
+            // Two admins acting at once: the unique (cycle, organisation) key refused the second return.
+            return refused(admin, id, "Someone else changed this cycle at the same moment. Look at it again and retry.");
+        }
+        return Forms.seeOther(path(id) + "?saved=" + saved);
+    }
+
+    private static boolean duplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The cycle's page again, with why the action was refused: 409, never a 500. */
+    private MutableHttpResponse<?> refused(CurrentUser admin, long id, String message) {
+        return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("cycles/detail",
+                detailModel(admin, id, null, null, null).with("problem", message)));
+    }
+
+    private Model detailModel(CurrentUser admin, long id, @Nullable String status, @Nullable String kind, @Nullable String phase) {
+        AuditCycle cycle = cycles.get(admin, id);
+        var progress = cycles.progress(admin, id, status, kind, phase);
+        Set<Long> taken = Set.copyOf((status == null && kind == null && phase == null ? progress
+                : cycles.progress(admin, id, null, null, null)).rows().stream().map(CycleService.ProgressRow::organisationId).toList());
+        return Model.of("cycle", cycle)
+                .with("bankLabel", cycles.bankLabel(cycle))
+                .with("audience", cycles.audienceDescription(cycle))
+                .with("audienceNow", cycle.isDraft() ? cycles.audience(cycle).size() : 0)
+                .with("progress", progress)
+                .with("filter", new CycleService.Filter(status == null ? "" : status, kind == null ? "" : kind, phase == null ? "" : phase))
+                .with("statuses", Arrays.asList(ReturnStatus.values()))
+                .with("kinds", Arrays.asList(OrganisationKind.values()))
+                .with("phases", Arrays.asList(Phase.values()))
+                .with("addable", cycle.isOpen() ? cycles.activeOrganisations(admin).stream().filter(o -> !taken.contains(o.id())).toList() : List.of())
+                .with("dates", new CycleService.Dates(CycleService.DATE.format(cycle.opensOn()), CycleService.DATE.format(cycle.deadline()),
+                        cycle.finalDeadline() == null ? "" : CycleService.DATE.format(cycle.finalDeadline()),
+                        cycle.panelDate() == null ? "" : CycleService.DATE.format(cycle.panelDate())))
+                .with("errors", FormErrors.none());
+    }
+
+    private Model formModel(CurrentUser admin, CycleForms.CycleForm form, @Nullable AuditCycle editing) {
+        return Model.of("form", form)
+                .with("cycle", editing)
+                .with("banks", cycles.bankOptions())
+                .with("kinds", Arrays.asList(OrganisationKind.values()))
+                .with("categories", Arrays.asList(SchoolCategory.values()))
+                .with("sectors", Arrays.asList(Sector.values()))
+                .with("organisations", cycles.activeOrganisations(admin));
+    }
+}
