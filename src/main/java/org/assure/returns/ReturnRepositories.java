@@ -1,0 +1,34 @@
+package org.assure.returns;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+final class ReturnRepositories {
+    private ReturnRepositories() {
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Answers extends CrudRepository<ReturnAnswer, Long> {
+        List<ReturnAnswer> findByReturnId(long returnId);
+
+        /** Writes only if nobody wrote since this version was read; 0 rows means they did. */
+        @Query("UPDATE return_answer SET rating = :rating, answer_value = :value, evidence = :evidence, na_reason = :reason, "
+                + "carried_forward = FALSE, version = version + 1, updated_by = :by, updated_at = :at WHERE id = :id AND version = :version")
+        int updateIfVersion(long id, @Nullable String rating, @Nullable String value, @Nullable String evidence, @Nullable String reason,
+                            long by, Instant at, int version);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Sections extends CrudRepository<ReturnSection, Long> {
+        List<ReturnSection> findByReturnId(long returnId);
+
+        Optional<ReturnSection> findByReturnIdAndSectionKey(long returnId, String sectionKey);
+    }
+}
