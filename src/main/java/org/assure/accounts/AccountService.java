@@ -251,6 +251,12 @@ public class AccountService {
         return accounts.findByEmail(Account.normaliseEmail(email)).isPresent();
     }
 
+    /** The name of an account of the partnership, to say who did something; empty if unknown. */
+    @Transactional
+    public String nameOf(long partnershipId, long accountId) {
+        return accounts.findByIdAndPartnershipId(accountId, partnershipId).map(Account::displayName).orElse("");
+    }
+
     @Transactional
     public long countAccounts(long partnershipId) {
         return accounts.countByPartnershipId(partnershipId);

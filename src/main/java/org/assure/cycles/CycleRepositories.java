@@ -26,6 +26,8 @@ final class CycleRepositories {
         List<AuditReturn> findByPartnershipId(long partnershipId);
 
         boolean existsByCycleIdAndOrganisationId(long cycleId, long organisationId);
+
+        List<AuditReturn> findByOrganisationIdInOrderById(java.util.Collection<Long> organisationIds);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)

@@ -13,6 +13,7 @@ import org.assure.accounts.CurrentUser;
 import org.assure.accounts.Role;
 import org.assure.organisations.Organisation;
 import org.assure.organisations.OrganisationService;
+import org.assure.returns.ReturnService;
 import org.assure.web.Forms;
 import org.assure.web.Model;
 
@@ -26,9 +27,11 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DashboardController {
     private final OrganisationService organisations;
+    private final ReturnService returns;
 
-    DashboardController(OrganisationService organisations) {
+    DashboardController(OrganisationService organisations, ReturnService returns) {
         this.organisations = organisations;
+        this.returns = returns;
     }
 
     @Get
@@ -38,7 +41,8 @@ class DashboardController {
                 .sorted(Comparator.comparing(Organisation::name))
                 .toList();
         List<String> roleLabels = user.roles().stream().map(r -> Role.valueOf(r).label()).sorted().toList();
-        Model model = Model.of("user", user).with("roles", roleLabels).with("ownOrganisations", own);
+        Model model = Model.of("user", user).with("roles", roleLabels).with("ownOrganisations", own)
+                .with("returns", returns.dashboard(user));
         if (user.isAdmin()) {
             model.with("overview", organisations.overview(user.partnershipId()));
         }

@@ -1,0 +1,56 @@
+package org.assure.cycles;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the returns feature may read and change of the cycles feature's rows, without access checks:
+ * org.assure.returns.ReturnService checks who may see a return before calling these.
+ */
+@Singleton
+public class ReturnRecords {
+    private final CycleRepositories.Cycles cycles;
+    private final CycleRepositories.Returns returns;
+
+    ReturnRecords(CycleRepositories.Cycles cycles, CycleRepositories.Returns returns) {
+        this.cycles = cycles;
+        this.returns = returns;
+    }
+
+    @Transactional
+    public Optional<AuditReturn> findReturn(long id) {
+        return returns.findById(id);
+    }
+
+    @Transactional
+    public AuditCycle cycleOf(AuditReturn r) {
+        return cycles.findById(r.cycleId()).orElseThrow();
+    }
+
+    @Transactional
+    public List<AuditReturn> returnsOf(Collection<Long> organisationIds) {
+        return organisationIds.isEmpty() ? List.of() : returns.findByOrganisationIdInOrderById(organisationIds);
+    }
+
+    /** Records activity on a return, moving it to the given status. */
+    @Transactional
+    public AuditReturn touch(AuditReturn r, ReturnStatus status, Instant now) {
+        AuditReturn current = returns.findById(r.id()).orElseThrow();
+        return returns.update(new AuditReturn(current.id(), current.partnershipId(), current.cycleId(), current.organisationId(),
+                status, current.createdAt(), now, current.submittedAt(), current.version()));
+    }
+
+    /** Sets a return's status directly; for tests and the submission slice. */
+    @Transactional
+    public AuditReturn setStatus(long returnId, ReturnStatus status, Instant now) {
+        AuditReturn current = returns.findById(returnId).orElseThrow();
+        return returns.update(new AuditReturn(current.id(), current.partnershipId(), current.cycleId(), current.organisationId(),
+                status, current.createdAt(), current.lastActivityAt(), status == ReturnStatus.SUBMITTED ? now : current.submittedAt(),
+                current.version()));
+    }
+}

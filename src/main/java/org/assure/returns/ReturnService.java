@@ -1,0 +1,532 @@
+package org.assure.returns;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.assure.accounts.AccountService;
+import org.assure.accounts.CurrentUser;
+import org.assure.accounts.Roles;
+import org.assure.audit.AuditTrail;
+import org.assure.banks.BankModel;
+import org.assure.banks.QuestionBanks;
+import org.assure.cycles.AuditCycle;
+import org.assure.cycles.AuditReturn;
+import org.assure.cycles.CycleStatus;
+import org.assure.cycles.ReturnRecords;
+import org.assure.cycles.ReturnStatus;
+import org.assure.organisations.Organisation;
+import org.assure.organisations.OrganisationService;
+import org.assure.web.FormErrors;
+import org.assure.web.NotFoundException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The returns feature's entrance: organisation leads and contributors complete their organisation's
+ * returns section by section; admins of the partnership may look at any. Every read goes through
+ * {@link #load} and its access rule.
+ */
+@Singleton
+public class ReturnService {
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy");
+    private final ReturnRecords records;
+    private final ReturnRepositories.Answers answers;
+    private final ReturnRepositories.Sections sections;
+    private final OrganisationService organisations;
+    private final QuestionBanks banks;
+    private final AccountService accounts;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ReturnService(ReturnRecords records, ReturnRepositories.Answers answers, ReturnRepositories.Sections sections,
+                  OrganisationService organisations, QuestionBanks banks, AccountService accounts, AuditTrail audit, Clock clock) {
+        this.accounts = accounts;
+        this.records = records;
+        this.answers = answers;
+        this.sections = sections;
+        this.organisations = organisations;
+        this.banks = banks;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Thrown when a return cannot be changed any more (submitted, or its cycle closed): answered 409. */
+    public static class ReadOnlyException extends RuntimeException {
+        public ReadOnlyException(String message) {
+            super(message);
+        }
+    }
+
+    /** A return with what it hangs off, once access is checked. */
+    public record Context(AuditReturn ret, AuditCycle cycle, Organisation organisation, BankModel.Version bank) {
+        public boolean readOnly() {
+            return ret.status() == ReturnStatus.SUBMITTED || cycle.status() != CycleStatus.OPEN;
+        }
+
+        public String readOnlyReason() {
+            if (ret.status() == ReturnStatus.SUBMITTED) {
+                return "This return has been submitted, so it can no longer be changed.";
+            }
+            return cycle.status() != CycleStatus.OPEN ? "This cycle is " + cycle.status().label().toLowerCase()
+                    + ", so its returns can no longer be changed." : "";
+        }
+
+        /** The bank's sections that apply to this organisation, in bank order. */
+        public List<BankModel.Section> applicableSections() {
+            return bank.sections().stream().filter(s -> applies(s.appliesTo(), organisation)).toList();
+        }
+    }
+
+    // ---- access ----
+
+    /** The one access rule: leads and contributors see their organisations' returns; admins any in their partnership. */
+    static boolean mayView(CurrentUser user, AuditReturn r) {
+        if (user.partnershipId() != r.partnershipId()) {
+            return false;
+        }
+        if (user.isAdmin()) {
+            return true;
+        }
+        // Contributors are treated like leads until delegation narrows them to their assigned sections.
+        return (user.has(Roles.LEAD) || user.has(Roles.CONTRIBUTOR)) && user.organisationIds().contains(r.organisationId());
+    }
+
+    @Transactional
+    public Context load(CurrentUser user, long returnId) {
+        AuditReturn r = records.findReturn(returnId).filter(x -> mayView(user, x)).orElseThrow(() -> new NotFoundException("Return"));
+        AuditCycle cycle = records.cycleOf(r);
+        Organisation o = organisations.findInPartnership(r.partnershipId(), r.organisationId()).orElseThrow(() -> new NotFoundException("Return"));
+        return new Context(r, cycle, o, banks.get(cycle.bankKey(), cycle.bankVersion()));
+    }
+
+    static boolean applies(@Nullable BankModel.Audience a, Organisation o) {
+        if (a == null || a.isEmpty()) {
+            return true;
+        }
+        if (!a.kinds().isEmpty() && !a.kinds().contains(o.kind().name())) {
+            return false;
+        }
+        if (o.isSchool()) {
+            return a.categories().isEmpty() || (o.category() != null && a.categories().contains(o.category().name()));
+        }
+        return a.sectors().isEmpty() || (o.sector() != null && a.sectors().contains(o.sector().name()));
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), LONDON);
+    }
+
+    // ---- dashboard ----
+
+    public record DashboardRow(long returnId, String cycleName, String organisation, String bank, ReturnStatus status,
+                               String deadline, String due, boolean late) {
+    }
+
+    /** The returns of the person's organisations in open cycles, soonest deadline first. */
+    @Transactional
+    public List<DashboardRow> dashboard(CurrentUser user) {
+        if (!(user.has(Roles.LEAD) || user.has(Roles.CONTRIBUTOR))) {
+            return List.of();
+        }
+        LocalDate today = today();
+        List<DashboardRow> rows = new ArrayList<>();
+        for (AuditReturn r : records.returnsOf(user.organisationIds())) {
+            if (!mayView(user, r)) {
+                continue;
+            }
+            AuditCycle c = records.cycleOf(r);
+            if (c.status() != CycleStatus.OPEN) {
+                continue;
+            }
+            Organisation o = organisations.findInPartnership(r.partnershipId(), r.organisationId()).orElseThrow();
+            BankModel.Version v = banks.get(c.bankKey(), c.bankVersion());
+            long days = ChronoUnit.DAYS.between(today, c.deadline());
+            rows.add(new DashboardRow(r.id(), c.name(), o.name(), v.title() + " — " + v.guidance(), r.status(),
+                    DATE.format(c.deadline()), due(days), days < 0 && r.status() != ReturnStatus.SUBMITTED));
+        }
+        rows.sort(Comparator.comparing(DashboardRow::deadline).thenComparing(DashboardRow::returnId));
+        return rows;
+    }
+
+    static String due(long days) {
+        if (days == 0) {
+            return "due today";
+        }
+        long n = Math.abs(days);
+        return n + (n == 1 ? " day " : " days ") + (days > 0 ? "left" : "late");
+    }
+
+    // ---- task list ----
+
+    public record TaskRow(String key, String title, SectionStatus status, String assignedTo) {
+    }
+
+    public record TaskList(Context context, List<TaskRow> rows, long completed) {
+        public int total() {
+            return rows.size();
+        }
+    }
+
+    @Transactional
+    public TaskList taskList(CurrentUser user, long returnId) {
+        Context ctx = load(user, returnId);
+        Map<String, ReturnSection> stored = new HashMap<>();
+        sections.findByReturnId(returnId).forEach(s -> stored.put(s.sectionKey(), s));
+        List<TaskRow> rows = ctx.applicableSections().stream().map(s -> new TaskRow(s.key(), s.title(),
+                Optional.ofNullable(stored.get(s.key())).map(ReturnSection::status).orElse(SectionStatus.NOT_STARTED), "")).toList();
+        return new TaskList(ctx, rows, rows.stream().filter(r -> r.status() == SectionStatus.COMPLETED).count());
+    }
+
+    // ---- section page ----
+
+    /** What one question's controls show: the saved answer, or what was just typed. */
+    public record Entry(String rating, List<String> values, String evidence, String reason, String day, String month, String year,
+                        int version) {
+        public String value() {
+            return values.isEmpty() ? "" : values.get(0);
+        }
+
+        public boolean has(String code) {
+            return values.contains(code) || code.equals(rating);
+        }
+
+        static Entry of(@Nullable ReturnAnswer a) {
+            if (a == null) {
+                return new Entry("", List.of(), "", "", "", "", "", -1);
+            }
+            String v = a.answerValue() == null ? "" : a.answerValue();
+            String d = "", m = "", y = "";
+            if (v.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                LocalDate date = LocalDate.parse(v);
+                d = String.valueOf(date.getDayOfMonth());
+                m = String.valueOf(date.getMonthValue());
+                y = String.valueOf(date.getYear());
+            }
+            return new Entry(a.rating() == null ? "" : a.rating(), v.isEmpty() ? List.of() : List.of(v.split(",")),
+                    nz(a.evidence()), nz(a.naReason()), d, m, y, a.version());
+        }
+    }
+
+    public record QuestionView(int number, BankModel.Question question, Entry entry) {
+        public String key() {
+            return question.key();
+        }
+    }
+
+    public record SectionView(Context context, BankModel.Section section, List<QuestionView> questions, boolean hasConditions,
+                              SectionStatus status) {
+        public List<BankModel.Rating> ratings() {
+            return context.bank().scale().ratings();
+        }
+
+        public boolean reasonRequired() {
+            return ratings().stream().anyMatch(r -> r.notApplicable() && r.reason() == BankModel.Requirement.REQUIRED);
+        }
+    }
+
+    @Transactional
+    public SectionView section(CurrentUser user, long returnId, String sectionKey) {
+        Context ctx = load(user, returnId);
+        return view(ctx, sectionOf(ctx, sectionKey), stored(returnId), Map.of());
+    }
+
+    private Map<String, ReturnAnswer> stored(long returnId) {
+        Map<String, ReturnAnswer> map = new HashMap<>();
+        answers.findByReturnId(returnId).forEach(a -> map.put(a.questionKey(), a));
+        return map;
+    }
+
+    static BankModel.Section sectionOf(Context ctx, String key) {
+        return ctx.applicableSections().stream().filter(s -> s.key().equals(key)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Section"));
+    }
+
+    private SectionView view(Context ctx, BankModel.Section section, Map<String, ReturnAnswer> stored, Map<String, Entry> typed) {
+        List<QuestionView> shown = new ArrayList<>();
+        int n = 0;
+        for (BankModel.Question q : section.questions()) {
+            if (!visible(q, stored)) {
+                continue;
+            }
+            n++;
+            ReturnAnswer a = stored.get(q.key());
+            Entry e = typed.containsKey(q.key()) ? typed.get(q.key()) : Entry.of(a);
+            shown.add(new QuestionView(n, q, e));
+        }
+        SectionStatus status = sections.findByReturnIdAndSectionKey(ctx.ret().id(), section.key()).map(ReturnSection::status)
+                .orElse(SectionStatus.NOT_STARTED);
+        return new SectionView(ctx, section, shown, section.questions().stream().anyMatch(q -> q.showWhen() != null), status);
+    }
+
+    /** A conditional question is asked only when the saved answer to its earlier question is one of the listed values. */
+    static boolean visible(BankModel.Question q, Map<String, ReturnAnswer> stored) {
+        if (q.showWhen() == null) {
+            return true;
+        }
+        ReturnAnswer a = stored.get(q.showWhen().question());
+        if (a == null) {
+            return false;
+        }
+        List<String> codes = new ArrayList<>();
+        if (a.rating() != null) codes.add(a.rating());
+        if (a.answerValue() != null) codes.addAll(List.of(a.answerValue().split(",")));
+        return codes.stream().anyMatch(q.showWhen().equals()::contains);
+    }
+
+    // ---- saving ----
+
+    public enum Action { CONTINUE, LATER, STAY }
+
+    public record Clash(BankModel.Question question, Entry mine, ReturnAnswer theirs, String theirName, String theirWhen) {
+    }
+
+    /** The result of a save: errors (422) with the page to show again, clashes (409), or where to go next. */
+    public record Outcome(FormErrors errors, @Nullable SectionView page, List<Clash> clashes, String next, boolean saved) {
+    }
+
+    /** What one question's fields carried in the post, parsed. */
+    private record Submitted(@Nullable String rating, @Nullable String value, @Nullable String evidence, @Nullable String reason) {
+        boolean sameAs(@Nullable ReturnAnswer a) {
+            if (a == null) {
+                return rating == null && value == null && evidence == null && reason == null;
+            }
+            return Objects.equals(rating, a.rating()) && Objects.equals(value, a.answerValue())
+                    && Objects.equals(evidence, blankToNull(a.evidence())) && Objects.equals(reason, blankToNull(a.naReason()));
+        }
+    }
+
+    /**
+     * Saves what the section form carried. Each answer is written only when it changed; an answer someone
+     * else changed since the form was shown (its version moved and their value differs) is not written but
+     * reported as a clash. Valid answers are saved even when completing the section fails.
+     */
+    @Transactional
+    public Outcome save(CurrentUser user, long returnId, String sectionKey, Map<String, List<String>> form, boolean complete, Action action) {
+        Context ctx = load(user, returnId);
+        if (ctx.readOnly()) {
+            throw new ReadOnlyException(ctx.readOnlyReason());
+        }
+        BankModel.Section section = sectionOf(ctx, sectionKey);
+        BankModel.Scale scale = ctx.bank().scale();
+        Map<String, ReturnAnswer> stored = stored(returnId);
+        Map<String, Entry> typed = new LinkedHashMap<>();
+        FormErrors errors = FormErrors.none();
+        List<Clash> clashes = new ArrayList<>();
+        Instant now = clock.instant();
+        boolean changed = false;
+        int number = 0;
+        for (BankModel.Question q : section.questions()) {
+            if (!visible(q, stored)) {
+                continue;
+            }
+            number++;
+            String k = q.key();
+            if (!form.containsKey(k + "-version")) {
+                continue; // not on the page this person saw (it appeared since): nothing typed for it
+            }
+            int formVersion = parseInt(first(form, k + "-version"), -1);
+            Entry entry = typedEntry(q, form, formVersion);
+            typed.put(k, entry);
+            String value = null;
+            boolean parsedOk = true;
+            switch (q.type()) {
+                case RATING -> { }
+                case MULTIPLE_CHOICE -> value = entry.values().isEmpty() ? null : String.join(",", entry.values());
+                case NUMBER -> {
+                    value = blankToNull(entry.value());
+                    if (value != null && !isNumber(value)) {
+                        errors.add(k, "Question " + number + " must be a number, like 12 or 3.5");
+                        parsedOk = false;
+                    }
+                }
+                case DATE -> {
+                    boolean blank = entry.day().isBlank() && entry.month().isBlank() && entry.year().isBlank();
+                    LocalDate d = blank ? null : parseDate(entry.day(), entry.month(), entry.year());
+                    if (!blank && d == null) {
+                        errors.add(k + "-day", "Question " + number + " must be a real date, like 27 3 2025");
+                        parsedOk = false;
+                    }
+                    value = d == null ? null : d.toString();
+                }
+                default -> value = blankToNull(entry.value());
+            }
+            String rating = q.type() == BankModel.QuestionType.RATING ? blankToNull(entry.rating()) : null;
+            Optional<BankModel.Rating> scaleRating = rating == null ? Optional.empty() : scale.rating(rating);
+            boolean needsReason = scaleRating.map(r -> r.notApplicable() && r.reason() != BankModel.Requirement.NONE).orElse(false);
+            Submitted submitted = new Submitted(rating, value,
+                    q.type() == BankModel.QuestionType.RATING ? blankToNull(entry.evidence()) : null,
+                    needsReason ? blankToNull(entry.reason()) : null);
+            ReturnAnswer current = stored.get(k);
+            if (parsedOk && !submitted.sameAs(current)) {
+                if (current != null && current.version() != formVersion) {
+                    clashes.add(new Clash(q, entry, current, "", ""));
+                } else {
+                    stored.put(k, write(ctx, user, k, current, submitted, now));
+                    changed = true;
+                }
+            }
+            if (complete) {
+                ReturnAnswer a = stored.get(k);
+                boolean answered = a != null && (a.rating() != null || a.answerValue() != null);
+                if (!parsedOk) {
+                    continue;
+                }
+                if (q.required() && !answered) {
+                    errors.add(errorField(q), (q.type() == BankModel.QuestionType.RATING ? "Select a rating for question " : "Answer question ") + number);
+                } else if (a != null && a.rating() != null) {
+                    BankModel.Rating r = scale.rating(a.rating()).orElse(null);
+                    if (r != null && r.evidence() == BankModel.Requirement.REQUIRED && blankToNull(a.evidence()) == null) {
+                        errors.add(k + "-evidence", "Give evidence for question " + number + " (rated " + r.label() + ")");
+                    }
+                    if (r != null && r.notApplicable() && r.reason() == BankModel.Requirement.REQUIRED && blankToNull(a.naReason()) == null) {
+                        errors.add(k + "-reason", "Say why question " + number + " does not apply");
+                    }
+                }
+            }
+        }
+        // a conditional question made visible by this save, and required, blocks completion too
+        if (complete) {
+            int n = 0;
+            for (BankModel.Question q : section.questions()) {
+                if (!visible(q, stored)) continue;
+                n++;
+                ReturnAnswer a = stored.get(q.key());
+                if (!typed.containsKey(q.key()) && q.required() && (a == null || (a.rating() == null && a.answerValue() == null))) {
+                    errors.add(errorField(q), "Answer question " + n);
+                }
+            }
+        }
+        boolean completing = complete && errors.isEmpty() && clashes.isEmpty();
+        ReturnSection s = sections.findByReturnIdAndSectionKey(returnId, sectionKey).orElse(null);
+        SectionStatus before = s == null ? SectionStatus.NOT_STARTED : s.status();
+        SectionStatus after = completing ? SectionStatus.COMPLETED : (changed || complete) ? SectionStatus.IN_PROGRESS : before;
+        if (after != before) {
+            if (s == null) {
+                sections.save(new ReturnSection(null, returnId, sectionKey, after, null, 0, now));
+            } else {
+                sections.update(new ReturnSection(s.id(), returnId, sectionKey, after, s.assignedAccountId(), s.version() + 1, now));
+            }
+            audit.record(ctx.ret().partnershipId(), user.accountId(), "return", returnId,
+                    "section " + sectionKey + " " + after.label().toLowerCase(), before.name(), after.name());
+        }
+        if (changed || after != before) {
+            ReturnStatus status = ctx.ret().status() == ReturnStatus.NOT_STARTED ? ReturnStatus.IN_PROGRESS : ctx.ret().status();
+            if (status != ctx.ret().status()) {
+                audit.record(ctx.ret().partnershipId(), user.accountId(), "return", returnId, "status", ctx.ret().status().name(), status.name());
+            }
+            records.touch(ctx.ret(), status, now);
+        }
+        if (!clashes.isEmpty()) {
+            return new Outcome(errors, null, clashes.stream().map(c -> new Clash(c.question(), c.mine(), c.theirs(),
+                    c.theirs().updatedBy() == null ? "someone" : accounts.nameOf(ctx.ret().partnershipId(), c.theirs().updatedBy()),
+                    DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma").format(c.theirs().updatedAt().atZone(LONDON)).replace("AM", "am").replace("PM", "pm")))
+                    .toList(), "", changed);
+        }
+        if (!errors.isEmpty()) {
+            // show stored answers for what parsed, and what was typed for everything on the page
+            return new Outcome(errors, view(ctx, section, stored, typed), List.of(), "", changed);
+        }
+        String next = "/returns/" + returnId;
+        if (action == Action.CONTINUE) {
+            List<BankModel.Section> all = ctx.applicableSections();
+            int i = all.indexOf(section);
+            if (i + 1 < all.size()) {
+                next = next + "/sections/" + all.get(i + 1).key();
+            }
+        } else if (action == Action.STAY) {
+            next = next + "/sections/" + sectionKey;
+        }
+        return new Outcome(errors, null, List.of(), next, changed);
+    }
+
+    private ReturnAnswer write(Context ctx, CurrentUser user, String key, @Nullable ReturnAnswer current, Submitted s, Instant now) {
+        ReturnAnswer saved;
+        if (current == null) {
+            saved = answers.save(new ReturnAnswer(null, ctx.ret().id(), key, s.rating(), s.value(), s.evidence(), s.reason(), false, 0,
+                    user.accountId(), now));
+        } else {
+            ReturnAnswer next = new ReturnAnswer(current.id(), current.returnId(), key, s.rating(), s.value(), s.evidence(), s.reason(),
+                    false, current.version() + 1, user.accountId(), now);
+            if (answers.updateIfVersion(current.id(), s.rating(), s.value(), s.evidence(), s.reason(), user.accountId(), now, current.version()) != 1) {
+                throw new ConcurrentSaveException();
+            }
+            saved = next;
+        }
+        audit.record(ctx.ret().partnershipId(), user.accountId(), "return", ctx.ret().id(), "answer " + key,
+                current == null ? null : current.summary(), saved.summary());
+        return saved;
+    }
+
+    /** Two saves of the same answer at the same moment: the later one is refused whole (409) and retried by the person. */
+    public static class ConcurrentSaveException extends RuntimeException {
+        public ConcurrentSaveException() {
+            super("Someone saved this answer at the same moment. Your answers were not saved; go back and save again.");
+        }
+    }
+
+    private static String errorField(BankModel.Question q) {
+        return q.type() == BankModel.QuestionType.DATE ? q.key() + "-day" : q.key();
+    }
+
+    private static Entry typedEntry(BankModel.Question q, Map<String, List<String>> form, int version) {
+        String k = q.key();
+        List<String> values = form.getOrDefault(k, List.of()).stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+        return new Entry(q.type() == BankModel.QuestionType.RATING ? first(form, k) : "",
+                q.type() == BankModel.QuestionType.RATING ? List.of() : values,
+                first(form, k + "-evidence"), first(form, k + "-reason"),
+                first(form, k + "-day"), first(form, k + "-month"), first(form, k + "-year"), version);
+    }
+
+    static String first(Map<String, List<String>> form, String key) {
+        List<String> v = form.get(key);
+        return v == null || v.isEmpty() || v.get(0) == null ? "" : v.get(0).strip();
+    }
+
+    private static int parseInt(String s, int otherwise) {
+        try {
+            return Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            new java.math.BigDecimal(s.replace(",", ""));
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static @Nullable LocalDate parseDate(String d, String m, String y) {
+        try {
+            if (y.strip().length() != 4) return null;
+            return LocalDate.of(Integer.parseInt(y.strip()), Integer.parseInt(m.strip()), Integer.parseInt(d.strip()));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String nz(@Nullable String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,113 @@
+package org.assure.returns;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.views.ModelAndView;
+import org.assure.accounts.CurrentUser;
+import org.assure.accounts.Roles;
+import org.assure.web.FormErrors;
+import org.assure.web.Forms;
+import org.assure.web.Model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Completing a return: the task list and one page per section. */
+@Controller("/returns")
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({Roles.ADMIN, Roles.LEAD, Roles.CONTRIBUTOR})
+class ReturnsController {
+    private final ReturnService returns;
+
+    ReturnsController(ReturnService returns) {
+        this.returns = returns;
+    }
+
+    @Get("/{id}")
+    MutableHttpResponse<?> taskList(CurrentUser user, @PathVariable long id) {
+        return Forms.page("returns/task-list", Model.of("task", returns.taskList(user, id)));
+    }
+
+    @Get("/{id}/sections/{key}")
+    MutableHttpResponse<?> section(CurrentUser user, @PathVariable long id, @PathVariable String key) {
+        return Forms.page("returns/section", Model.of("page", returns.section(user, id, key)).with("notice", null));
+    }
+
+    @Post("/{id}/sections/{key}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> save(CurrentUser user, @PathVariable long id, @PathVariable String key, @Body Map<String, Object> body) {
+        Map<String, List<String>> form = normalise(body);
+        ReturnService.Action action = "later".equals(ReturnService.first(form, "action")) ? ReturnService.Action.LATER : ReturnService.Action.CONTINUE;
+        boolean complete = "true".equals(ReturnService.first(form, "complete"));
+        return outcome(user, id, key, form, complete, action);
+    }
+
+    /** The conflict page's choices: "mine" answers are saved again over the version the person has now seen. */
+    @Post("/{id}/sections/{key}/resolve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> resolve(CurrentUser user, @PathVariable long id, @PathVariable String key, @Body Map<String, Object> body) {
+        Map<String, List<String>> form = normalise(body);
+        Map<String, List<String>> mine = new LinkedHashMap<>();
+        form.forEach((name, values) -> {
+            if (name.endsWith("-choice") && values.contains("mine")) {
+                String q = name.substring(0, name.length() - "-choice".length());
+                for (String suffix : List.of("", "-evidence", "-reason", "-day", "-month", "-year", "-version")) {
+                    if (form.containsKey(q + suffix)) {
+                        mine.put(q + suffix, form.get(q + suffix));
+                    }
+                }
+            }
+        });
+        return outcome(user, id, key, mine, false, ReturnService.Action.STAY);
+    }
+
+    private MutableHttpResponse<?> outcome(CurrentUser user, long id, String key, Map<String, List<String>> form, boolean complete,
+                                           ReturnService.Action action) {
+        ReturnService.Outcome outcome;
+        try {
+            outcome = returns.save(user, id, key, form, complete, action);
+        } catch (ReturnService.ReadOnlyException | ReturnService.ConcurrentSaveException e) {
+            return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("returns/refused",
+                    Model.of("message", e.getMessage()).with("returnId", id).with("errors", FormErrors.none())));
+        }
+        if (!outcome.clashes().isEmpty()) {
+            return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("returns/conflict",
+                    Model.of("clashes", outcome.clashes()).with("returnId", id).with("sectionKey", key)
+                            .with("saved", outcome.saved()).with("errors", FormErrors.none())));
+        }
+        if (!outcome.errors().isEmpty()) {
+            return Forms.invalid("returns/section", Model.of("page", outcome.page()).with("notice", outcome.saved()
+                    ? "Your other answers have been saved, but the section is not complete yet." : null), outcome.errors());
+        }
+        return Forms.seeOther(outcome.next());
+    }
+
+    static Map<String, List<String>> normalise(Map<String, Object> body) {
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        body.forEach((k, v) -> {
+            List<String> values = new ArrayList<>();
+            if (v instanceof Iterable<?> it) {
+                it.forEach(x -> values.add(x == null ? "" : x.toString()));
+            } else if (v != null) {
+                values.add(v.toString());
+            }
+            form.put(k, values);
+        });
+        return form;
+    }
+}

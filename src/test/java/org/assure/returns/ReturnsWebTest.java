@@ -1,0 +1,203 @@
+package org.assure.returns;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.assure.accounts.Role;
+import org.assure.audit.AuditTrail;
+import org.assure.cycles.ReturnRecords;
+import org.assure.cycles.ReturnStatus;
+import org.assure.organisations.Organisation;
+import org.assure.partnerships.Partnership;
+import org.assure.testsupport.Fixtures;
+import org.assure.testsupport.TestBrowser;
+import org.assure.testsupport.WebTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Completing a return on the shipped Section 175/157 2025 bank (rating questions on the RAG scale). */
+@MicronautTest(transactional = false)
+class ReturnsWebTest extends WebTest {
+    static final String SECTION = "/sections/leadership";
+    static final List<String> LEADERSHIP = List.of("governance-accountability", "safeguarding-governor", "governor-training",
+            "annual-safeguarding-report", "whole-school-approach", "local-arrangements");
+    @Inject
+    ReturnRecords records;
+    @Inject
+    AuditTrail audit;
+
+    record Setup(Partnership partnership, Organisation school, Fixtures.Person lead, Fixtures.Person admin, long returnId) {
+        String path() {
+            return "/returns/" + returnId;
+        }
+    }
+
+    /** A partnership with one maintained school, its lead, and an open cycle with a deadline in 3 days. */
+    Setup setup() {
+        Partnership p = fixtures.partnership();
+        Organisation school = fixtures.school(p);
+        Fixtures.Person admin = fixtures.admin(p);
+        Fixtures.Person lead = fixtures.person(p, Role.ORGANISATION_LEAD, school);
+        TestBrowser a = signedIn(admin);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/London"));
+        List<Map.Entry<String, String>> f = new ArrayList<>(List.of(Map.entry("name", "Schools audit " + Fixtures.next()),
+                Map.entry("bank", "section-175/2025"), Map.entry("audience", "TYPES"), Map.entry("kinds", "SCHOOL"),
+                Map.entry("categories", "MAINTAINED")));
+        date(f, "opens", today);
+        date(f, "deadline", today.plusDays(3));
+        var created = a.postRepeated("/cycles", f);
+        assertEquals(303, created.status(), created.body());
+        String location = created.location();
+        long cycleId = Long.parseLong(location.substring("/cycles/".length(), location.indexOf('?')));
+        assertEquals(303, a.post("/cycles/" + cycleId + "/open").status());
+        String dashboard = signedIn(lead).get("/").body();
+        Matcher m = Pattern.compile("href=\"/returns/(\\d+)\"").matcher(dashboard);
+        assertTrue(m.find(), dashboard);
+        assertContains(dashboard, "Your returns", "3 days left", "Not started");
+        return new Setup(p, school, lead, admin, Long.parseLong(m.group(1)));
+    }
+
+    private static void date(List<Map.Entry<String, String>> f, String name, LocalDate d) {
+        f.add(Map.entry(name + "Day", String.valueOf(d.getDayOfMonth())));
+        f.add(Map.entry(name + "Month", String.valueOf(d.getMonthValue())));
+        f.add(Map.entry(name + "Year", String.valueOf(d.getYear())));
+    }
+
+    static void assertContains(String body, String... texts) {
+        for (String t : texts) {
+            assertTrue(body.contains(t), () -> "Expected «" + t + "» in:\n" + body);
+        }
+    }
+
+    /** The section form as shown (versions from the hidden fields) with these fields set. */
+    static List<Map.Entry<String, String>> form(String page, String... keyValues) {
+        List<Map.Entry<String, String>> f = new ArrayList<>();
+        Matcher m = Pattern.compile("name=\"([a-z0-9-]+-version)\" value=\"(-?\\d+)\"").matcher(page);
+        while (m.find()) {
+            f.add(Map.entry(m.group(1), m.group(2)));
+        }
+        for (int i = 0; i < keyValues.length; i += 2) {
+            f.add(Map.entry(keyValues[i], keyValues[i + 1]));
+        }
+        return f;
+    }
+
+    @Test
+    void partialAnswersSaveAndComeBack() {
+        Setup s = setup();
+        TestBrowser lead = signedIn(s.lead());
+        var tasks = lead.get(s.path());
+        assertEquals(200, tasks.status());
+        assertContains(tasks.body(), "You have completed 0 of", "Leadership and governance", "Not started");
+        var page = lead.get(s.path() + SECTION);
+        assertEquals(200, page.status());
+        assertContains(page.body(), "Fully met", "Examples of evidence", "Governing board minutes", "govuk-details");
+        var saved = lead.postRepeated(s.path() + SECTION, form(page.body(), "governance-accountability", "AMBER",
+                "governance-accountability-evidence", "Minutes of March", "action", "later"));
+        assertEquals(303, saved.status(), saved.body());
+        assertEquals(s.path(), saved.location());
+        assertContains(lead.get(s.path()).body(), "In progress");
+        var again = lead.get(s.path() + SECTION).body();
+        assertContains(again, "value=\"AMBER\" checked", "Minutes of March</textarea>", "name=\"governance-accountability-version\" value=\"0\"");
+        var cont = lead.postRepeated(s.path() + SECTION, form(again, "governance-accountability", "GREEN", "action", "continue"));
+        assertEquals("/returns/" + s.returnId() + "/sections/dsl", cont.location());
+        assertContains(lead.get(s.path() + SECTION).body(), "value=\"GREEN\" checked", "name=\"governance-accountability-version\" value=\"1\"");
+        assertEquals(ReturnStatus.IN_PROGRESS, records.findReturn(s.returnId()).orElseThrow().status());
+        assertTrue(audit.history(s.partnership().id(), "return", s.returnId()).stream().anyMatch(e -> e.action().equals("answer governance-accountability")));
+    }
+
+    @Test
+    void completingNeedsEvidenceAndReasonsAndKeepsWhatWasTyped() {
+        Setup s = setup();
+        TestBrowser lead = signedIn(s.lead());
+        var page = lead.get(s.path() + SECTION).body();
+        List<Map.Entry<String, String>> f = form(page, "complete", "true", "action", "continue",
+                "governance-accountability", "GREEN", "safeguarding-governor", "NA", "safeguarding-governor-evidence", "",
+                "governor-training", "AMBER", "governor-training-evidence", "Training log");
+        var failed = lead.postRepeated(s.path() + SECTION, f);
+        assertEquals(422, failed.status(), failed.body());
+        assertContains(failed.body(), "There is a problem", "href=\"#governance-accountability-evidence\"",
+                "href=\"#safeguarding-governor-reason\"", "href=\"#annual-safeguarding-report\"",
+                "Your other answers have been saved", "Training log</textarea>");
+        // the valid partial answers were saved
+        assertContains(lead.get(s.path() + SECTION).body(), "Training log</textarea>");
+        assertContains(lead.get(s.path()).body(), "In progress");
+
+        List<Map.Entry<String, String>> all = form(lead.get(s.path() + SECTION).body(), "complete", "true", "action", "later");
+        for (String k : LEADERSHIP) {
+            all.add(Map.entry(k, k.equals("local-arrangements") ? "NA" : "GREEN"));
+            all.add(Map.entry(k + "-evidence", "Evidence for " + k));
+        }
+        all.add(Map.entry("local-arrangements-reason", "We are not in that area"));
+        var done = lead.postRepeated(s.path() + SECTION, all);
+        assertEquals(303, done.status(), done.body());
+        assertContains(lead.get(s.path()).body(), "You have completed 1 of", "Completed");
+    }
+
+    @Test
+    void othersGet404() {
+        Setup s = setup();
+        Organisation other = fixtures.school(s.partnership());
+        TestBrowser otherLead = signedIn(fixtures.person(s.partnership(), Role.ORGANISATION_LEAD, other));
+        assertEquals(404, otherLead.get(s.path()).status());
+        assertEquals(404, otherLead.get(s.path() + SECTION).status());
+        assertEquals(404, otherLead.postRepeated(s.path() + SECTION, form("", "governance-accountability", "RED")).status());
+        TestBrowser otherAdmin = signedIn(fixtures.admin(fixtures.partnership()));
+        assertEquals(404, otherAdmin.get(s.path()).status());
+        assertEquals(404, otherAdmin.get(s.path() + SECTION).status());
+        assertEquals(200, signedIn(s.admin()).get(s.path()).status());
+        assertEquals(404, signedIn(s.lead()).get(s.path() + "/sections/no-such-section").status());
+    }
+
+    @Test
+    void twoPeopleSavingTheSameAnswerSeeAConflict() {
+        Setup s = setup();
+        TestBrowser first = signedIn(s.lead());
+        TestBrowser second = signedIn(fixtures.person(s.partnership(), Role.CONTRIBUTOR, s.school()));
+        String firstPage = first.get(s.path() + SECTION).body();
+        String secondPage = second.get(s.path() + SECTION).body();
+        assertEquals(303, first.postRepeated(s.path() + SECTION, form(firstPage, "governance-accountability", "GREEN", "action", "later")).status());
+        var clash = second.postRepeated(s.path() + SECTION, form(secondPage, "governance-accountability", "RED",
+                "governance-accountability-evidence", "Mine", "action", "later"));
+        assertEquals(409, clash.status(), clash.body());
+        assertContains(clash.body(), "Someone else changed these answers", "RED", "GREEN", "Saved by Person organisation.lead", "Keep mine", "Keep theirs");
+        assertContains(first.get(s.path() + SECTION).body(), "value=\"GREEN\" checked");
+
+        List<Map.Entry<String, String>> choice = new ArrayList<>(hidden(clash.body()));
+        choice.add(Map.entry("governance-accountability-choice", "mine"));
+        var resolved = second.postRepeated(s.path() + SECTION + "/resolve", choice);
+        assertEquals(303, resolved.status(), resolved.body());
+        assertContains(second.get(s.path() + SECTION).body(), "value=\"RED\" checked", "Mine</textarea>");
+    }
+
+    private static List<Map.Entry<String, String>> hidden(String page) {
+        List<Map.Entry<String, String>> f = new ArrayList<>();
+        Matcher m = Pattern.compile("type=\"hidden\" name=\"([a-z0-9-]+)\" value=\"([^\"]*)\"").matcher(page);
+        while (m.find()) {
+            f.add(Map.entry(m.group(1), m.group(2)));
+        }
+        return f;
+    }
+
+    @Test
+    void aSubmittedReturnRefusesEdits() {
+        Setup s = setup();
+        TestBrowser lead = signedIn(s.lead());
+        String page = lead.get(s.path() + SECTION).body();
+        records.setStatus(s.returnId(), ReturnStatus.SUBMITTED, clock.instant());
+        var refused = lead.postRepeated(s.path() + SECTION, form(page, "governance-accountability", "GREEN", "action", "later"));
+        assertEquals(409, refused.status());
+        assertContains(refused.body(), "submitted, so it can no longer be changed");
+        assertFalse(lead.get(s.path() + SECTION).body().contains("Save and continue"));
+    }
+}
