@@ -200,6 +200,10 @@ public class ReturnService {
             return values.isEmpty() ? "" : values.get(0);
         }
 
+        Entry withVersion(int v) {
+            return new Entry(rating, values, evidence, reason, day, month, year, v);
+        }
+
         public boolean has(String code) {
             return values.contains(code) || code.equals(rating);
         }
@@ -378,6 +382,10 @@ public class ReturnService {
                     stored.put(k, write(ctx, user, k, current, submitted, now));
                     changed = true;
                 }
+            }
+            if (parsedOk && stored.containsKey(k) && submitted.sameAs(stored.get(k))) {
+                // what is shown again is what is stored now: carry its version, or the next save would clash with itself
+                typed.put(k, entry.withVersion(stored.get(k).version()));
             }
             if (complete) {
                 ReturnAnswer a = stored.get(k);
