@@ -77,12 +77,36 @@ class AccessibilityTest extends WebTest {
             collect(browser, "an email", problems);
             cycles(browser, problems);
         }
+        String returnPath = openReturn(admin, lead);
         try (RealBrowser browser = new RealBrowser(server.getURI())) {
             browser.signIn(lead.email(), Fixtures.PASSWORD);
             check(browser, "/", problems);
             check(browser, "/organisations/" + school.id(), problems);
+            check(browser, returnPath, problems);
+            check(browser, returnPath + "/sections/leadership", problems);
+            browser.driver().findElement(org.openqa.selenium.By.id("governance-accountability")).click();
+            browser.driver().findElement(org.openqa.selenium.By.id("complete")).click();
+            browser.submit();
+            assertTrue(browser.title().startsWith("Error: "), "a section that cannot be completed says so in its title: " + browser.title());
+            collect(browser, "section with errors", problems);
         }
         assertEquals(List.of(), problems);
+    }
+
+    /** Opens a Section 175/157 cycle for the lead's school through the admin's pages; the path of the lead's return. */
+    private String openReturn(Fixtures.Person admin, Fixtures.Person lead) {
+        var http = signedIn(admin);
+        java.time.LocalDate opens = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/London"));
+        java.time.LocalDate deadline = opens.plusDays(10);
+        var created = http.post("/cycles", "name", "Schools return", "bank", "section-175/2025", "audience", "TYPES",
+                "kinds", "SCHOOL", "opensDay", String.valueOf(opens.getDayOfMonth()), "opensMonth", String.valueOf(opens.getMonthValue()),
+                "opensYear", String.valueOf(opens.getYear()), "deadlineDay", String.valueOf(deadline.getDayOfMonth()),
+                "deadlineMonth", String.valueOf(deadline.getMonthValue()), "deadlineYear", String.valueOf(deadline.getYear()));
+        assertEquals(303, created.status(), created.body());
+        assertEquals(303, http.post(created.location().replaceAll("\\?.*", "") + "/open").status());
+        var m = java.util.regex.Pattern.compile("href=\"(/returns/\\d+)\"").matcher(signedIn(lead).get("/").body());
+        assertTrue(m.find(), "the lead's dashboard links to the return");
+        return m.group(1);
     }
 
     /** The cycle pages: the form with errors, then a cycle created, opened, and its progress page. */
