@@ -142,6 +142,23 @@ class ReturnsWebTest extends WebTest {
         var done = lead.postRepeated(s.path() + SECTION, all);
         assertEquals(303, done.status(), done.body());
         assertContains(lead.get(s.path()).body(), "You have completed 1 of", "Completed");
+        var actions = audit.history(s.partnership().id(), "return", s.returnId()).stream().map(e -> e.action()).toList();
+        assertTrue(actions.contains("section leadership completed"), actions::toString);
+        assertTrue(actions.contains("answer local-arrangements"), actions::toString);
+    }
+
+    @Test
+    void aClosedCycleRefusesEdits() {
+        Setup s = setup();
+        TestBrowser lead = signedIn(s.lead());
+        String page = lead.get(s.path() + SECTION).body();
+        TestBrowser admin = signedIn(s.admin());
+        long cycleId = records.findReturn(s.returnId()).orElseThrow().cycleId();
+        assertEquals(303, admin.post("/cycles/" + cycleId + "/close").status());
+        var refused = lead.postRepeated(s.path() + SECTION, form(page, "governance-accountability", "GREEN", "action", "later"));
+        assertEquals(409, refused.status());
+        assertContains(refused.body(), "This cycle is closed");
+        assertContains(lead.get(s.path()).body(), "This cycle is closed");
     }
 
     @Test
