@@ -82,8 +82,13 @@ class ReturnsController {
         try {
             outcome = returns.save(user, id, key, form, complete, action);
         } catch (ReturnService.ReadOnlyException | ReturnService.ConcurrentSaveException e) {
-            return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("returns/refused",
-                    Model.of("message", e.getMessage()).with("returnId", id).with("errors", FormErrors.none())));
+            return refused(id, e.getMessage());
+        } catch (io.micronaut.data.exceptions.DataAccessException e) {
+            if (!duplicateKey(e)) {
+                throw e;
+            }
+            // Two first saves of the same answer or section at once: the unique key refused the second, whole.
+            return refused(id, new ReturnService.ConcurrentSaveException().getMessage());
         }
         if (!outcome.clashes().isEmpty()) {
             return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("returns/conflict",
@@ -95,6 +100,20 @@ class ReturnsController {
                     ? "Your other answers have been saved, but the section is not complete yet." : null), outcome.errors());
         }
         return Forms.seeOther(outcome.next());
+    }
+
+    private static MutableHttpResponse<?> refused(long id, String message) {
+        return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("returns/refused",
+                Model.of("message", message).with("returnId", id).with("errors", FormErrors.none())));
+    }
+
+    private static boolean duplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Map<String, List<String>> normalise(Map<String, Object> body) {
