@@ -133,7 +133,7 @@ public class ReturnService {
     // ---- dashboard ----
 
     public record DashboardRow(long returnId, String cycleName, String organisation, String bank, ReturnStatus status,
-                               String deadline, String due, boolean late) {
+                               String deadline, long daysLeft, String due, boolean late) {
     }
 
     /** The returns of the person's organisations in open cycles, soonest deadline first. */
@@ -156,9 +156,9 @@ public class ReturnService {
             BankModel.Version v = banks.get(c.bankKey(), c.bankVersion());
             long days = ChronoUnit.DAYS.between(today, c.deadline());
             rows.add(new DashboardRow(r.id(), c.name(), o.name(), v.title() + " — " + v.guidance(), r.status(),
-                    DATE.format(c.deadline()), due(days), days < 0 && r.status() != ReturnStatus.SUBMITTED));
+                    DATE.format(c.deadline()), days, due(days), days < 0 && r.status() != ReturnStatus.SUBMITTED));
         }
-        rows.sort(Comparator.comparing(DashboardRow::deadline).thenComparing(DashboardRow::returnId));
+        rows.sort(Comparator.comparingLong(DashboardRow::daysLeft).thenComparing(DashboardRow::returnId));
         return rows;
     }
 
