@@ -53,10 +53,11 @@ public class CycleService {
     private final AuditTrail audit;
     private final AssureSettings settings;
     private final Clock clock;
+    private final AnswerProgress answerProgress;
 
     CycleService(CycleRepositories.Cycles cycles, CycleRepositories.Returns returns, CycleRepositories.ChosenOrganisations chosen,
                  OrganisationService organisations, QuestionBanks banks, Outbox outbox, AuditTrail audit,
-                 AssureSettings settings, Clock clock) {
+                 AssureSettings settings, Clock clock, AnswerProgress answerProgress) {
         this.cycles = cycles;
         this.returns = returns;
         this.chosen = chosen;
@@ -66,6 +67,7 @@ public class CycleService {
         this.audit = audit;
         this.settings = settings;
         this.clock = clock;
+        this.answerProgress = answerProgress;
     }
 
     /** A refused change of state: the message says why, in words for the admin. */
@@ -431,13 +433,17 @@ public class CycleService {
         LocalDate today = today();
         Map<Long, Organisation> active = organisations.active(admin.partnershipId()).stream()
                 .collect(Collectors.toMap(Organisation::id, Function.identity()));
-        List<ProgressRow> all = returns.findByCycleIdOrderById(id).stream().map(r -> {
-            Organisation o = active.containsKey(r.organisationId()) ? active.get(r.organisationId())
-                    : organisations.findInPartnership(admin.partnershipId(), r.organisationId()).orElseThrow();
+        List<AuditReturn> cycleReturns = returns.findByCycleIdOrderById(id);
+        Map<Long, Organisation> ofReturns = cycleReturns.stream().map(AuditReturn::organisationId).distinct()
+                .collect(Collectors.toMap(Function.identity(), orgId -> active.containsKey(orgId) ? active.get(orgId)
+                        : organisations.findInPartnership(admin.partnershipId(), orgId).orElseThrow()));
+        Map<Long, Integer> answered = answerProgress.percentAnswered(cycleReturns, banks.get(cycle.bankKey(), cycle.bankVersion()), ofReturns);
+        List<ProgressRow> all = cycleReturns.stream().map(r -> {
+            Organisation o = ofReturns.get(r.organisationId());
             String type = o.isSchool() ? (o.category() == null ? "School" : o.category().label())
                     : (o.sector() == null ? "Agency" : o.sector().label());
             boolean late = r.status() != ReturnStatus.SUBMITTED && today.isAfter(cycle.deadline());
-            return new ProgressRow(r.id(), o.id(), o.name(), o.kind(), type, o.phase(), r.status(), percentAnswered(r),
+            return new ProgressRow(r.id(), o.id(), o.name(), o.kind(), type, o.phase(), r.status(), answered.getOrDefault(r.id(), 0),
                     r.lastActivityAt(), r.submittedAt(), late);
         }).sorted(java.util.Comparator.comparing((ProgressRow p) -> p.organisation().toLowerCase())).toList();
         Map<ReturnStatus, Integer> counts = new EnumMap<>(ReturnStatus.class);
@@ -450,11 +456,6 @@ public class CycleService {
                 .filter(r -> CycleForms.blank(phase) || (r.phase() != null && r.phase().name().equals(phase)))
                 .toList();
         return new Progress(all.size(), counts, percent, all.stream().filter(ProgressRow::late).count(), shown);
-    }
-
-    /** How much of the return is answered. There are no answers until the completion slice: it fills this in. */
-    int percentAnswered(AuditReturn r) {
-        return 0;
     }
 
     // ---- helpers ----

@@ -18,6 +18,8 @@ final class ReturnRepositories {
     interface Answers extends CrudRepository<ReturnAnswer, Long> {
         List<ReturnAnswer> findByReturnId(long returnId);
 
+        List<ReturnAnswer> findByReturnIdIn(List<Long> returnIds);
+
         /** Writes only if nobody wrote since this version was read; 0 rows means they did. */
         @Query("UPDATE return_answer SET rating = :rating, answer_value = :value, evidence = :evidence, na_reason = :reason, "
                 + "carried_forward = FALSE, version = version + 1, updated_by = :by, updated_at = :at WHERE id = :id AND version = :version")

@@ -28,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Completing a return on the shipped Section 175/157 2025 bank (rating questions on the RAG scale). */
 @MicronautTest(transactional = false)
 class ReturnsWebTest extends WebTest {
+    @Inject
+    org.assure.banks.QuestionBanks banks;
     static final String SECTION = "/sections/leadership";
     static final List<String> LEADERSHIP = List.of("governance-accountability", "safeguarding-governor", "governor-training",
             "annual-safeguarding-report", "whole-school-approach", "local-arrangements");
@@ -114,6 +116,20 @@ class ReturnsWebTest extends WebTest {
         assertContains(lead.get(s.path() + SECTION).body(), "value=\"GREEN\" checked", "name=\"governance-accountability-version\" value=\"1\"");
         assertEquals(ReturnStatus.IN_PROGRESS, records.findReturn(s.returnId()).orElseThrow().status());
         assertTrue(audit.history(s.partnership().id(), "return", s.returnId()).stream().anyMatch(e -> e.action().equals("answer governance-accountability")));
+    }
+
+    @Test
+    void theProgressPageShowsTheShareAnswered() {
+        Setup s = setup();
+        TestBrowser lead = signedIn(s.lead());
+        var page = lead.get(s.path() + SECTION);
+        lead.postRepeated(s.path() + SECTION, form(page.body(), "governance-accountability", "GREEN", "action", "later"));
+        var bank = banks.get("section-175", "2025");
+        long visible = bank.questions().stream().filter(q -> q.showWhen() == null).count();
+        TestBrowser admin = signedIn(s.admin());
+        Matcher cycle = Pattern.compile("href=\"(/cycles/\\d+)\"").matcher(admin.get("/cycles").body());
+        assertTrue(cycle.find());
+        assertContains(admin.get(cycle.group(1)).body(), "numeric\">" + Math.round(100f / visible) + "%</td>");
     }
 
     @Test
