@@ -35,6 +35,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -231,6 +232,25 @@ public class CycleService {
         String[] b = bank.value().split("/", 2);
         return new Checked(form.name().strip(), b[0], b[1], mode, kinds, categories, sectors,
                 mode == AudienceMode.CHOSEN ? ids : List.of(), opens, deadline, fin, panel);
+    }
+
+    /** Creates a cycle from a form's values, by the same rules as the page, and opens it: for scripted set-up. */
+    @Transactional
+    public long createAndOpen(CurrentUser admin, CycleForms.CycleForm form) {
+        FormErrors errors = FormErrors.none();
+        Checked checked = check(admin, form, errors);
+        if (checked == null) {
+            throw new IllegalArgumentException("Cannot create cycle '" + form.name() + "': " + errors.getAll());
+        }
+        long id = create(admin, checked).id();
+        open(admin, id);
+        return id;
+    }
+
+    /** The return of an organisation in a cycle, if it has one. */
+    @Transactional
+    public Optional<AuditReturn> returnOf(long cycleId, long organisationId) {
+        return returns.findByCycleIdOrderById(cycleId).stream().filter(r -> r.organisationId() == organisationId).findFirst();
     }
 
     @Transactional

@@ -7,7 +7,11 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.assure.accounts.AccountService;
+import org.assure.accounts.CurrentUser;
 import org.assure.accounts.Role;
+import org.assure.accounts.Roles;
+import org.assure.cycles.CycleForms;
+import org.assure.cycles.CycleService;
 import org.assure.organisations.ContactRole;
 import org.assure.organisations.Organisation;
 import org.assure.organisations.OrganisationDetails;
@@ -18,6 +22,7 @@ import org.assure.organisations.Phase;
 import org.assure.organisations.SchoolCategory;
 import org.assure.organisations.Sector;
 import org.assure.partnerships.PartnershipService;
+import org.assure.returns.ReturnService;
 import org.assure.web.AssureSettings;
 import org.assure.web.SigningKey;
 import org.slf4j.Logger;
@@ -28,13 +33,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Local mode's demo partnership: agencies of every sector, schools of every phase and category, and one
- * account per role. Seeded once (a restart adds nothing); every name, URN and address is invented.
+ * Local mode's demo partnership: agencies of every sector, schools of every phase and category, one
+ * account per role, and open Section 11 and Section 175/157 cycles (the demo DSL's return under way, the
+ * demo agency lead's not started). Seeded once (a restart adds nothing); every name is invented.
  */
 @Singleton
 @Requires(property = "assure.seed-demo-data", value = "true")
@@ -46,13 +56,18 @@ public class DemoData {
     private final OrganisationService organisations;
     private final AccountService accounts;
     private final AssureSettings settings;
+    private final CycleService cycles;
+    private final ReturnService returns;
     private final String configuredPassword;
 
     DemoData(PartnershipService partnerships, OrganisationService organisations, AccountService accounts,
-             AssureSettings settings, @Value("${assure.demo-password:}") String configuredPassword) {
+             AssureSettings settings, CycleService cycles, ReturnService returns,
+             @Value("${assure.demo-password:}") String configuredPassword) {
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.accounts = accounts;
+        this.cycles = cycles;
+        this.returns = returns;
         this.settings = settings;
         this.configuredPassword = configuredPassword;
     }
@@ -100,14 +115,60 @@ public class DemoData {
         Organisation demoSchool = schools.get(0);
 
         String password = demoPassword();
-        accounts.createActive(partnershipId, "Alex Morgan", "admin@example.org", password, List.of(Role.PARTNERSHIP_ADMIN), List.of());
+        long adminId = accounts.createActive(partnershipId, "Alex Morgan", "admin@example.org", password, List.of(Role.PARTNERSHIP_ADMIN), List.of());
         accounts.createActive(partnershipId, "Sam Patel", "agency.lead@example.org", password, List.of(Role.ORGANISATION_LEAD), List.of(police.id()));
-        accounts.createActive(partnershipId, "Jo Whitaker", "dsl@example.org", password, List.of(Role.ORGANISATION_LEAD), List.of(demoSchool.id()));
+        long dslId = accounts.createActive(partnershipId, "Jo Whitaker", "dsl@example.org", password, List.of(Role.ORGANISATION_LEAD), List.of(demoSchool.id()));
         accounts.createActive(partnershipId, "Chris Doyle", "contributor@example.org", password, List.of(Role.CONTRIBUTOR), List.of(police.id()));
         accounts.createActive(partnershipId, "Rita Osei", "panel@example.org", password, List.of(Role.PANEL_MEMBER), List.of());
         accounts.createActive(partnershipId, "Martin Hale", "chair@example.org", password, List.of(Role.ESCALATION_CONTACT), List.of(demoSchool.id()));
         accounts.createActive(partnershipId, "Deborah King", "viewer@example.org", password, List.of(Role.BOARD_VIEWER), List.of());
+
+        // Open cycles on the latest bank versions, so every demo account has real work to look at.
+        CurrentUser admin = new CurrentUser(adminId, partnershipId, PARTNERSHIP, "admin@example.org", "Alex Morgan",
+                Set.of(Roles.ADMIN), Set.of());
+        LocalDate today = cycles.today();
+        cycles.createAndOpen(admin, cycleForm("Section 11 audit " + today.getYear(), "section-11/2023", "AGENCY",
+                today.minusWeeks(3), today.plusWeeks(8), today.plusWeeks(12)));
+        long schoolsCycle = cycles.createAndOpen(admin, cycleForm("Section 175/157 audit " + today.getYear() + "–" + (today.getYear() + 1 - 2000),
+                "section-175/2025", "SCHOOL", today.minusWeeks(6), today.plusWeeks(4), today.plusWeeks(6)));
+        startRiversideReturn(new CurrentUser(dslId, partnershipId, PARTNERSHIP, "dsl@example.org", "Jo Whitaker",
+                Set.of(Roles.LEAD), Set.of(demoSchool.id())), schoolsCycle, demoSchool.id());
         return true;
+    }
+
+    private static CycleForms.CycleForm cycleForm(String name, String bank, String kind, LocalDate opens, LocalDate deadline,
+                                                  LocalDate finalDeadline) {
+        return new CycleForms.CycleForm(name, bank, "TYPES", List.of(kind), List.of(), List.of(), List.of(),
+                day(opens), month(opens), year(opens), day(deadline), month(deadline), year(deadline),
+                day(finalDeadline), month(finalDeadline), year(finalDeadline), null, null, null, null);
+    }
+
+    /** The demo DSL's return: the first section complete, the second begun, the rest not started. */
+    private void startRiversideReturn(CurrentUser dsl, long cycleId, long schoolId) {
+        long returnId = cycles.returnOf(cycleId, schoolId).orElseThrow().id();
+        var sections = returns.taskList(dsl, returnId).context().applicableSections();
+        Map<String, List<String>> first = new HashMap<>();
+        for (var q : sections.get(0).questions()) {
+            first.put(q.key(), List.of(q.key().hashCode() % 3 == 0 ? "AMBER" : "GREEN"));
+            first.put(q.key() + "-version", List.of("-1"));
+            first.put(q.key() + "-evidence", List.of("Minutes of the governing board, spring term; annual safeguarding report to governors."));
+        }
+        returns.save(dsl, returnId, sections.get(0).key(), first, true, ReturnService.Action.LATER);
+        var secondQuestion = sections.get(1).questions().get(0);
+        returns.save(dsl, returnId, sections.get(1).key(), Map.of(secondQuestion.key(), List.of("GREEN"),
+                secondQuestion.key() + "-version", List.of("-1")), false, ReturnService.Action.LATER);
+    }
+
+    private static String day(LocalDate d) {
+        return String.valueOf(d.getDayOfMonth());
+    }
+
+    private static String month(LocalDate d) {
+        return String.valueOf(d.getMonthValue());
+    }
+
+    private static String year(LocalDate d) {
+        return String.valueOf(d.getYear());
     }
 
     private Organisation agency(long partnershipId, String name, Sector sector, Long parentId, String leadName) {

@@ -50,10 +50,19 @@ class DemoDataTest {
             var dsl = new TestBrowser(server.getURI());
             dsl.signIn("dsl@example.org", "demo password for tests");
             assertTrue(dsl.get("/").body().contains("Riverside Primary School"), "the DSL's demo primary school");
+            String dslDashboard = dsl.get("/").body();
+            assertTrue(dslDashboard.contains("Section 175/157 audit"), "the DSL has an open schools return");
+            assertTrue(dslDashboard.contains("In progress"), "the DSL's return is under way");
             var lead = new TestBrowser(server.getURI());
             lead.signIn("agency.lead@example.org", "demo password for tests");
-            assertTrue(lead.get("/").body().contains("Northbridge Constabulary"), "the lead's police force");
-            assertFalse(lead.get("/").body().contains("Riverside Primary School"));
+            String leadDashboard = lead.get("/").body();
+            assertTrue(leadDashboard.contains("Northbridge Constabulary"), "the lead's police force");
+            assertFalse(leadDashboard.contains("Riverside Primary School"));
+            assertTrue(leadDashboard.contains("Section 11 audit") && leadDashboard.contains("Not started"), "the force's return not started");
+            var admin = new TestBrowser(server.getURI());
+            admin.signIn("admin@example.org", "demo password for tests");
+            String cyclesPage = admin.get("/cycles").body();
+            assertTrue(cyclesPage.contains("Section 11 audit") && cyclesPage.contains("Section 175/157 audit"), "two open cycles");
         }
         try (EmbeddedServer restarted = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
             var context = restarted.getApplicationContext();
