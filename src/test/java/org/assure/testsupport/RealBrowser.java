@@ -3,6 +3,8 @@ package org.assure.testsupport;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -15,6 +17,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's headless Chromium driven by Selenium, with axe-core (vendored under test resources) to
@@ -54,8 +57,31 @@ public final class RealBrowser implements AutoCloseable {
         field.sendKeys(value);
     }
 
+    /** Submits the page's form and waits until the answer has replaced the page, so what follows reads the new one. */
     public void submit() {
+        WebElement before = driver.findElement(By.tagName("html"));
         driver.findElement(By.cssSelector("main button[type=submit], main .govuk-button[type=submit]")).click();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!replaced(before) || !"complete".equals(driver.executeScript("return document.readyState"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The page did not change after submitting the form at " + driver.getCurrentUrl());
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        }
     }
 
     public void signIn(String email, String password) {
