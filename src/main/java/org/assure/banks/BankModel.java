@@ -1,6 +1,7 @@
 package org.assure.banks;
 
 import io.micronaut.core.annotation.Nullable;
+import org.assure.organisations.Organisation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -73,6 +74,17 @@ public final class BankModel {
 
         public boolean isEmpty() {
             return kinds.isEmpty() && categories.isEmpty() && sectors.isEmpty();
+        }
+
+        /** Whether the organisation is of these kinds and, for a school its category, for an agency its sector. */
+        public boolean includes(Organisation o) {
+            if (!kinds.isEmpty() && !kinds.contains(o.kind().name())) {
+                return false;
+            }
+            if (o.isSchool()) {
+                return categories.isEmpty() || (o.category() != null && categories.contains(o.category().name()));
+            }
+            return sectors.isEmpty() || (o.sector() != null && sectors.contains(o.sector().name()));
         }
     }
 

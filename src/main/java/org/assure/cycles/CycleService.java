@@ -216,8 +216,8 @@ public class CycleService {
             errors.add("panel", "The panel date must be after the deadline");
         }
         if (mode == AudienceMode.TYPES && errors.isEmpty()) {
-            List<String> k = kinds, c = categories, s = sectors;
-            if (active.values().stream().noneMatch(o -> matches(k, c, s, o))) {
+            BankModel.Audience chosenTypes = new BankModel.Audience(kinds, categories, sectors);
+            if (active.values().stream().noneMatch(chosenTypes::includes)) {
                 errors.add("kinds", "No active organisation is of the types you selected. Select other types, or choose organisations from a list");
             }
         }
@@ -408,20 +408,11 @@ public class CycleService {
             Set<Long> ids = Set.copyOf(chosen.organisationIds(cycle.id()));
             return active.stream().filter(o -> ids.contains(o.id())).toList();
         }
-        return active.stream().filter(o -> matches(cycle.kinds(), cycle.categories(), cycle.sectors(), o)).toList();
+        BankModel.Audience types = new BankModel.Audience(cycle.kinds(), cycle.categories(), cycle.sectors());
+        return active.stream().filter(types::includes).toList();
     }
 
     /** Like a bank's audience: an empty list means "any"; categories apply to schools, sectors to agencies. */
-    static boolean matches(List<String> kinds, List<String> categories, List<String> sectors, Organisation o) {
-        if (!kinds.isEmpty() && !kinds.contains(o.kind().name())) {
-            return false;
-        }
-        if (o.isSchool()) {
-            return categories.isEmpty() || (o.category() != null && categories.contains(o.category().name()));
-        }
-        return sectors.isEmpty() || (o.sector() != null && sectors.contains(o.sector().name()));
-    }
-
     // ---- progress ----
 
     public record ProgressRow(long returnId, long organisationId, String organisation, OrganisationKind kind, String type,

@@ -113,17 +113,9 @@ public class ReturnService {
         return new Context(r, cycle, o, banks.get(cycle.bankKey(), cycle.bankVersion()));
     }
 
+    /** Whether a section is for this organisation: no applies-to means every organisation of the bank's audience. */
     static boolean applies(@Nullable BankModel.Audience a, Organisation o) {
-        if (a == null || a.isEmpty()) {
-            return true;
-        }
-        if (!a.kinds().isEmpty() && !a.kinds().contains(o.kind().name())) {
-            return false;
-        }
-        if (o.isSchool()) {
-            return a.categories().isEmpty() || (o.category() != null && a.categories().contains(o.category().name()));
-        }
-        return a.sectors().isEmpty() || (o.sector() != null && a.sectors().contains(o.sector().name()));
+        return a == null || a.includes(o);
     }
 
     public LocalDate today() {
