@@ -3,6 +3,7 @@ package org.assure.accounts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.assure.web.Forms;
 import org.assure.audit.AuditTrail;
 import org.assure.notify.Outbox;
 import org.assure.organisations.Organisation;
@@ -129,7 +130,7 @@ public class AccountService {
             errors.add("role", "Select a role");
         }
         if (role != null && role.belongsToOrganisation()) {
-            Long organisationId = parseId(form.organisationId());
+            Long organisationId = Forms.parseId(form.organisationId());
             if (organisationId == null || organisations.findInPartnership(admin.partnershipId(), organisationId).isEmpty()) {
                 errors.add("organisationId", "Select the organisation this person works for");
             }
@@ -269,14 +270,6 @@ public class AccountService {
         try {
             return Role.valueOf(value);
         } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    static @Nullable Long parseId(@Nullable String value) {
-        try {
-            return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
-        } catch (NumberFormatException e) {
             return null;
         }
     }

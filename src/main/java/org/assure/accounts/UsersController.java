@@ -56,7 +56,7 @@ class UsersController {
         }
         Role role = AccountService.parseRole(form.role());
         accounts.invite(admin, form.name(), form.email(), role,
-                role.belongsToOrganisation() ? AccountService.parseId(form.organisationId()) : null);
+                role.belongsToOrganisation() ? Forms.parseId(form.organisationId()) : null);
         return Forms.seeOther("/users?invited=" + java.net.URLEncoder.encode(form.email().strip(), java.nio.charset.StandardCharsets.UTF_8));
     }
 

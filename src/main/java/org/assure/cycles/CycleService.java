@@ -21,6 +21,7 @@ import org.assure.organisations.Sector;
 import org.assure.web.AssureSettings;
 import org.assure.web.ForbiddenException;
 import org.assure.web.FormErrors;
+import org.assure.web.Forms;
 import org.assure.web.NotFoundException;
 
 import java.time.Clock;
@@ -194,7 +195,7 @@ public class CycleService {
         }
         Map<Long, Organisation> active = organisations.active(admin.partnershipId()).stream()
                 .collect(Collectors.toMap(Organisation::id, Function.identity()));
-        List<Long> ids = form.organisationList().stream().map(CycleService::parseId).filter(Objects::nonNull).distinct().toList();
+        List<Long> ids = form.organisationList().stream().map(Forms::parseId).filter(Objects::nonNull).distinct().toList();
         if (mode == AudienceMode.CHOSEN) {
             if (ids.isEmpty()) {
                 errors.add("organisations", "Select at least one organisation");
@@ -482,13 +483,6 @@ public class CycleService {
         return values.stream().filter(names::contains).distinct().toList();
     }
 
-    static @Nullable Long parseId(@Nullable String s) {
-        try {
-            return s == null ? null : Long.parseLong(s.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 
     public record Filter(String status, String kind, String phase) {
         public boolean any() {

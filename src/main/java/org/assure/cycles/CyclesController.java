@@ -157,7 +157,7 @@ class CyclesController {
     @Post("/{id}/organisations")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> addOrganisation(CurrentUser admin, @PathVariable long id, @Body AddForm form) {
-        Long organisationId = CycleService.parseId(form.organisationId());
+        Long organisationId = Forms.parseId(form.organisationId());
         if (organisationId == null) {
             AuditCycle cycle = cycles.get(admin, id);
             if (!cycle.isOpen()) {

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.assure.web.Forms;
 import org.assure.web.FormErrors;
 
 import java.util.ArrayList;
@@ -155,7 +156,7 @@ public final class OrganisationForms {
                     school ? clean(postcode) : null,
                     school && "true".equals(hasBoarding),
                     school && "true".equals(hasEarlyYears),
-                    parseId(parentId), contacts);
+                    Forms.parseId(parentId), contacts);
         }
     }
 
@@ -190,16 +191,6 @@ public final class OrganisationForms {
         }
     }
 
-    static @Nullable Long parseId(@Nullable String value) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 
     static boolean blank(@Nullable String value) {
         return value == null || value.isBlank();

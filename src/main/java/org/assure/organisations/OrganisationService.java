@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.assure.web.Forms;
 import org.assure.accounts.CurrentUser;
 import org.assure.audit.AuditTrail;
 import org.assure.web.ForbiddenException;
@@ -172,7 +173,7 @@ public class OrganisationService {
                     .ifPresent(other -> errors.add("urn", "URN " + other.urn() + " is already used by " + other.name()));
         }
         if (!OrganisationForms.blank(form.parentId())) {
-            Long parentId = OrganisationForms.parseId(form.parentId());
+            Long parentId = Forms.parseId(form.parentId());
             if (parentOptions(admin, editingId).stream().noneMatch(o -> o.id().equals(parentId))) {
                 errors.add("parentId", "Select a parent organisation from the list");
             }
@@ -195,7 +196,7 @@ public class OrganisationService {
     @Transactional
     Organisation update(CurrentUser admin, long id, OrganisationForms.OrganisationForm form) {
         Organisation current = adminGet(admin, id);
-        if (!Objects.equals(OrganisationForms.parseId(form.version()), (long) current.version())) {
+        if (!Objects.equals(Forms.parseId(form.version()), (long) current.version())) {
             throw new StaleEditException();
         }
         List<OrganisationContact> saved = contacts.findByOrganisationIdOrderByRole(id);
