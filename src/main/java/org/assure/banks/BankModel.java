@@ -98,9 +98,6 @@ public final class BankModel {
                            List<String> evidenceExamples, QuestionType type, boolean required,
                            @Nullable String evidencePrompt, List<String> references, List<String> replaces,
                            @Nullable String splitFrom, @Nullable Condition showWhen, List<Option> options) {
-        public String typeLabel() {
-            return type.yaml();
-        }
     }
 
     public record Section(String key, String title, @Nullable String intro, @Nullable Audience appliesTo,

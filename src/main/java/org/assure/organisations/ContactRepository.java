@@ -11,8 +11,6 @@ import java.util.List;
 interface ContactRepository extends CrudRepository<OrganisationContact, Long> {
     List<OrganisationContact> findByOrganisationIdOrderByRole(long organisationId);
 
-    void deleteByOrganisationId(long organisationId);
-
     /** Every contact of a partnership in one query, for an import preview that compares hundreds of schools. */
     @Query("""
             SELECT c.* FROM organisation_contact c JOIN organisation o ON o.id = c.organisation_id
