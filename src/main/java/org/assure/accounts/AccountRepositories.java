@@ -26,6 +26,11 @@ final class AccountRepositories {
 
         long countByPartnershipId(long partnershipId);
 
+        @Query("""
+                SELECT a.* FROM account a JOIN account_organisation m ON m.account_id = a.id
+                WHERE m.organisation_id = :organisationId AND a.partnership_id = :partnershipId ORDER BY a.display_name, a.id""")
+        List<Account> findMembersOf(long organisationId, long partnershipId);
+
         @Query("UPDATE account SET failed_sign_ins = failed_sign_ins + 1 WHERE id = :id")
         void addFailedSignIn(long id);
 

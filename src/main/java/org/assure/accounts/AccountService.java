@@ -141,7 +141,7 @@ public class AccountService {
         return errors;
     }
 
-    /** Creates the account without a password and emails a one-time link to set one. */
+    /** Creates the account without a password and emails a one-time link to set one; {@code admin} is whoever invites. */
     @Transactional
     public long invite(CurrentUser admin, String name, String email, Role role, @Nullable Long organisationId) {
         Instant now = clock.instant();
@@ -250,6 +250,39 @@ public class AccountService {
     @Transactional
     public boolean exists(String email) {
         return accounts.findByEmail(Account.normaliseEmail(email)).isPresent();
+    }
+
+    /** Someone who can work on an organisation's returns: its leads and contributors, signed up or still invited. */
+    public record Colleague(long id, String name, String email, boolean lead, boolean pending) {
+    }
+
+    /** The organisation's leads and contributors (not disabled), by name. */
+    @Transactional
+    public List<Colleague> colleagues(long partnershipId, long organisationId) {
+        List<Colleague> found = new java.util.ArrayList<>();
+        for (Account a : accounts.findMembersOf(organisationId, partnershipId)) {
+            List<String> held = roles.findByAccountId(a.id()).stream().map(AccountRole::role).toList();
+            boolean lead = held.contains(Role.ORGANISATION_LEAD.name());
+            if (a.disabledAt() == null && (lead || held.contains(Role.CONTRIBUTOR.name()))) {
+                found.add(new Colleague(a.id(), a.displayName(), a.email(), lead, a.isPending()));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * A lead invites a colleague to help with their organisation's returns: a contributor of that
+     * organisation only. Refuses an email that already has an account (it may belong to anyone).
+     */
+    @Transactional
+    public Optional<Long> inviteContributor(CurrentUser lead, String name, String email, long organisationId) {
+        if (!lead.has(Roles.LEAD) || !lead.actsFor(organisationId)) {
+            throw new org.assure.web.ForbiddenException("Only the organisation's lead can invite colleagues");
+        }
+        if (accounts.findByEmail(Account.normaliseEmail(email)).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(invite(lead, name, email, Role.CONTRIBUTOR, organisationId));
     }
 
     /** The name of an account of the partnership, to say who did something; empty if unknown. */

@@ -17,6 +17,7 @@ import org.assure.cycles.ReturnStatus;
 import org.assure.organisations.Organisation;
 import org.assure.organisations.OrganisationService;
 import org.assure.web.FormErrors;
+import org.assure.web.ForbiddenException;
 import org.assure.web.NotFoundException;
 
 import java.time.Clock;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The returns feature's entrance: organisation leads and contributors complete their organisation's
@@ -71,46 +73,130 @@ public class ReturnService {
         }
     }
 
-    /** A return with what it hangs off, once access is checked. */
-    public record Context(AuditReturn ret, AuditCycle cycle, Organisation organisation, BankModel.Version bank) {
+    /** How the person looking at a return stands to it. */
+    public enum Access {
+        /** A partnership admin: sees everything, changes nothing (the return is the organisation's own account). */
+        ADMIN,
+        /** The organisation's lead: sees and edits everything, assigns sections, submits. */
+        LEAD,
+        /** A colleague of the lead: sees and edits only the sections assigned to them. */
+        CONTRIBUTOR
+    }
+
+    /** A return with what it hangs off, once access is checked; {@code assignedToMe} matters only to contributors. */
+    public record Context(AuditReturn ret, AuditCycle cycle, Organisation organisation, BankModel.Version bank, Access access,
+                          LocalDate today, Set<String> assignedToMe) {
+
+        /** Nobody may change it: submitted, the cycle not open, or the final deadline passed (unless returned for changes). */
+        public boolean locked() {
+            return ret.status() == ReturnStatus.SUBMITTED || cycle.status() != CycleStatus.OPEN || pastFinalDeadline();
+        }
+
+        /** Past the final deadline; a return the partnership sent back for changes stays open so it can be fixed. */
+        public boolean pastFinalDeadline() {
+            return cycle.finalDeadline() != null && today.isAfter(cycle.finalDeadline()) && ret.status() != ReturnStatus.RETURNED;
+        }
+
+        /** After the deadline: still editable until the final deadline, but late. */
+        public boolean late() {
+            return today.isAfter(cycle.deadline());
+        }
+
         public boolean readOnly() {
-            return ret.status() == ReturnStatus.SUBMITTED || cycle.status() != CycleStatus.OPEN;
+            return locked() || access == Access.ADMIN;
         }
 
         public String readOnlyReason() {
             if (ret.status() == ReturnStatus.SUBMITTED) {
                 return "This return has been submitted, so it can no longer be changed.";
             }
-            return cycle.status() != CycleStatus.OPEN ? "This cycle is " + cycle.status().label().toLowerCase()
-                    + ", so its returns can no longer be changed." : "";
+            if (cycle.status() != CycleStatus.OPEN) {
+                return "This cycle is " + cycle.status().label().toLowerCase() + ", so its returns can no longer be changed.";
+            }
+            if (pastFinalDeadline()) {
+                return "The final deadline, " + DATE.format(cycle.finalDeadline()) + ", has passed, so this return can no longer be changed.";
+            }
+            return access == Access.ADMIN ? "You are looking at this return as a partnership admin. Only "
+                    + organisation.name() + " can change its answers." : "";
+        }
+
+        public boolean isLead() {
+            return access == Access.LEAD;
+        }
+
+        public boolean isAdmin() {
+            return access == Access.ADMIN;
+        }
+
+        /** Whether this person may open the section: contributors only their assigned ones. */
+        public boolean maySee(String sectionKey) {
+            return access != Access.CONTRIBUTOR || assignedToMe.contains(sectionKey);
+        }
+
+        public boolean mayEdit(String sectionKey) {
+            return !readOnly() && maySee(sectionKey);
         }
 
         /** The bank's sections that apply to this organisation, in bank order. */
         public List<BankModel.Section> applicableSections() {
             return bank.sections().stream().filter(s -> applies(s.appliesTo(), organisation)).toList();
         }
+
+        public String deadline() {
+            return DATE.format(cycle.deadline());
+        }
+
+        public String finalDeadline() {
+            return cycle.finalDeadline() == null ? "" : DATE.format(cycle.finalDeadline());
+        }
     }
 
     // ---- access ----
 
-    /** The one access rule: leads and contributors see their organisations' returns; admins any in their partnership. */
-    static boolean mayView(CurrentUser user, AuditReturn r) {
+    /**
+     * The one access rule: admins see any return of their partnership; leads and contributors their
+     * organisation's (contributors then only their assigned sections, see {@link Context#maySee}).
+     */
+    static Optional<Access> accessOf(CurrentUser user, AuditReturn r) {
         if (user.partnershipId() != r.partnershipId()) {
-            return false;
+            return Optional.empty();
         }
         if (user.isAdmin()) {
-            return true;
+            return Optional.of(Access.ADMIN);
         }
-        // Contributors are treated like leads until delegation narrows them to their assigned sections.
-        return (user.has(Roles.LEAD) || user.has(Roles.CONTRIBUTOR)) && user.organisationIds().contains(r.organisationId());
+        if (!user.organisationIds().contains(r.organisationId())) {
+            return Optional.empty();
+        }
+        if (user.has(Roles.LEAD)) {
+            return Optional.of(Access.LEAD);
+        }
+        return user.has(Roles.CONTRIBUTOR) ? Optional.of(Access.CONTRIBUTOR) : Optional.empty();
+    }
+
+    static boolean mayView(CurrentUser user, AuditReturn r) {
+        return accessOf(user, r).isPresent();
     }
 
     @Transactional
     public Context load(CurrentUser user, long returnId) {
-        AuditReturn r = records.findReturn(returnId).filter(x -> mayView(user, x)).orElseThrow(() -> new NotFoundException("Return"));
+        AuditReturn r = records.findReturn(returnId).orElseThrow(() -> new NotFoundException("Return"));
+        Access access = accessOf(user, r).orElseThrow(() -> new NotFoundException("Return"));
         AuditCycle cycle = records.cycleOf(r);
         Organisation o = organisations.findInPartnership(r.partnershipId(), r.organisationId()).orElseThrow(() -> new NotFoundException("Return"));
-        return new Context(r, cycle, o, banks.get(cycle.bankKey(), cycle.bankVersion()));
+        Set<String> mine = access != Access.CONTRIBUTOR ? Set.of() : sections.findByReturnId(returnId).stream()
+                .filter(s -> Objects.equals(s.assignedAccountId(), user.accountId())).map(ReturnSection::sectionKey)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return new Context(r, cycle, o, banks.get(cycle.bankKey(), cycle.bankVersion()), access, today(), mine);
+    }
+
+    /** Only the organisation's lead: assigning, checking answers, submitting. */
+    @Transactional
+    public Context loadAsLead(CurrentUser user, long returnId) {
+        Context ctx = load(user, returnId);
+        if (!ctx.isLead()) {
+            throw new ForbiddenException("Only the organisation's lead can do this");
+        }
+        return ctx;
     }
 
     /** Whether a section is for this organisation: no applies-to means every organisation of the bank's audience. */
@@ -164,12 +250,17 @@ public class ReturnService {
 
     // ---- task list ----
 
-    public record TaskRow(String key, String title, SectionStatus status, String assignedTo) {
+    public record TaskRow(String key, String title, SectionStatus status, String assignedTo, long carriedForward) {
     }
 
-    public record TaskList(Context context, List<TaskRow> rows, long completed) {
+    /** The sections this person may open (contributors: their assigned ones), with who each is assigned to. */
+    public record TaskList(Context context, List<TaskRow> rows, long completed, int applicable) {
         public int total() {
             return rows.size();
+        }
+
+        public boolean allComplete() {
+            return completed == applicable;
         }
     }
 
@@ -178,9 +269,21 @@ public class ReturnService {
         Context ctx = load(user, returnId);
         Map<String, ReturnSection> stored = new HashMap<>();
         sections.findByReturnId(returnId).forEach(s -> stored.put(s.sectionKey(), s));
-        List<TaskRow> rows = ctx.applicableSections().stream().map(s -> new TaskRow(s.key(), s.title(),
-                Optional.ofNullable(stored.get(s.key())).map(ReturnSection::status).orElse(SectionStatus.NOT_STARTED), "")).toList();
-        return new TaskList(ctx, rows, rows.stream().filter(r -> r.status() == SectionStatus.COMPLETED).count());
+        Map<String, Long> carried = new HashMap<>();
+        Map<String, BankModel.Section> sectionOf = ctx.bank().sectionOfQuestion();
+        answers.findByReturnId(returnId).stream().filter(ReturnAnswer::carriedForward).filter(a -> sectionOf.containsKey(a.questionKey()))
+                .forEach(a -> carried.merge(sectionOf.get(a.questionKey()).key(), 1L, Long::sum));
+        Map<Long, String> names = new HashMap<>();
+        List<TaskRow> all = ctx.applicableSections().stream().map(s -> {
+            ReturnSection row = stored.get(s.key());
+            Long assignee = row == null ? null : row.assignedAccountId();
+            String name = assignee == null ? "" : names.computeIfAbsent(assignee, id -> accounts.nameOf(ctx.ret().partnershipId(), id));
+            return new TaskRow(s.key(), s.title(), row == null ? SectionStatus.NOT_STARTED : row.status(), name,
+                    carried.getOrDefault(s.key(), 0L));
+        }).toList();
+        List<TaskRow> rows = all.stream().filter(r -> ctx.maySee(r.key())).toList();
+        long completed = all.stream().filter(r -> r.status() == SectionStatus.COMPLETED).count();
+        return new TaskList(ctx, rows, completed, all.size());
     }
 
     // ---- section page ----
@@ -237,6 +340,7 @@ public class ReturnService {
     @Transactional
     public SectionView section(CurrentUser user, long returnId, String sectionKey) {
         Context ctx = load(user, returnId);
+        mustSee(ctx, sectionKey);
         return view(ctx, sectionOf(ctx, sectionKey), stored(returnId), Map.of());
     }
 
@@ -244,6 +348,13 @@ public class ReturnService {
         Map<String, ReturnAnswer> map = new HashMap<>();
         answers.findByReturnId(returnId).forEach(a -> map.put(a.questionKey(), a));
         return map;
+    }
+
+    /** A contributor opening a section that is not theirs is refused (403), not shown read-only. */
+    static void mustSee(Context ctx, String sectionKey) {
+        if (!ctx.maySee(sectionKey)) {
+            throw new ForbiddenException("This section is assigned to someone else");
+        }
     }
 
     static BankModel.Section sectionOf(Context ctx, String key) {
@@ -313,6 +424,7 @@ public class ReturnService {
     @Transactional
     public Outcome save(CurrentUser user, long returnId, String sectionKey, Map<String, List<String>> form, boolean complete, Action action) {
         Context ctx = load(user, returnId);
+        mustSee(ctx, sectionKey);
         if (ctx.readOnly()) {
             throw new ReadOnlyException(ctx.readOnlyReason());
         }

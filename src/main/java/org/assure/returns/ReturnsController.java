@@ -33,9 +33,13 @@ import java.util.Map;
 @Secured({Roles.ADMIN, Roles.LEAD, Roles.CONTRIBUTOR})
 class ReturnsController {
     private final ReturnService returns;
+    private final Delegation delegation;
+    private final Forms forms;
 
-    ReturnsController(ReturnService returns) {
+    ReturnsController(ReturnService returns, Delegation delegation, Forms forms) {
         this.returns = returns;
+        this.delegation = delegation;
+        this.forms = forms;
     }
 
     @Get("/{id}")
@@ -55,6 +59,28 @@ class ReturnsController {
         ReturnService.Action action = "later".equals(ReturnService.first(form, "action")) ? ReturnService.Action.LATER : ReturnService.Action.CONTINUE;
         boolean complete = "true".equals(ReturnService.first(form, "complete"));
         return outcome(user, id, key, form, complete, action);
+    }
+
+    @Get("/{id}/sections/{key}/assign")
+    MutableHttpResponse<?> assignPage(CurrentUser user, @PathVariable long id, @PathVariable String key) {
+        try {
+            return Forms.page("returns/assign", Model.of("page", delegation.page(user, id, key)));
+        } catch (ReturnService.ReadOnlyException e) {
+            return refused(id, e.getMessage());
+        }
+    }
+
+    @Post("/{id}/sections/{key}/assign")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> assign(CurrentUser user, @PathVariable long id, @PathVariable String key, @Body Delegation.AssignForm form) {
+        FormErrors errors = forms.validate(form);
+        try {
+            return delegation.assign(user, id, key, form, errors)
+                    .<MutableHttpResponse<?>>map(page -> Forms.invalid("returns/assign", Model.of("page", page), errors))
+                    .orElseGet(() -> Forms.seeOther("/returns/" + id));
+        } catch (ReturnService.ReadOnlyException e) {
+            return refused(id, e.getMessage());
+        }
     }
 
     /** The conflict page's choices: "mine" answers are saved again over the version the person has now seen. */

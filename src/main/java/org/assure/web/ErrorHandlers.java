@@ -50,8 +50,8 @@ class ErrorHandlers {
     }
 
     @Error(exception = ForbiddenException.class, global = true)
-    HttpResponse<?> forbidden(HttpRequest<?> request) {
-        return pages.page(request, HttpStatus.FORBIDDEN, "error/403");
+    HttpResponse<?> forbidden(HttpRequest<?> request, ForbiddenException exception) {
+        return pages.page(request, HttpStatus.FORBIDDEN, "error/403", exception.getMessage());
     }
 
     @Error(status = HttpStatus.METHOD_NOT_ALLOWED, global = true)

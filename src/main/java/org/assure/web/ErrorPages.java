@@ -18,7 +18,12 @@ public class ErrorPages {
     }
 
     public HttpResponse<String> page(HttpRequest<?> request, HttpStatus status, String view) {
-        String html = views.renderToString(view, Model.of("site", pageContext.forRequest(request)));
+        return page(request, status, view, "");
+    }
+
+    /** With a reason meant for the person (never an exception's technical message). */
+    public HttpResponse<String> page(HttpRequest<?> request, HttpStatus status, String view, String reason) {
+        String html = views.renderToString(view, Model.of("site", pageContext.forRequest(request)).with("reason", reason));
         return HttpResponse.<String>status(status).contentType(MediaType.TEXT_HTML_TYPE).body(html);
     }
 }

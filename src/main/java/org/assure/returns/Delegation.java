@@ -1,0 +1,158 @@
+package org.assure.returns;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import jakarta.validation.constraints.Size;
+import org.assure.accounts.AccountService;
+import org.assure.accounts.CurrentUser;
+import org.assure.audit.AuditTrail;
+import org.assure.banks.BankModel;
+import org.assure.notify.Outbox;
+import org.assure.web.AssureSettings;
+import org.assure.web.FormErrors;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A lead shares the work: each section can be assigned to a colleague of the organisation, an existing
+ * lead or contributor or someone invited there and then as a contributor. Contributors then see and
+ * edit only their sections (see {@link ReturnService.Context#maySee}).
+ */
+@Singleton
+public class Delegation {
+    static final String NEW_PERSON = "new";
+    private final ReturnService returns;
+    private final ReturnRepositories.Sections sections;
+    private final AccountService accounts;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final AssureSettings settings;
+    private final Clock clock;
+
+    Delegation(ReturnService returns, ReturnRepositories.Sections sections, AccountService accounts, Outbox outbox, AuditTrail audit,
+               AssureSettings settings, Clock clock) {
+        this.returns = returns;
+        this.sections = sections;
+        this.accounts = accounts;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Who to assign to: a colleague's account id, "" for nobody, or "new" with a name and email to invite. */
+    @Serdeable
+    public record AssignForm(@Nullable String assignee,
+                             @Nullable @Size(max = 200, message = "Name must be 200 characters or fewer") String name,
+                             @Nullable @Size(max = 254, message = "Email address must be 254 characters or fewer") String email) {
+        static AssignForm of(@Nullable Long assignee) {
+            return new AssignForm(assignee == null ? "" : assignee.toString(), "", "");
+        }
+    }
+
+    public record AssignPage(ReturnService.Context context, BankModel.Section section, List<AccountService.Colleague> colleagues,
+                             AssignForm form) {
+    }
+
+    @Transactional
+    public AssignPage page(CurrentUser user, long returnId, String sectionKey) {
+        ReturnService.Context ctx = editableByLead(user, returnId);
+        BankModel.Section section = ReturnService.sectionOf(ctx, sectionKey);
+        Long current = sections.findByReturnIdAndSectionKey(returnId, sectionKey).map(ReturnSection::assignedAccountId).orElse(null);
+        return new AssignPage(ctx, section, colleagues(ctx), AssignForm.of(current));
+    }
+
+    /** The page again (with errors) or nothing when assigned. */
+    @Transactional
+    public Optional<AssignPage> assign(CurrentUser user, long returnId, String sectionKey, AssignForm form, FormErrors errors) {
+        ReturnService.Context ctx = editableByLead(user, returnId);
+        BankModel.Section section = ReturnService.sectionOf(ctx, sectionKey);
+        List<AccountService.Colleague> colleagues = colleagues(ctx);
+        String choice = form.assignee() == null ? null : form.assignee().strip();
+        Long assignee = null;
+        if (choice == null) {
+            errors.add("assignee", "Select who will complete this section");
+        } else if (choice.equals(NEW_PERSON)) {
+            String name = ReturnService.blankToNull(form.name());
+            String email = ReturnService.blankToNull(form.email());
+            if (name == null) {
+                errors.add("name", "Enter your colleague's name");
+            }
+            if (email == null) {
+                errors.add("email", "Enter your colleague's email address");
+            } else if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                errors.add("email", "Enter an email address in the correct format, like name@example.org");
+            }
+            if (errors.isEmpty()) {
+                Optional<Long> invited = accounts.inviteContributor(user, name, email, ctx.organisation().id());
+                if (invited.isEmpty()) {
+                    errors.add("email", "There is already an account with this email address. If they work for "
+                            + ctx.organisation().name() + ", choose them from the list; if not, ask your partnership to add them");
+                } else {
+                    assignee = invited.get();
+                }
+            }
+        } else if (!choice.isEmpty()) {
+            Long id = org.assure.web.Forms.parseId(choice);
+            assignee = colleagues.stream().filter(c -> Objects.equals(c.id(), id)).findFirst().map(AccountService.Colleague::id).orElse(null);
+            if (assignee == null) {
+                errors.add("assignee", "Select who will complete this section");
+            }
+        }
+        if (!errors.isEmpty()) {
+            return Optional.of(new AssignPage(ctx, section, colleagues, form));
+        }
+        setAssignee(ctx, user, section, assignee);
+        return Optional.empty();
+    }
+
+    private void setAssignee(ReturnService.Context ctx, CurrentUser user, BankModel.Section section, @Nullable Long assignee) {
+        long returnId = ctx.ret().id();
+        Instant now = clock.instant();
+        ReturnSection row = sections.findByReturnIdAndSectionKey(returnId, section.key()).orElse(null);
+        Long before = row == null ? null : row.assignedAccountId();
+        if (Objects.equals(before, assignee)) {
+            return;
+        }
+        if (row == null) {
+            sections.save(new ReturnSection(null, returnId, section.key(), SectionStatus.NOT_STARTED, assignee, 0, now));
+        } else {
+            sections.update(new ReturnSection(row.id(), returnId, section.key(), row.status(), assignee, row.version() + 1, now));
+        }
+        long partnership = ctx.ret().partnershipId();
+        audit.record(partnership, user.accountId(), "return", returnId, "section " + section.key() + " assigned",
+                before == null ? null : accounts.nameOf(partnership, before), assignee == null ? null : accounts.nameOf(partnership, assignee));
+        if (assignee != null && assignee != user.accountId()) {
+            AccountService.Colleague to = colleagues(ctx).stream().filter(c -> c.id() == assignee).findFirst().orElseThrow();
+            outbox.send(partnership, to.email(), "You have been asked to complete part of " + ctx.organisation().name() + "'s return",
+                    """
+                    Dear %s,
+
+                    %s has asked you to complete the section "%s" of %s's return for %s.
+                    The deadline is %s.
+
+                    %s%s/returns/%d/sections/%s
+                    """.formatted(to.name(), user.name(), section.title(), ctx.organisation().name(), ctx.cycle().name(), ctx.deadline(),
+                            to.pending() ? "First set your password with the invitation we have sent you separately, then open:\n" : "Open the section:\n",
+                            settings.baseUrl(), returnId, section.key()));
+        }
+    }
+
+    private ReturnService.Context editableByLead(CurrentUser user, long returnId) {
+        ReturnService.Context ctx = returns.loadAsLead(user, returnId);
+        if (ctx.locked()) {
+            throw new ReturnService.ReadOnlyException(ctx.readOnlyReason());
+        }
+        return ctx;
+    }
+
+    private List<AccountService.Colleague> colleagues(ReturnService.Context ctx) {
+        return accounts.colleagues(ctx.ret().partnershipId(), ctx.organisation().id());
+    }
+}

@@ -1,0 +1,118 @@
+package org.assure.returns;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.assure.accounts.Role;
+import org.assure.audit.AuditTrail;
+import org.assure.cycles.ReturnRecords;
+import org.assure.cycles.ReturnStatus;
+import org.assure.organisations.Organisation;
+import org.assure.partnerships.Partnership;
+import org.assure.testsupport.Fixtures;
+import org.assure.testsupport.TestBrowser;
+import org.assure.testsupport.WebTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Shared set-up of the returns feature's web tests: a school with its lead and an open Section 175/157
+ * 2025 cycle (rating questions on the RAG scale), and helpers to read and fill a section's form.
+ */
+abstract class ReturnWebTest extends WebTest {
+    @Inject
+    org.assure.banks.QuestionBanks banks;
+    static final String SECTION = "/sections/leadership";
+    static final List<String> LEADERSHIP = List.of("governance-accountability", "safeguarding-governor", "governor-training",
+            "annual-safeguarding-report", "whole-school-approach", "local-arrangements");
+    @Inject
+    ReturnRecords records;
+    @Inject
+    AuditTrail audit;
+
+    record Setup(Partnership partnership, Organisation school, Fixtures.Person lead, Fixtures.Person admin, long returnId) {
+        String path() {
+            return "/returns/" + returnId;
+        }
+    }
+
+    /** A partnership with one maintained school, its lead, and an open cycle with a deadline in 3 days. */
+    Setup setup() {
+        Partnership p = fixtures.partnership();
+        Organisation school = fixtures.school(p);
+        Fixtures.Person admin = fixtures.admin(p);
+        Fixtures.Person lead = fixtures.person(p, Role.ORGANISATION_LEAD, school);
+        TestBrowser a = signedIn(admin);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/London"));
+        List<Map.Entry<String, String>> f = new ArrayList<>(List.of(Map.entry("name", "Schools audit " + Fixtures.next()),
+                Map.entry("bank", "section-175/2025"), Map.entry("audience", "TYPES"), Map.entry("kinds", "SCHOOL"),
+                Map.entry("categories", "MAINTAINED")));
+        date(f, "opens", today);
+        date(f, "deadline", today.plusDays(3));
+        var created = a.postRepeated("/cycles", f);
+        assertEquals(303, created.status(), created.body());
+        String location = created.location();
+        long cycleId = Long.parseLong(location.substring("/cycles/".length(), location.indexOf('?')));
+        assertEquals(303, a.post("/cycles/" + cycleId + "/open").status());
+        String dashboard = signedIn(lead).get("/").body();
+        Matcher m = Pattern.compile("href=\"/returns/(\\d+)\"").matcher(dashboard);
+        assertTrue(m.find(), dashboard);
+        assertContains(dashboard, "Your returns", "3 days left", "Not started");
+        return new Setup(p, school, lead, admin, Long.parseLong(m.group(1)));
+    }
+
+    private static void date(List<Map.Entry<String, String>> f, String name, LocalDate d) {
+        f.add(Map.entry(name + "Day", String.valueOf(d.getDayOfMonth())));
+        f.add(Map.entry(name + "Month", String.valueOf(d.getMonthValue())));
+        f.add(Map.entry(name + "Year", String.valueOf(d.getYear())));
+    }
+
+    static void assertContains(String body, String... texts) {
+        for (String t : texts) {
+            assertTrue(body.contains(t), () -> "Expected «" + t + "» in:\n" + body);
+        }
+    }
+
+    /** The section form as shown (versions from the hidden fields) with these fields set. */
+    static List<Map.Entry<String, String>> form(String page, String... keyValues) {
+        List<Map.Entry<String, String>> f = new ArrayList<>();
+        Matcher m = Pattern.compile("name=\"([a-z0-9-]+-version)\" value=\"(-?\\d+)\"").matcher(page);
+        while (m.find()) {
+            f.add(Map.entry(m.group(1), m.group(2)));
+        }
+        for (int i = 0; i < keyValues.length; i += 2) {
+            f.add(Map.entry(keyValues[i], keyValues[i + 1]));
+        }
+        return f;
+    }
+
+    static List<Map.Entry<String, String>> hidden(String page) {
+        List<Map.Entry<String, String>> f = new ArrayList<>();
+        Matcher m = Pattern.compile("type=\"hidden\" name=\"([a-z0-9-]+)\" value=\"([^\"]*)\"").matcher(page);
+        while (m.find()) {
+            f.add(Map.entry(m.group(1), m.group(2)));
+        }
+        return f;
+    }
+
+    /** Every question of the leadership section rated GREEN with evidence (local arrangements N/A with a reason). */
+    static List<Map.Entry<String, String>> leadershipComplete(String page, String action) {
+        List<Map.Entry<String, String>> all = form(page, "complete", "true", "action", action);
+        for (String k : LEADERSHIP) {
+            all.add(Map.entry(k, k.equals("local-arrangements") ? "NA" : "GREEN"));
+            all.add(Map.entry(k + "-evidence", "Evidence for " + k));
+        }
+        all.add(Map.entry("local-arrangements-reason", "We are not in that area"));
+        return all;
+    }
+}
