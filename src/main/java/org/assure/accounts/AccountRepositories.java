@@ -31,6 +31,11 @@ final class AccountRepositories {
                 WHERE m.organisation_id = :organisationId AND a.partnership_id = :partnershipId ORDER BY a.display_name, a.id""")
         List<Account> findMembersOf(long organisationId, long partnershipId);
 
+        @Query("""
+                SELECT a.* FROM account a JOIN account_role r ON r.account_id = a.id
+                WHERE a.partnership_id = :partnershipId AND r.role = :role ORDER BY a.id""")
+        List<Account> findWithRole(long partnershipId, String role);
+
         @Query("UPDATE account SET failed_sign_ins = failed_sign_ins + 1 WHERE id = :id")
         void addFailedSignIn(long id);
 

@@ -285,6 +285,19 @@ public class AccountService {
         return Optional.of(invite(lead, name, email, Role.CONTRIBUTOR, organisationId));
     }
 
+    /** Where to tell the partnership something: its admins who can sign in. */
+    @Transactional
+    public List<String> adminEmails(long partnershipId) {
+        return accounts.findWithRole(partnershipId, Role.PARTNERSHIP_ADMIN.name()).stream()
+                .filter(a -> !a.isPending() && a.disabledAt() == null).map(Account::email).toList();
+    }
+
+    /** An account's email, to tell them something; empty if not of this partnership. */
+    @Transactional
+    public Optional<String> emailOf(long partnershipId, long accountId) {
+        return accounts.findByIdAndPartnershipId(accountId, partnershipId).map(Account::email);
+    }
+
     /** The name of an account of the partnership, to say who did something; empty if unknown. */
     @Transactional
     public String nameOf(long partnershipId, long accountId) {

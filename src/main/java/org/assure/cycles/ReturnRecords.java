@@ -45,7 +45,17 @@ public class ReturnRecords {
                 status, current.createdAt(), now, current.submittedAt(), current.version()));
     }
 
-    /** Sets a return's status directly; for tests and the submission slice. */
+    /**
+     * Submits the return as it was when the lead's page was checked: if anyone saved since (its version
+     * moved), Micronaut Data refuses the update with an OptimisticLockException and nothing is submitted.
+     */
+    @Transactional
+    public AuditReturn markSubmitted(AuditReturn seen, Instant now) {
+        return returns.update(new AuditReturn(seen.id(), seen.partnershipId(), seen.cycleId(), seen.organisationId(),
+                ReturnStatus.SUBMITTED, seen.createdAt(), now, now, seen.version()));
+    }
+
+    /** Sets a return's status directly (returned for changes; tests). */
     @Transactional
     public AuditReturn setStatus(long returnId, ReturnStatus status, Instant now) {
         AuditReturn current = returns.findById(returnId).orElseThrow();

@@ -33,4 +33,16 @@ final class ReturnRepositories {
 
         Optional<ReturnSection> findByReturnIdAndSectionKey(long returnId, String sectionKey);
     }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Submissions extends CrudRepository<ReturnSubmission, Long> {
+        List<ReturnSubmission> findByReturnIdOrderBySubmissionNumber(long returnId);
+
+        Optional<ReturnSubmission> findByReturnIdAndSubmissionNumber(long returnId, int submissionNumber);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface SubmittedAnswers extends CrudRepository<SubmittedAnswer, Long> {
+        List<SubmittedAnswer> findBySubmissionId(long submissionId);
+    }
 }

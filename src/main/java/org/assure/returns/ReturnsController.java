@@ -34,17 +34,21 @@ import java.util.Map;
 class ReturnsController {
     private final ReturnService returns;
     private final Delegation delegation;
+    private final Submissions submissions;
     private final Forms forms;
 
-    ReturnsController(ReturnService returns, Delegation delegation, Forms forms) {
+    ReturnsController(ReturnService returns, Delegation delegation, Submissions submissions, Forms forms) {
         this.returns = returns;
         this.delegation = delegation;
+        this.submissions = submissions;
         this.forms = forms;
     }
 
     @Get("/{id}")
     MutableHttpResponse<?> taskList(CurrentUser user, @PathVariable long id) {
-        return Forms.page("returns/task-list", Model.of("task", returns.taskList(user, id)));
+        ReturnService.TaskList task = returns.taskList(user, id);
+        return Forms.page("returns/task-list", Model.of("task", task)
+                .with("submission", submissions.latestIfAny(task.context()).orElse(null)));
     }
 
     @Get("/{id}/sections/{key}")
@@ -128,7 +132,8 @@ class ReturnsController {
         return Forms.seeOther(outcome.next());
     }
 
-    private static MutableHttpResponse<?> refused(long id, String message) {
+    /** A change that could not be made (read-only, or a save at the same moment): 409 with the reason. */
+    static MutableHttpResponse<?> refused(long id, String message) {
         return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("returns/refused",
                 Model.of("message", message).with("returnId", id).with("errors", FormErrors.none())));
     }

@@ -89,6 +89,39 @@ class AccessibilityTest extends WebTest {
             browser.submit();
             assertTrue(browser.title().startsWith("Error: "), "a section that cannot be completed says so in its title: " + browser.title());
             collect(browser, "section with errors", problems);
+            check(browser, returnPath + "/sections/leadership/assign", problems);
+            browser.driver().findElement(org.openqa.selenium.By.id("assignee-new")).click();
+            browser.submit();
+            assertTrue(browser.title().startsWith("Error: "), "assigning to someone new without a name says so: " + browser.title());
+            collect(browser, "assign with errors", problems);
+            check(browser, returnPath + "/check", problems);
+            check(browser, returnPath + "/history", problems);
+        }
+        // a complete return: the declaration with errors, then submitted, printed and in the history
+        var http = signedIn(lead);
+        org.assure.testsupport.ReturnFilling.completeEverySection(http, returnPath, banks.get("section-175", "2025"));
+        try (RealBrowser browser = new RealBrowser(server.getURI())) {
+            browser.signIn(lead.email(), Fixtures.PASSWORD);
+            check(browser, returnPath + "/check", problems);
+            browser.submit();
+            assertTrue(browser.title().startsWith("Error: "), "a declaration without a name says so: " + browser.title());
+            collect(browser, "declaration with errors", problems);
+            browser.fill("name", "Dee Esel");
+            browser.fill("role", "Designated safeguarding lead");
+            browser.driver().findElement(org.openqa.selenium.By.id("confirm")).click();
+            browser.submit();
+            assertEquals("Return submitted", browser.title().replaceAll(" [–-] .*", ""));
+            collect(browser, "return submitted", problems);
+            check(browser, returnPath, problems);
+            check(browser, returnPath + "/print", problems);
+            check(browser, returnPath + "/submissions/1", problems);
+        }
+        try (RealBrowser browser = new RealBrowser(server.getURI())) {
+            browser.signIn(admin.email(), Fixtures.PASSWORD);
+            check(browser, returnPath + "/return-for-changes", problems);
+            browser.submit();
+            assertTrue(browser.title().startsWith("Error: "), "returning without a reason says so: " + browser.title());
+            collect(browser, "return for changes with errors", problems);
         }
         assertEquals(List.of(), problems);
     }

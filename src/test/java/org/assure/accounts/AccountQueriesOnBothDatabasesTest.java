@@ -55,6 +55,15 @@ class AccountQueriesOnBothDatabasesTest {
             long id = accountService.createActive(p, "Both Person", "Both@People.Test", Fixtures.PASSWORD, List.of(Role.ORGANISATION_LEAD), List.of(police.id()));
             assertEquals("both@people.test", repositories.findById(id).orElseThrow().email());
 
+            long admin = accountService.createActive(p, "Both Admin", "both.admin@people.test", Fixtures.PASSWORD, List.of(Role.PARTNERSHIP_ADMIN), List.of());
+            long helper = accountService.createActive(p, "A Helper", "both.helper@people.test", Fixtures.PASSWORD, List.of(Role.CONTRIBUTOR), List.of(police.id()));
+            assertEquals(List.of("both.admin@people.test"), accountService.adminEmails(p));
+            assertEquals(List.of(helper, id), accountService.colleagues(p, police.id()).stream().map(AccountService.Colleague::id).toList(),
+                    "members of the organisation by name; the admin is not one");
+            assertTrue(accountService.colleagues(p, police.id()).get(1).lead());
+            assertEquals(List.of(), accountService.colleagues(p + 1000, police.id()), "scoped to the partnership");
+            assertTrue(admin > 0);
+
             String token = accountService.signIn("both@people.test", Fixtures.PASSWORD).orElseThrow();
             var user = sessions.authenticate(token).orElseThrow();
             assertEquals(List.of(police.id()), user.getAttributes().get(CurrentUser.ORGANISATION_IDS));

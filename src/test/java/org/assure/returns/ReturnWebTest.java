@@ -9,6 +9,7 @@ import org.assure.cycles.ReturnStatus;
 import org.assure.organisations.Organisation;
 import org.assure.partnerships.Partnership;
 import org.assure.testsupport.Fixtures;
+import org.assure.testsupport.ReturnFilling;
 import org.assure.testsupport.TestBrowser;
 import org.assure.testsupport.WebTest;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,11 @@ abstract class ReturnWebTest extends WebTest {
 
     /** A partnership with one maintained school, its lead, and an open cycle with a deadline in 3 days. */
     Setup setup() {
+        return setup(null);
+    }
+
+    /** As {@link #setup()}, with a final deadline this many days from today when not null. */
+    Setup setup(Integer finalDeadlineDays) {
         Partnership p = fixtures.partnership();
         Organisation school = fixtures.school(p);
         Fixtures.Person admin = fixtures.admin(p);
@@ -59,6 +65,9 @@ abstract class ReturnWebTest extends WebTest {
                 Map.entry("categories", "MAINTAINED")));
         date(f, "opens", today);
         date(f, "deadline", today.plusDays(3));
+        if (finalDeadlineDays != null) {
+            date(f, "final", today.plusDays(finalDeadlineDays));
+        }
         var created = a.postRepeated("/cycles", f);
         assertEquals(303, created.status(), created.body());
         String location = created.location();
@@ -103,6 +112,46 @@ abstract class ReturnWebTest extends WebTest {
             f.add(Map.entry(m.group(1), m.group(2)));
         }
         return f;
+    }
+
+    /** Completes every section on the lead's task list by real form posts (see {@link ReturnFilling}). */
+    void completeEverySection(TestBrowser lead, Setup s) {
+        ReturnFilling.completeEverySection(lead, s.path(), banks.get("section-175", "2025"));
+    }
+
+    /**
+     * What a browser would post from the page as shown: every text field's value, every checked radio and
+     * checkbox, every textarea's text, then these fields in place of the page's.
+     */
+    static List<Map.Entry<String, String>> asShown(String page, String... keyValues) {
+        Map<String, String> replaced = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            replaced.put(keyValues[i], keyValues[i + 1]);
+        }
+        List<Map.Entry<String, String>> f = new ArrayList<>();
+        String form = page.substring(page.indexOf("<form method=\"post\" action=\"/returns/"));
+        Matcher inputs = Pattern.compile("<input ([^>]*)>").matcher(form);
+        while (inputs.find()) {
+            String tag = inputs.group(1);
+            String name = attr(tag, "name");
+            String type = attr(tag, "type");
+            if (name == null || name.equals("_csrf") || replaced.containsKey(name)) continue;
+            if ((type.equals("radio") || type.equals("checkbox")) && !tag.contains(" checked")) continue;
+            f.add(Map.entry(name, org.assure.testsupport.TestBrowser.unescape(attr(tag, "value"))));
+        }
+        Matcher areas = Pattern.compile("<textarea [^>]*name=\"([^\"]+)\"[^>]*>([^<]*)</textarea>").matcher(form);
+        while (areas.find()) {
+            if (!replaced.containsKey(areas.group(1))) {
+                f.add(Map.entry(areas.group(1), org.assure.testsupport.TestBrowser.unescape(areas.group(2))));
+            }
+        }
+        replaced.forEach((k, v) -> f.add(Map.entry(k, v)));
+        return f;
+    }
+
+    private static String attr(String tag, String name) {
+        Matcher m = Pattern.compile("\\b" + name + "=\"([^\"]*)\"").matcher(tag);
+        return m.find() ? m.group(1) : null;
     }
 
     /** Every question of the leadership section rated GREEN with evidence (local arrangements N/A with a reason). */

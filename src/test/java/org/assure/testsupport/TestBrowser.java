@@ -147,6 +147,11 @@ public class TestBrowser {
         }
     }
 
+    /** Undoes the HTML escaping FreeMarker applies to attribute values and text. */
+    public static String unescape(String html) {
+        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    }
+
     static Map<String, String> pairs(String... keyValues) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {

@@ -1,0 +1,80 @@
+package org.assure.returns;
+
+import io.micronaut.core.annotation.Nullable;
+import org.assure.banks.BankModel;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A whole return in words, section by section: what check-your-answers, the printable view and a past
+ * submission show. Only questions asked (conditions hold) are listed, as on the section pages.
+ */
+public final class ReturnSummary {
+    private ReturnSummary() {
+    }
+
+    public record Line(int number, String question, String answer, String evidence, String reason, boolean carriedForward,
+                       @Nullable String colour) {
+        public boolean answered() {
+            return !answer.isEmpty();
+        }
+    }
+
+    public record SectionSummary(BankModel.Section section, SectionStatus status, List<Line> lines) {
+        public String key() {
+            return section.key();
+        }
+
+        public boolean complete() {
+            return status == SectionStatus.COMPLETED;
+        }
+    }
+
+    static List<SectionSummary> of(ReturnService.Context ctx, Map<String, ReturnAnswer> stored, Map<String, SectionStatus> statuses) {
+        List<SectionSummary> summaries = new ArrayList<>();
+        for (BankModel.Section s : ctx.applicableSections()) {
+            List<Line> lines = new ArrayList<>();
+            int n = 0;
+            for (BankModel.Question q : s.questions()) {
+                if (!ReturnService.visible(q, stored)) {
+                    continue;
+                }
+                n++;
+                ReturnAnswer a = stored.get(q.key());
+                String colour = a == null || a.rating() == null ? null
+                        : ctx.bank().scale().rating(a.rating()).map(BankModel.Rating::colour).orElse(null);
+                lines.add(new Line(n, q.text(), answerText(q, a, ctx.bank().scale()), a == null || a.evidence() == null ? "" : a.evidence(),
+                        a == null || a.naReason() == null ? "" : a.naReason(), a != null && a.carriedForward(), colour));
+            }
+            summaries.add(new SectionSummary(s, statuses.getOrDefault(s.key(), SectionStatus.NOT_STARTED), lines));
+        }
+        return summaries;
+    }
+
+    /** The answer as a person reads it: the rating's label, Yes/No, the options' labels, a date in words. */
+    static String answerText(BankModel.Question q, @Nullable ReturnAnswer a, BankModel.Scale scale) {
+        if (a == null) {
+            return "";
+        }
+        if (a.rating() != null) {
+            return scale.rating(a.rating()).map(r -> r.description() == null || r.description().isBlank() ? r.label()
+                    : r.label() + " — " + r.description()).orElse(a.rating());
+        }
+        String v = a.answerValue();
+        if (v == null) {
+            return "";
+        }
+        return switch (q.type()) {
+            case YES_NO -> v.equals("YES") ? "Yes" : v.equals("NO") ? "No" : v;
+            case SINGLE_CHOICE, MULTIPLE_CHOICE -> String.join(", ", Arrays.stream(v.split(","))
+                    .map(code -> q.options().stream().filter(o -> o.code().equals(code)).map(BankModel.Option::label).findFirst().orElse(code))
+                    .toList());
+            case DATE -> v.matches("\\d{4}-\\d{2}-\\d{2}") ? ReturnService.DATE.format(LocalDate.parse(v)) : v;
+            default -> v;
+        };
+    }
+}

@@ -1,0 +1,388 @@
+package org.assure.returns;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.assure.accounts.AccountService;
+import org.assure.accounts.CurrentUser;
+import org.assure.audit.AuditEvent;
+import org.assure.audit.AuditTrail;
+import org.assure.banks.BankModel;
+import org.assure.cycles.ReturnRecords;
+import org.assure.cycles.ReturnStatus;
+import org.assure.notify.Outbox;
+import org.assure.web.AssureSettings;
+import org.assure.web.ForbiddenException;
+import org.assure.web.FormErrors;
+import org.assure.web.NotFoundException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Signing off: check your answers, declare and submit; the partnership may send a submitted return back
+ * for changes, and the lead resubmits. Every submission keeps its declaration and a copy of its answers.
+ */
+@Singleton
+public class Submissions {
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma").withZone(ReturnService.LONDON);
+    private final ReturnService returns;
+    private final ReturnRecords records;
+    private final ReturnRepositories.Answers answers;
+    private final ReturnRepositories.Sections sections;
+    private final ReturnRepositories.Submissions submissions;
+    private final ReturnRepositories.SubmittedAnswers submittedAnswers;
+    private final AccountService accounts;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final AssureSettings settings;
+    private final Clock clock;
+
+    Submissions(ReturnService returns, ReturnRecords records, ReturnRepositories.Answers answers, ReturnRepositories.Sections sections,
+                ReturnRepositories.Submissions submissions, ReturnRepositories.SubmittedAnswers submittedAnswers, AccountService accounts,
+                Outbox outbox, AuditTrail audit, AssureSettings settings, Clock clock) {
+        this.returns = returns;
+        this.records = records;
+        this.answers = answers;
+        this.sections = sections;
+        this.submissions = submissions;
+        this.submittedAnswers = submittedAnswers;
+        this.accounts = accounts;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Serdeable
+    public record DeclarationForm(@Nullable @NotBlank(message = "Enter your full name")
+                                  @Size(max = 200, message = "Name must be 200 characters or fewer") String name,
+                                  @Nullable @NotBlank(message = "Enter your job title or role")
+                                  @Size(max = 200, message = "Job title must be 200 characters or fewer") String role,
+                                  @Nullable String confirm) {
+    }
+
+    @Serdeable
+    public record ReturnForm(@Nullable @NotBlank(message = "Say what needs to change")
+                             @Size(max = 4000, message = "Reason must be 4,000 characters or fewer") String reason) {
+    }
+
+    /** A submission as the pages show it. */
+    public record SubmissionView(ReturnSubmission submission, String submittedBy, String submittedAt, String returnedBy, String returnedAt) {
+        public int number() {
+            return submission.submissionNumber();
+        }
+
+        public String reference() {
+            return submission.reference();
+        }
+
+        public boolean wasReturned() {
+            return submission.returnedAt() != null;
+        }
+    }
+
+    public record CheckPage(ReturnService.Context context, List<ReturnSummary.SectionSummary> sections, DeclarationForm form,
+                            @Nullable SubmissionView lastReturned) {
+        public List<ReturnSummary.SectionSummary> incomplete() {
+            return sections.stream().filter(s -> !s.complete()).toList();
+        }
+
+        public boolean ready() {
+            return incomplete().isEmpty() && !context.locked();
+        }
+
+        public boolean school() {
+            return context.organisation().isSchool();
+        }
+    }
+
+    // ---- check your answers, declare, submit ----
+
+    @Transactional
+    public CheckPage check(CurrentUser user, long returnId) {
+        ReturnService.Context ctx = returns.loadAsLead(user, returnId);
+        return checkPage(ctx, new DeclarationForm(user.name(), "", null));
+    }
+
+    private CheckPage checkPage(ReturnService.Context ctx, DeclarationForm form) {
+        List<SubmissionView> past = views(ctx);
+        SubmissionView returned = ctx.ret().status() == ReturnStatus.RETURNED && !past.isEmpty() ? past.get(past.size() - 1) : null;
+        return new CheckPage(ctx, summary(ctx), form, returned);
+    }
+
+    private List<ReturnSummary.SectionSummary> summary(ReturnService.Context ctx) {
+        Map<String, ReturnAnswer> stored = new HashMap<>();
+        answers.findByReturnId(ctx.ret().id()).forEach(a -> stored.put(a.questionKey(), a));
+        return ReturnSummary.of(ctx, stored, statuses(ctx.ret().id()));
+    }
+
+    private Map<String, SectionStatus> statuses(long returnId) {
+        Map<String, SectionStatus> statuses = new HashMap<>();
+        sections.findByReturnId(returnId).forEach(s -> statuses.put(s.sectionKey(), s.status()));
+        return statuses;
+    }
+
+    /** The check page again with errors, or the new submission's reference. */
+    public record Submitted(@Nullable CheckPage page, String reference) {
+    }
+
+    @Transactional
+    public Submitted submit(CurrentUser user, long returnId, DeclarationForm form, FormErrors errors) {
+        ReturnService.Context ctx = returns.loadAsLead(user, returnId);
+        if (ctx.locked()) {
+            throw new ReturnService.ReadOnlyException(ctx.readOnlyReason());
+        }
+        CheckPage page = checkPage(ctx, form);
+        if (!"true".equals(form.confirm())) {
+            errors.add("confirm", page.school() ? "Confirm the declaration on behalf of the governing board" : "Confirm the declaration");
+        }
+        if (!page.incomplete().isEmpty()) {
+            errors.add("sections", "Complete every section before you submit: " + page.incomplete().size() + " still to do");
+        }
+        if (!errors.isEmpty()) {
+            return new Submitted(page, "");
+        }
+        Instant now = clock.instant();
+        try {
+            records.markSubmitted(ctx.ret(), now);
+        } catch (OptimisticLockException e) {
+            throw new ReturnService.ConcurrentSaveException();
+        }
+        List<ReturnSubmission> before = submissions.findByReturnIdOrderBySubmissionNumber(returnId);
+        int number = before.size() + 1;
+        String reference = "AR-%06d-%d".formatted(returnId, number);
+        // A resubmission the partnership asked for is as late as the first submission was, not later.
+        boolean late = before.isEmpty() ? ctx.late() : before.get(0).late();
+        ReturnSubmission saved = submissions.save(new ReturnSubmission(null, returnId, number, reference, form.name().strip(),
+                form.role().strip(), page.school(), user.accountId(), now, late, null, null, null));
+        submittedAnswers.saveAll(answers.findByReturnId(returnId).stream().map(a -> SubmittedAnswer.of(saved.id(), a)).toList());
+        audit.record(ctx.ret().partnershipId(), user.accountId(), "return", returnId, "status", ctx.ret().status().name(), ReturnStatus.SUBMITTED.name());
+        audit.record(ctx.ret().partnershipId(), user.accountId(), "return", returnId, "submitted", null,
+                reference + " by " + saved.declaredName() + ", " + saved.declaredRole() + (saved.late() ? " (late)" : ""));
+        tellAboutSubmission(ctx, user, saved);
+        return new Submitted(null, reference);
+    }
+
+    private void tellAboutSubmission(ReturnService.Context ctx, CurrentUser user, ReturnSubmission s) {
+        String what = ctx.organisation().name() + "'s return for " + ctx.cycle().name();
+        String link = settings.baseUrl() + "/returns/" + ctx.ret().id() + "/print";
+        outbox.send(ctx.ret().partnershipId(), user.email(), "Return submitted: " + s.reference(), """
+                Dear %s,
+
+                You submitted %s%s.
+                Your reference is %s. Keep it: the partnership will quote it if they have questions.
+
+                A printable copy of what you submitted: %s
+                """.formatted(user.name(), what, s.late() ? " after the deadline, so it is recorded as late" : "", s.reference(), link));
+        Set<String> partnership = new LinkedHashSet<>(accounts.adminEmails(ctx.ret().partnershipId()));
+        partnership.remove(user.email());
+        for (String to : partnership) {
+            outbox.send(ctx.ret().partnershipId(), to, "Return submitted: " + ctx.organisation().name() + " (" + s.reference() + ")", """
+                    %s has submitted %s%s.
+                    Declared by %s, %s, on %s. Reference %s.
+
+                    Read it: %s
+                    """.formatted(user.name(), what, s.late() ? " late" : "", s.declaredName(), s.declaredRole(), WHEN.format(s.submittedAt()),
+                    s.reference(), link));
+        }
+    }
+
+    /** The confirmation page's submission: the latest. */
+    @Transactional
+    public SubmissionView latest(CurrentUser user, long returnId) {
+        ReturnService.Context ctx = leadOrAdmin(user, returnId);
+        List<SubmissionView> all = views(ctx);
+        if (all.isEmpty()) {
+            throw new NotFoundException("Submission");
+        }
+        return all.get(all.size() - 1);
+    }
+
+    /** The latest submission, if any, for the task list's banner; whoever may see the return may see this. */
+    @Transactional
+    public Optional<SubmissionView> latestIfAny(ReturnService.Context ctx) {
+        List<SubmissionView> all = views(ctx);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    // ---- return for changes ----
+
+    public record ReturnPage(ReturnService.Context context, SubmissionView submission, ReturnForm form) {
+    }
+
+    @Transactional
+    public ReturnPage returnPage(CurrentUser admin, long returnId) {
+        ReturnService.Context ctx = submittedForAdmin(admin, returnId);
+        return new ReturnPage(ctx, latestOf(ctx), new ReturnForm(""));
+    }
+
+    /** Sends a submitted return back to its organisation with a reason; the page again when the reason is missing. */
+    @Transactional
+    public Optional<ReturnPage> returnForChanges(CurrentUser admin, long returnId, ReturnForm form, FormErrors errors) {
+        ReturnService.Context ctx = submittedForAdmin(admin, returnId);
+        SubmissionView last = latestOf(ctx);
+        if (!errors.isEmpty()) {
+            return Optional.of(new ReturnPage(ctx, last, form));
+        }
+        Instant now = clock.instant();
+        String reason = form.reason().strip();
+        records.setStatus(returnId, ReturnStatus.RETURNED, now);
+        submissions.update(last.submission().returned(admin.accountId(), now, reason));
+        long partnership = ctx.ret().partnershipId();
+        audit.record(partnership, admin.accountId(), "return", returnId, "status", ReturnStatus.SUBMITTED.name(), ReturnStatus.RETURNED.name());
+        audit.record(partnership, admin.accountId(), "return", returnId, "returned for changes", last.reference(), reason);
+        Set<String> to = new LinkedHashSet<>();
+        accounts.emailOf(partnership, last.submission().submittedBy()).ifPresent(to::add);
+        accounts.colleagues(partnership, ctx.organisation().id()).stream().filter(c -> c.lead() && !c.pending()).forEach(c -> to.add(c.email()));
+        for (String email : to) {
+            outbox.send(partnership, email, "Changes needed: " + ctx.organisation().name() + "'s return for " + ctx.cycle().name(), """
+                    %s has returned your submission %s for changes:
+
+                    %s
+
+                    Make the changes and submit the return again: %s/returns/%d
+                    """.formatted(admin.partnershipName(), last.reference(), reason, settings.baseUrl(), returnId));
+        }
+        return Optional.empty();
+    }
+
+    private ReturnService.Context submittedForAdmin(CurrentUser admin, long returnId) {
+        ReturnService.Context ctx = returns.load(admin, returnId);
+        if (!ctx.isAdmin()) {
+            throw new ForbiddenException("Only partnership admins return a submission for changes");
+        }
+        if (ctx.ret().status() != ReturnStatus.SUBMITTED) {
+            throw new ReturnService.ReadOnlyException("Only a submitted return can be returned for changes. This one is "
+                    + ctx.ret().status().label().toLowerCase() + ".");
+        }
+        return ctx;
+    }
+
+    // ---- printable view, past submissions, history ----
+
+    public record PrintPage(ReturnService.Context context, List<ReturnSummary.SectionSummary> sections,
+                            @Nullable SubmissionView submission, List<SubmissionView> submissions) {
+    }
+
+    /** The whole return as it stands now. */
+    @Transactional
+    public PrintPage print(CurrentUser user, long returnId) {
+        ReturnService.Context ctx = leadOrAdmin(user, returnId);
+        List<SubmissionView> all = views(ctx);
+        SubmissionView current = ctx.ret().status() == ReturnStatus.SUBMITTED && !all.isEmpty() ? all.get(all.size() - 1) : null;
+        return new PrintPage(ctx, summary(ctx), current, all);
+    }
+
+    /** One submission exactly as it was submitted. */
+    @Transactional
+    public PrintPage submission(CurrentUser user, long returnId, int number) {
+        ReturnService.Context ctx = leadOrAdmin(user, returnId);
+        List<SubmissionView> all = views(ctx);
+        SubmissionView view = all.stream().filter(v -> v.number() == number).findFirst().orElseThrow(() -> new NotFoundException("Submission"));
+        Map<String, ReturnAnswer> stored = new HashMap<>();
+        submittedAnswers.findBySubmissionId(view.submission().id())
+                .forEach(a -> stored.put(a.questionKey(), a.asAnswer(returnId, view.submission().submittedAt())));
+        Map<String, SectionStatus> complete = new HashMap<>();
+        ctx.applicableSections().forEach(s -> complete.put(s.key(), SectionStatus.COMPLETED));
+        return new PrintPage(ctx, ReturnSummary.of(ctx, stored, complete), view, all);
+    }
+
+    public record HistoryRow(String when, String who, String what, String before, String after) {
+    }
+
+    public record HistoryPage(ReturnService.Context context, List<HistoryRow> rows, List<SubmissionView> submissions) {
+    }
+
+    /** Every change to the return, newest first: answers, section and return statuses, assignments, submissions. */
+    @Transactional
+    public HistoryPage history(CurrentUser user, long returnId) {
+        ReturnService.Context ctx = leadOrAdmin(user, returnId);
+        Map<Long, String> names = new HashMap<>();
+        List<AuditEvent> events = new ArrayList<>(audit.history(ctx.ret().partnershipId(), "return", returnId));
+        java.util.Collections.reverse(events);
+        List<HistoryRow> rows = events.stream().map(e -> new HistoryRow(when(e.at()),
+                e.accountId() == null ? "Assure" : names.computeIfAbsent(e.accountId(), id -> accounts.nameOf(ctx.ret().partnershipId(), id)),
+                describe(ctx.bank(), e.action()), words(e.beforeValue()), words(e.afterValue()))).toList();
+        return new HistoryPage(ctx, rows, views(ctx));
+    }
+
+    /** An audit action in words: question keys become their text, section keys their titles. */
+    static String describe(BankModel.Version bank, String action) {
+        if (action.startsWith("answer ")) {
+            String key = action.substring("answer ".length());
+            return "Answer: " + bank.question(key).map(BankModel.Question::text).orElse(key);
+        }
+        if (action.startsWith("confirmed ")) {
+            String key = action.substring("confirmed ".length());
+            return "Carried-forward answer confirmed: " + bank.question(key).map(BankModel.Question::text).orElse(key);
+        }
+        if (action.startsWith("section ")) {
+            String rest = action.substring("section ".length());
+            int space = rest.indexOf(' ');
+            String key = space < 0 ? rest : rest.substring(0, space);
+            String title = bank.sections().stream().filter(s -> s.key().equals(key)).map(BankModel.Section::title).findFirst().orElse(key);
+            return "Section “" + title + "” " + (space < 0 ? "" : rest.substring(space + 1));
+        }
+        return switch (action) {
+            case "status" -> "Return status";
+            case "submitted" -> "Submitted";
+            case "returned for changes" -> "Returned for changes";
+            default -> action.substring(0, 1).toUpperCase() + action.substring(1);
+        };
+    }
+
+    /** Stored status names in words; anything else as it is. */
+    private static String words(@Nullable String value) {
+        if (value == null) {
+            return "";
+        }
+        for (ReturnStatus s : ReturnStatus.values()) {
+            if (s.name().equals(value)) return s.label();
+        }
+        for (SectionStatus s : SectionStatus.values()) {
+            if (s.name().equals(value)) return s.label();
+        }
+        return value;
+    }
+
+    private ReturnService.Context leadOrAdmin(CurrentUser user, long returnId) {
+        ReturnService.Context ctx = returns.load(user, returnId);
+        if (ctx.access() == ReturnService.Access.CONTRIBUTOR) {
+            throw new ForbiddenException("Only the organisation's lead and the partnership can see the whole return");
+        }
+        return ctx;
+    }
+
+    private SubmissionView latestOf(ReturnService.Context ctx) {
+        List<SubmissionView> all = views(ctx);
+        if (all.isEmpty()) {
+            throw new NotFoundException("Submission");
+        }
+        return all.get(all.size() - 1);
+    }
+
+    private List<SubmissionView> views(ReturnService.Context ctx) {
+        long partnership = ctx.ret().partnershipId();
+        return submissions.findByReturnIdOrderBySubmissionNumber(ctx.ret().id()).stream().map(s -> new SubmissionView(s,
+                accounts.nameOf(partnership, s.submittedBy()), when(s.submittedAt()),
+                s.returnedBy() == null ? "" : accounts.nameOf(partnership, s.returnedBy()), s.returnedAt() == null ? "" : when(s.returnedAt())))
+                .toList();
+    }
+
+    static String when(Instant at) {
+        return WHEN.format(at).replace("AM", "am").replace("PM", "pm");
+    }
+}
