@@ -61,15 +61,9 @@ public final class BankComparison {
         if (to.effectiveFrom().isBefore(from.effectiveFrom())) {
             return compare(between, to, from);
         }
-        List<Version> chain = between.stream()
-                .filter(v -> !v.effectiveFrom().isBefore(from.effectiveFrom()) && !v.effectiveFrom().isAfter(to.effectiveFrom()))
-                .sorted(Comparator.comparing(Version::effectiveFrom)).toList();
         Map<String, Section> fromSections = from.sectionOfQuestion();
         Map<String, Section> toSections = to.sectionOfQuestion();
-        Map<String, Set<String>> ancestors = new LinkedHashMap<>();
-        for (Question q : to.questions()) {
-            ancestors.put(q.key(), ancestorsIn(chain, q.key(), fromSections.keySet()));
-        }
+        Map<String, Set<String>> ancestors = ancestors(between, from, to);
         Map<String, List<String>> descendants = new LinkedHashMap<>();
         ancestors.forEach((key, olds) -> olds.forEach(old -> descendants.computeIfAbsent(old, k -> new ArrayList<>()).add(key)));
 
@@ -109,6 +103,22 @@ public final class BankComparison {
             }
         }
         return new Comparison(from, to, List.copyOf(changes));
+    }
+
+    /**
+     * For every question of {@code to}, the keys of the earlier {@code from} it descends from (empty when
+     * new): what carrying answers forward follows. {@code between} are the bank's versions.
+     */
+    public static Map<String, Set<String>> ancestors(List<Version> between, Version from, Version to) {
+        List<Version> chain = between.stream()
+                .filter(v -> !v.effectiveFrom().isBefore(from.effectiveFrom()) && !v.effectiveFrom().isAfter(to.effectiveFrom()))
+                .sorted(Comparator.comparing(Version::effectiveFrom)).toList();
+        Set<String> fromKeys = from.sectionOfQuestion().keySet();
+        Map<String, Set<String>> ancestors = new LinkedHashMap<>();
+        for (Question q : to.questions()) {
+            ancestors.put(q.key(), ancestorsIn(chain, q.key(), fromKeys));
+        }
+        return ancestors;
     }
 
     /**

@@ -56,10 +56,12 @@ public class CycleService {
     private final AssureSettings settings;
     private final Clock clock;
     private final AnswerProgress answerProgress;
+    private final ReturnPrefill prefill;
 
     CycleService(CycleRepositories.Cycles cycles, CycleRepositories.Returns returns, CycleRepositories.ChosenOrganisations chosen,
                  OrganisationService organisations, QuestionBanks banks, Outbox outbox, AuditTrail audit,
-                 AssureSettings settings, Clock clock, AnswerProgress answerProgress) {
+                 AssureSettings settings, Clock clock, AnswerProgress answerProgress, ReturnPrefill prefill) {
+        this.prefill = prefill;
         this.cycles = cycles;
         this.returns = returns;
         this.chosen = chosen;
@@ -374,8 +376,9 @@ public class CycleService {
     }
 
     private void addReturn(CurrentUser admin, AuditCycle cycle, Organisation organisation) {
-        returns.save(new AuditReturn(null, cycle.partnershipId(), cycle.id(), organisation.id(), ReturnStatus.NOT_STARTED,
+        AuditReturn created = returns.save(new AuditReturn(null, cycle.partnershipId(), cycle.id(), organisation.id(), ReturnStatus.NOT_STARTED,
                 clock.instant(), null, null, 0));
+        prefill.prefill(cycle, created);
         String bank = bankLabel(cycle);
         for (OrganisationContact contact : invitees(organisation)) {
             outbox.send(cycle.partnershipId(), contact.email(), "Self-assessment open: " + cycle.name(), """

@@ -46,7 +46,8 @@ class AnsweredShare implements AnswerProgress {
                     if (ReturnService.visible(q, stored)) {
                         visible++;
                         ReturnAnswer a = stored.get(q.key());
-                        answered += a != null && (a.rating() != null || a.answerValue() != null) ? 1 : 0;
+                        // a carried-forward answer counts once someone has confirmed it
+                        answered += a != null && !a.carriedForward() && (a.rating() != null || a.answerValue() != null) ? 1 : 0;
                     }
                 }
             }

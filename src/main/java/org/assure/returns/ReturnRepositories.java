@@ -25,6 +25,11 @@ final class ReturnRepositories {
                 + "carried_forward = FALSE, version = version + 1, updated_by = :by, updated_at = :at WHERE id = :id AND version = :version")
         int updateIfVersion(long id, @Nullable String rating, @Nullable String value, @Nullable String evidence, @Nullable String reason,
                             long by, Instant at, int version);
+
+        /** A carried-forward answer checked and kept as it is; 0 rows if someone changed it since it was shown. */
+        @Query("UPDATE return_answer SET carried_forward = FALSE, version = version + 1, updated_by = :by, updated_at = :at "
+                + "WHERE id = :id AND version = :version AND carried_forward = TRUE")
+        int confirm(long id, long by, Instant at, int version);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)

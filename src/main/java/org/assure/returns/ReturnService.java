@@ -320,7 +320,8 @@ public class ReturnService {
         }
     }
 
-    public record QuestionView(int number, BankModel.Question question, Entry entry) {
+    /** One question as the section page shows it; carriedForward asks the person to check and confirm it. */
+    public record QuestionView(int number, BankModel.Question question, Entry entry, boolean carriedForward) {
         public String key() {
             return question.key();
         }
@@ -330,6 +331,10 @@ public class ReturnService {
                               SectionStatus status) {
         public List<BankModel.Rating> ratings() {
             return context.bank().scale().ratings();
+        }
+
+        public long carriedForward() {
+            return questions.stream().filter(QuestionView::carriedForward).count();
         }
 
         public boolean reasonRequired() {
@@ -372,7 +377,7 @@ public class ReturnService {
             n++;
             ReturnAnswer a = stored.get(q.key());
             Entry e = typed.containsKey(q.key()) ? typed.get(q.key()) : Entry.of(a);
-            shown.add(new QuestionView(n, q, e));
+            shown.add(new QuestionView(n, q, e, a != null && a.carriedForward()));
         }
         SectionStatus status = sections.findByReturnIdAndSectionKey(ctx.ret().id(), section.key()).map(ReturnSection::status)
                 .orElse(SectionStatus.NOT_STARTED);
@@ -479,6 +484,11 @@ public class ReturnService {
                     q.type() == BankModel.QuestionType.RATING ? blankToNull(entry.evidence()) : null,
                     needsReason ? blankToNull(entry.reason()) : null);
             ReturnAnswer current = stored.get(k);
+            if (parsedOk && current != null && current.carriedForward() && submitted.sameAs(current)
+                    && "true".equals(first(form, k + "-confirm"))) {
+                stored.put(k, confirm(ctx, user, current, now));
+                changed = true;
+            }
             if (parsedOk && !submitted.sameAs(current)) {
                 if (current != null && current.version() != formVersion) {
                     clashes.add(new Clash(q, entry, current, "", ""));
@@ -499,6 +509,8 @@ public class ReturnService {
                 }
                 if (q.required() && !answered) {
                     errors.add(errorField(q), (q.type() == BankModel.QuestionType.RATING ? "Select a rating for question " : "Answer question ") + number);
+                } else if (a != null && a.carriedForward()) {
+                    errors.add(k + "-confirm", "Check the answer carried forward to question " + number + ", then confirm it or change it");
                 } else if (a != null && a.rating() != null) {
                     BankModel.Rating r = scale.rating(a.rating()).orElse(null);
                     if (r != null && r.evidence() == BankModel.Requirement.REQUIRED && blankToNull(a.evidence()) == null) {
@@ -519,6 +531,8 @@ public class ReturnService {
                 ReturnAnswer a = stored.get(q.key());
                 if (!typed.containsKey(q.key()) && q.required() && (a == null || (a.rating() == null && a.answerValue() == null))) {
                     errors.add(errorField(q), "Answer question " + n);
+                } else if (!typed.containsKey(q.key()) && a != null && a.carriedForward()) {
+                    errors.add(q.key() + "-confirm", "Check the answer carried forward to question " + n + ", then confirm it or change it");
                 }
             }
         }
@@ -581,6 +595,17 @@ public class ReturnService {
         audit.record(ctx.ret().partnershipId(), user.accountId(), "return", ctx.ret().id(), "answer " + key,
                 current == null ? null : current.summary(), saved.summary());
         return saved;
+    }
+
+    /** Keeps a carried-forward answer as it is, now checked by this person. */
+    private ReturnAnswer confirm(Context ctx, CurrentUser user, ReturnAnswer current, Instant now) {
+        if (answers.confirm(current.id(), user.accountId(), now, current.version()) != 1) {
+            throw new ConcurrentSaveException();
+        }
+        audit.record(ctx.ret().partnershipId(), user.accountId(), "return", ctx.ret().id(), "confirmed " + current.questionKey(),
+                current.summary(), current.summary());
+        return new ReturnAnswer(current.id(), current.returnId(), current.questionKey(), current.rating(), current.answerValue(),
+                current.evidence(), current.naReason(), false, current.version() + 1, user.accountId(), now);
     }
 
     /** Two saves of the same answer at the same moment: the later one is refused whole (409) and retried by the person. */

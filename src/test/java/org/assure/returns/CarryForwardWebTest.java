@@ -1,0 +1,118 @@
+package org.assure.returns;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.assure.accounts.Role;
+import org.assure.banks.BankModel;
+import org.assure.organisations.Organisation;
+import org.assure.partnerships.Partnership;
+import org.assure.testsupport.Fixtures;
+import org.assure.testsupport.ReturnFilling;
+import org.assure.testsupport.TestBrowser;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A school that submitted on the 2024 bank opens the 2025 cycle with its answers carried forward through
+ * the lineage; each must be confirmed or changed before its section completes.
+ */
+@MicronautTest(transactional = false)
+class CarryForwardWebTest extends ReturnWebTest {
+
+    @Test
+    void answersCarryForwardThroughLineageAndMustBeConfirmed() {
+        Partnership p = fixtures.partnership();
+        Organisation school = fixtures.school(p);
+        Fixtures.Person admin = fixtures.admin(p);
+        Fixtures.Person lead = fixtures.person(p, Role.ORGANISATION_LEAD, school);
+        BankModel.Version v2024 = banks.get("section-175", "2024");
+        BankModel.Version v2025 = banks.get("section-175", "2025");
+
+        Opened last = openCycle(admin, lead, "section-175/2024", null);
+        String lastPath = "/returns/" + last.returnId();
+        TestBrowser leadBrowser = signedIn(lead);
+        ReturnFilling.completeEverySection(leadBrowser, lastPath, v2024);
+        // one of the two lettings questions 2025 merges is rated differently, so the merge cannot pick a rating
+        String premises = leadBrowser.get(lastPath + "/sections/premises").body();
+        assertEquals(303, leadBrowser.postRepeated(lastPath + "/sections/premises", asShown(premises, "complete", "true", "action", "later",
+                "lettings-provider-checks", "AMBER", "lettings-provider-checks-evidence", "Checks are patchy")).status());
+        assertEquals(303, leadBrowser.post(lastPath + "/submit", "name", "Dee Esel", "role", "DSL", "confirm", "true").status());
+        assertEquals(303, signedIn(admin).post("/cycles/" + last.cycleId() + "/close").status());
+
+        Opened now = openCycle(admin, lead, "section-175/2025", null);
+        String path = "/returns/" + now.returnId();
+        String tasks = leadBrowser.get(path).body();
+        assertContains(tasks, "carried forward answers to check and confirm", "Return not started");
+
+        // same key: the answer and evidence come across, marked, and the section will not complete unconfirmed
+        String leadership = leadBrowser.get(path + SECTION).body();
+        assertContains(leadership, "Carried forward — check and confirm", "answers were carried forward from your last submission",
+                "value=\"GREEN\" checked", "Evidence for governance-accountability</textarea>", "governance-accountability-confirm");
+        var unconfirmed = leadBrowser.postRepeated(path + SECTION, asShown(leadership, "complete", "true", "action", "later"));
+        assertEquals(422, unconfirmed.status());
+        assertContains(unconfirmed.body(), "href=\"#governance-accountability-confirm\"",
+                "Check the answer carried forward to question 1, then confirm it or change it");
+
+        // confirm all but one, change that one: the section completes
+        List<Map.Entry<String, String>> f = asShown(leadBrowser.get(path + SECTION).body(), "complete", "true", "action", "later",
+                "governance-accountability", "AMBER");
+        for (String k : LEADERSHIP) {
+            if (!k.equals("governance-accountability")) {
+                f.add(Map.entry(k + "-confirm", "true"));
+            }
+        }
+        var done = leadBrowser.postRepeated(path + SECTION, f);
+        assertEquals(303, done.status(), done.body());
+        String after = leadBrowser.get(path + SECTION).body();
+        assertFalse(after.contains("Carried forward — check and confirm"));
+        assertContains(after, "value=\"AMBER\" checked");
+        var actions = audit.history(p.id(), "return", now.returnId()).stream().map(e -> e.action()).toList();
+        assertTrue(actions.contains("carried forward"), actions::toString);
+        assertTrue(actions.contains("confirmed safeguarding-governor"), actions::toString);
+
+        // split: each part starts from the old answer; merged with disagreeing ratings: evidence only, rating to choose
+        BankModel.Question split = v2025.questions().stream().filter(q -> "filtering-monitoring".equals(q.splitFrom())).findFirst().orElseThrow();
+        String online = leadBrowser.get(path + "/sections/online-safety").body();
+        assertContains(online, "name=\"" + split.key() + "\" type=\"radio\" value=\"GREEN\" checked", "Evidence for filtering-monitoring</textarea>");
+        BankModel.Question merged = v2025.questions().stream().filter(q -> q.replaces().contains("lettings-provider-checks")).findFirst().orElseThrow();
+        String premisesNow = leadBrowser.get(path + "/sections/premises").body();
+        assertFalse(premisesNow.contains("name=\"" + merged.key() + "\" type=\"radio\" value=\"GREEN\" checked"));
+        assertContains(premisesNow, "Checks are patchy", "Evidence for lettings-safeguarding-clauses");
+        // renamed (replaces one old key): carried too
+        BankModel.Question renamed = v2025.questions().stream().filter(q -> q.replaces().equals(List.of("persistent-absence"))).findFirst().orElseThrow();
+        assertContains(leadBrowser.get(path + "/sections/attendance").body(), "Evidence for persistent-absence</textarea>", renamed.key() + "-confirm");
+        assertTrue(v2024.question(renamed.key()).isEmpty(), "a real rename");
+    }
+
+    @Test
+    void withoutAnEarlierSubmissionNothingIsCarried() {
+        Setup s = setup();
+        assertFalse(signedIn(s.lead()).get(s.path()).body().contains("carried forward"));
+    }
+
+    @Test
+    void mergingKeepsARatingOnlyWhenTheOldAnswersAgree() {
+        BankModel.Version v2024 = banks.get("section-175", "2024");
+        BankModel.Question q = banks.get("section-175", "2025").questions().stream()
+                .filter(x -> x.replaces().size() == 2).findFirst().orElseThrow();
+        var agree = List.of(new SubmittedAnswer(null, 1, q.replaces().get(0), "GREEN", null, "A", null),
+                new SubmittedAnswer(null, 1, q.replaces().get(1), "GREEN", null, "B", null));
+        ReturnAnswer both = CarryForward.combine(9, q, v2024.scale(), agree, v2024, Instant.EPOCH);
+        assertEquals("GREEN", both.rating());
+        assertTrue(both.carriedForward());
+        assertTrue(both.evidence().contains(": A") && both.evidence().contains(": B"), both.evidence());
+        var differ = List.of(agree.get(0), new SubmittedAnswer(null, 1, q.replaces().get(1), "RED", null, null, null));
+        ReturnAnswer split = CarryForward.combine(9, q, v2024.scale(), differ, v2024, Instant.EPOCH);
+        assertNull(split.rating());
+        assertEquals("A", split.evidence().replaceAll("(?s).*: ", ""));
+        var nothing = List.of(new SubmittedAnswer(null, 1, q.replaces().get(0), null, null, null, null));
+        assertNull(CarryForward.combine(9, q, v2024.scale(), nothing, v2024, Instant.EPOCH));
+    }
+}
