@@ -33,3 +33,7 @@ CREATE TABLE return_submission_answer (
     CONSTRAINT fk_submission_answer_submission FOREIGN KEY (submission_id) REFERENCES return_submission (id),
     CONSTRAINT uq_submission_answer UNIQUE (submission_id, question_key)
 );
+
+-- Audit actions name the question or section they concern ("answer <key>", "section <key> in progress"), and
+-- bank keys may be up to 100 characters: 40 was too short (found seeding the Section 11 demo returns).
+ALTER TABLE audit_event MODIFY action VARCHAR(200) NOT NULL;

@@ -457,7 +457,10 @@ public class CycleService {
             Organisation o = ofReturns.get(r.organisationId());
             String type = o.isSchool() ? (o.category() == null ? "School" : o.category().label())
                     : (o.sector() == null ? "Agency" : o.sector().label());
-            boolean late = r.status() != ReturnStatus.SUBMITTED && today.isAfter(cycle.deadline());
+            // late: still outstanding after the deadline, or (last) submitted after it
+            boolean late = r.submittedAt() == null ? today.isAfter(cycle.deadline())
+                    : LocalDate.ofInstant(r.submittedAt(), ZoneId.of("Europe/London")).isAfter(cycle.deadline())
+                    || (r.status() != ReturnStatus.SUBMITTED && today.isAfter(cycle.deadline()));
             return new ProgressRow(r.id(), o.id(), o.name(), o.kind(), type, o.phase(), r.status(), answered.getOrDefault(r.id(), 0),
                     r.lastActivityAt(), r.submittedAt(), late);
         }).sorted(java.util.Comparator.comparing((ProgressRow p) -> p.organisation().toLowerCase())).toList();

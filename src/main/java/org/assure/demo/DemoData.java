@@ -22,7 +22,10 @@ import org.assure.organisations.Phase;
 import org.assure.organisations.SchoolCategory;
 import org.assure.organisations.Sector;
 import org.assure.partnerships.PartnershipService;
+import org.assure.returns.Delegation;
 import org.assure.returns.ReturnService;
+import org.assure.returns.Submissions;
+import org.assure.web.FormErrors;
 import org.assure.web.AssureSettings;
 import org.assure.web.SigningKey;
 import org.slf4j.Logger;
@@ -43,8 +46,9 @@ import java.util.Set;
 
 /**
  * Local mode's demo partnership: agencies of every sector, schools of every phase and category, one
- * account per role, and open Section 11 and Section 175/157 cycles (the demo DSL's return under way, the
- * demo agency lead's not started). Seeded once (a restart adds nothing); every name is invented.
+ * account per role, and Section 11 and Section 175/157 cycles with returns in every state (the demo DSL's
+ * under way, the demo agency lead's not started with answers carried forward, others submitted or returned
+ * for changes). Seeded once (a restart adds nothing); every name is invented.
  */
 @Singleton
 @Requires(property = "assure.seed-demo-data", value = "true")
@@ -58,11 +62,15 @@ public class DemoData {
     private final AssureSettings settings;
     private final CycleService cycles;
     private final ReturnService returns;
+    private final Submissions submissions;
+    private final Delegation delegation;
     private final String configuredPassword;
 
     DemoData(PartnershipService partnerships, OrganisationService organisations, AccountService accounts,
-             AssureSettings settings, CycleService cycles, ReturnService returns,
+             AssureSettings settings, CycleService cycles, ReturnService returns, Submissions submissions, Delegation delegation,
              @Value("${assure.demo-password:}") String configuredPassword) {
+        this.submissions = submissions;
+        this.delegation = delegation;
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.accounts = accounts;
@@ -116,31 +124,111 @@ public class DemoData {
 
         String password = demoPassword();
         long adminId = accounts.createActive(partnershipId, "Alex Morgan", "admin@example.org", password, List.of(Role.PARTNERSHIP_ADMIN), List.of());
-        accounts.createActive(partnershipId, "Sam Patel", "agency.lead@example.org", password, List.of(Role.ORGANISATION_LEAD), List.of(police.id()));
+        long agencyLeadId = accounts.createActive(partnershipId, "Sam Patel", "agency.lead@example.org", password, List.of(Role.ORGANISATION_LEAD), List.of(police.id()));
         long dslId = accounts.createActive(partnershipId, "Jo Whitaker", "dsl@example.org", password, List.of(Role.ORGANISATION_LEAD), List.of(demoSchool.id()));
-        accounts.createActive(partnershipId, "Chris Doyle", "contributor@example.org", password, List.of(Role.CONTRIBUTOR), List.of(police.id()));
+        long contributorId = accounts.createActive(partnershipId, "Chris Doyle", "contributor@example.org", password, List.of(Role.CONTRIBUTOR), List.of(police.id()));
         accounts.createActive(partnershipId, "Rita Osei", "panel@example.org", password, List.of(Role.PANEL_MEMBER), List.of());
         accounts.createActive(partnershipId, "Martin Hale", "chair@example.org", password, List.of(Role.ESCALATION_CONTACT), List.of(demoSchool.id()));
         accounts.createActive(partnershipId, "Deborah King", "viewer@example.org", password, List.of(Role.BOARD_VIEWER), List.of());
 
-        // Open cycles on the latest bank versions, so every demo account has real work to look at.
+        // Cycles with returns in every state, so every demo account has real work to look at.
         CurrentUser admin = new CurrentUser(adminId, partnershipId, PARTNERSHIP, "admin@example.org", "Alex Morgan",
                 Set.of(Roles.ADMIN), Set.of());
         LocalDate today = cycles.today();
-        cycles.createAndOpen(admin, cycleForm("Section 11 audit " + today.getYear(), "section-11/2023", "AGENCY",
+        Organisation probation = organisations.active(partnershipId).stream().filter(o -> o.sector() == Sector.PROBATION).findFirst().orElseThrow();
+        CurrentUser policeLead = lead(agencyLeadId, partnershipId, "agency.lead@example.org", "Sam Patel", police);
+        CurrentUser probationLead = lead(accounts.createActive(partnershipId, "Tom Brennan", "tom.brennan@probation.example.org", password,
+                List.of(Role.ORGANISATION_LEAD), List.of(probation.id())), partnershipId, "tom.brennan@probation.example.org", "Tom Brennan", probation);
+
+        // An earlier round on the 2018 questions, submitted and closed: the 2023 round carries those answers forward.
+        long earlier = cycles.createAndOpen(admin, cycleForm("Section 11 audit – earlier round (2018 questions)", "section-11/2018",
+                "AGENCY", today.minusWeeks(10), today, null));
+        submitWhole(policeLead, cycles.returnOf(earlier, police.id()).orElseThrow().id(), "Det Supt Mark Ellison", "Head of public protection");
+        submitWhole(probationLead, cycles.returnOf(earlier, probation.id()).orElseThrow().id(), "Tom Brennan", "Head of the delivery unit");
+        cycles.close(admin, earlier);
+
+        long agencies = cycles.createAndOpen(admin, cycleForm("Section 11 audit " + today.getYear(), "section-11/2023", "AGENCY",
                 today.minusWeeks(3), today.plusWeeks(8), today.plusWeeks(12)));
+        // The force's return: not started, answers carried forward to check, one section shared with a colleague.
+        long policeReturn = cycles.returnOf(agencies, police.id()).orElseThrow().id();
+        String shared = returns.taskList(policeLead, policeReturn).context().applicableSections().get(1).key();
+        delegation.assign(policeLead, policeReturn, shared, new Delegation.AssignForm(String.valueOf(contributorId), "", ""), FormErrors.none());
+        submitWhole(probationLead, cycles.returnOf(agencies, probation.id()).orElseThrow().id(), "Tom Brennan", "Head of the delivery unit");
+
         long schoolsCycle = cycles.createAndOpen(admin, cycleForm("Section 175/157 audit " + today.getYear() + "–" + (today.getYear() + 1 - 2000),
                 "section-175/2025", "SCHOOL", today.minusWeeks(6), today.plusWeeks(4), today.plusWeeks(6)));
-        startRiversideReturn(new CurrentUser(dslId, partnershipId, PARTNERSHIP, "dsl@example.org", "Jo Whitaker",
-                Set.of(Roles.LEAD), Set.of(demoSchool.id())), schoolsCycle, demoSchool.id());
+        startRiversideReturn(lead(dslId, partnershipId, "dsl@example.org", "Jo Whitaker", demoSchool), schoolsCycle, demoSchool.id());
+        // Two more schools: one submitted, one the partnership sent back for changes.
+        Organisation submitted = schools.get(1);
+        Organisation returned = schools.get(2);
+        submitWhole(lead(accounts.createActive(partnershipId, "Priya Nair", "dsl@" + domainOf(submitted) + ".example.org", password,
+                List.of(Role.ORGANISATION_LEAD), List.of(submitted.id())), partnershipId, "dsl@" + domainOf(submitted) + ".example.org", "Priya Nair", submitted),
+                cycles.returnOf(schoolsCycle, submitted.id()).orElseThrow().id(), "Priya Nair", "Designated safeguarding lead");
+        long returnedId = cycles.returnOf(schoolsCycle, returned.id()).orElseThrow().id();
+        submitWhole(lead(accounts.createActive(partnershipId, "Owen Hughes", "dsl@" + domainOf(returned) + ".example.org", password,
+                List.of(Role.ORGANISATION_LEAD), List.of(returned.id())), partnershipId, "dsl@" + domainOf(returned) + ".example.org", "Owen Hughes", returned),
+                returnedId, "Owen Hughes", "Designated safeguarding lead");
+        submissions.returnForChanges(admin, returnedId, new Submissions.ReturnForm(
+                "Online safety: the filtering and monitoring answers need evidence of the termly checks, not only the policy."), FormErrors.none());
         return true;
+    }
+
+    private static CurrentUser lead(long accountId, long partnershipId, String email, String name, Organisation organisation) {
+        return new CurrentUser(accountId, partnershipId, PARTNERSHIP, email, name, Set.of(Roles.LEAD), Set.of(organisation.id()));
+    }
+
+    private static String domainOf(Organisation o) {
+        return o.name().toLowerCase().replaceAll("[^a-z]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    /**
+     * Completes every section the way a lead would, through the same service the pages use (conditional
+     * questions appear after a save, hence the second round), then submits with a declaration.
+     */
+    private void submitWhole(CurrentUser lead, long returnId, String name, String role) {
+        var ctx = returns.load(lead, returnId);
+        for (var section : ctx.applicableSections()) {
+            for (int round = 0; round < 2; round++) {
+                Map<String, List<String>> form = new HashMap<>();
+                for (var view : returns.section(lead, returnId, section.key()).questions()) {
+                    var q = view.question();
+                    String k = q.key();
+                    form.put(k + "-version", List.of(String.valueOf(view.entry().version())));
+                    form.put(k + "-confirm", List.of("true"));
+                    switch (q.type()) {
+                        case RATING -> {
+                            form.put(k, List.of(Math.abs(k.hashCode()) % 5 == 0 ? "AMBER" : "GREEN"));
+                            form.put(k + "-evidence", List.of("Policy reviewed this year; audit of records and staff survey results."));
+                        }
+                        case YES_NO -> form.put(k, List.of("YES"));
+                        case SINGLE_CHOICE, MULTIPLE_CHOICE -> form.put(k, List.of(q.options().get(0).code()));
+                        case NUMBER -> form.put(k, List.of("2"));
+                        case DATE -> {
+                            LocalDate d = cycles.today().minusMonths(2);
+                            form.put(k + "-day", List.of(day(d)));
+                            form.put(k + "-month", List.of(month(d)));
+                            form.put(k + "-year", List.of(year(d)));
+                        }
+                        default -> form.put(k, List.of("See our safeguarding policy, section 4."));
+                    }
+                }
+                if (returns.save(lead, returnId, section.key(), form, true, ReturnService.Action.LATER).errors().isEmpty()) {
+                    break;
+                }
+            }
+        }
+        var done = submissions.submit(lead, returnId, new Submissions.DeclarationForm(name, role, "true"), FormErrors.none());
+        if (done.page() != null) {
+            throw new IllegalStateException("Demo return " + returnId + " could not be submitted");
+        }
     }
 
     private static CycleForms.CycleForm cycleForm(String name, String bank, String kind, LocalDate opens, LocalDate deadline,
                                                   LocalDate finalDeadline) {
         return new CycleForms.CycleForm(name, bank, "TYPES", List.of(kind), List.of(), List.of(), List.of(),
                 day(opens), month(opens), year(opens), day(deadline), month(deadline), year(deadline),
-                day(finalDeadline), month(finalDeadline), year(finalDeadline), null, null, null, null);
+                finalDeadline == null ? null : day(finalDeadline), finalDeadline == null ? null : month(finalDeadline),
+                finalDeadline == null ? null : year(finalDeadline), null, null, null, null);
     }
 
     /** The demo DSL's return: the first section complete, the second begun, the rest not started. */

@@ -59,10 +59,26 @@ class DemoDataTest {
             assertTrue(leadDashboard.contains("Northbridge Constabulary"), "the lead's police force");
             assertFalse(leadDashboard.contains("Riverside Primary School"));
             assertTrue(leadDashboard.contains("Section 11 audit") && leadDashboard.contains("Not started"), "the force's return not started");
+            var returnLink = java.util.regex.Pattern.compile("href=\"(/returns/\\d+)\"").matcher(leadDashboard);
+            assertTrue(returnLink.find());
+            String forceTasks = lead.get(returnLink.group(1)).body();
+            assertTrue(forceTasks.contains("carried forward answers to check and confirm"), "answers carried forward from the earlier round");
+            assertTrue(forceTasks.contains("Assigned to: Chris Doyle"), "a section shared with the demo contributor");
+            var contributor = new TestBrowser(server.getURI());
+            contributor.signIn("contributor@example.org", "demo password for tests");
+            assertEquals(200, contributor.get(returnLink.group(1)).status(), "the contributor sees the force's return");
             var admin = new TestBrowser(server.getURI());
             admin.signIn("admin@example.org", "demo password for tests");
             String cyclesPage = admin.get("/cycles").body();
             assertTrue(cyclesPage.contains("Section 11 audit") && cyclesPage.contains("Section 175/157 audit"), "two open cycles");
+            var cycleLinks = java.util.regex.Pattern.compile("href=\"(/cycles/\\d+)\"").matcher(cyclesPage);
+            StringBuilder progress = new StringBuilder();
+            while (cycleLinks.find()) {
+                progress.append(admin.get(cycleLinks.group(1)).body());
+            }
+            for (String state : List.of("Not started", "In progress", "Submitted", "Returned for changes")) {
+                assertTrue(progress.toString().contains(state), "a return " + state.toLowerCase() + " in the demo cycles");
+            }
         }
         try (EmbeddedServer restarted = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
             var context = restarted.getApplicationContext();
