@@ -49,7 +49,7 @@ class CarryForwardWebTest extends ReturnWebTest {
         Opened now = openCycle(admin, lead, "section-175/2025", null);
         String path = "/returns/" + now.returnId();
         String tasks = leadBrowser.get(path).body();
-        assertContains(tasks, "carried forward answers to check and confirm", "Return not started");
+        assertContains(tasks, "carried forward answers to check and confirm", "Status: Not started");
 
         // same key: the answer and evidence come across, marked, and the section will not complete unconfirmed
         String leadership = leadBrowser.get(path + SECTION).body();

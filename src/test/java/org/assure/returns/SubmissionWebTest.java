@@ -81,6 +81,8 @@ class SubmissionWebTest extends ReturnWebTest {
         completeEverySection(lead, s);
         assertEquals(303, declare(lead, s, "Dee Esel", "DSL", true).status());
         TestBrowser admin = signedIn(s.admin());
+        long cycleId = records.findReturn(s.returnId()).orElseThrow().cycleId();
+        assertContains(admin.get("/cycles/" + cycleId + "?status=SUBMITTED").body(), "href=\"" + s.path() + "\"");
         assertContains(admin.get(s.path()).body(), "Return for changes");
         assertEquals(403, lead.get(s.path() + "/return-for-changes").status());
         assertEquals(403, lead.post(s.path() + "/return-for-changes", "reason", "x").status());
