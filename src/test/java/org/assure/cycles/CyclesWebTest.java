@@ -176,9 +176,9 @@ class CyclesWebTest extends WebTest {
         assertEquals(303, opened.status(), opened.body());
         var page = browser.follow(opened).body();
         assertContains(page, "Cycle opened", "Schools audit 2026–27", maintained.name(), "0% submitted", "(0 of 1 returns)", "0%");
-        assertFalse(page.contains(academy.name() + "</a>"), "academies are not in the audience");
-        assertFalse(page.contains(archived.name() + "</a>"), "archived schools are not in the audience");
-        assertFalse(page.contains(agency.name() + "</a>"), "agencies are not in the audience");
+        assertFalse(page.contains(academy.name() + "<span class=\"govuk-visually-hidden\"> return</span></a>"), "academies are not in the audience");
+        assertFalse(page.contains(archived.name() + "<span class=\"govuk-visually-hidden\"> return</span></a>"), "archived schools are not in the audience");
+        assertFalse(page.contains(agency.name() + "<span class=\"govuk-visually-hidden\"> return</span></a>"), "agencies are not in the audience");
         assertTrue(banks.isFrozen("section-175", "2024"));
 
         var invitation = emails.latest(p.id(), email(maintained, ContactRole.DSL, organisations));
@@ -197,7 +197,7 @@ class CyclesWebTest extends WebTest {
 
         var added = browser.post("/cycles/" + id + "/organisations", "organisationId", String.valueOf(academy.id()));
         assertEquals(303, added.status(), added.body());
-        assertContains(browser.follow(added).body(), "Organisation added to the cycle", academy.name() + "</a>", "(0 of 2 returns)");
+        assertContains(browser.follow(added).body(), "Organisation added to the cycle", academy.name() + "<span class=\"govuk-visually-hidden\"> return</span></a>", "(0 of 2 returns)");
         assertEquals(1, emails.to(p.id(), email(academy, ContactRole.DSL, organisations)).size());
         var duplicate = browser.post("/cycles/" + id + "/organisations", "organisationId", String.valueOf(academy.id()));
         assertEquals(409, duplicate.status());
