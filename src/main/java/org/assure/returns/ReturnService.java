@@ -133,10 +133,6 @@ public class ReturnService {
             return access != Access.CONTRIBUTOR || assignedToMe.contains(sectionKey);
         }
 
-        public boolean mayEdit(String sectionKey) {
-            return !readOnly() && maySee(sectionKey);
-        }
-
         /** The bank's sections that apply to this organisation, in bank order. */
         public List<BankModel.Section> applicableSections() {
             return bank.sections().stream().filter(s -> applies(s.appliesTo(), organisation)).toList();
