@@ -106,15 +106,7 @@ abstract class ReturnWebTest extends WebTest {
 
     /** The section form as shown (versions from the hidden fields) with these fields set. */
     static List<Map.Entry<String, String>> form(String page, String... keyValues) {
-        List<Map.Entry<String, String>> f = new ArrayList<>();
-        Matcher m = Pattern.compile("name=\"([a-z0-9-]+-version)\" value=\"(-?\\d+)\"").matcher(page);
-        while (m.find()) {
-            f.add(Map.entry(m.group(1), m.group(2)));
-        }
-        for (int i = 0; i < keyValues.length; i += 2) {
-            f.add(Map.entry(keyValues[i], keyValues[i + 1]));
-        }
-        return f;
+        return ReturnFilling.versions(page, keyValues);
     }
 
     static List<Map.Entry<String, String>> hidden(String page) {
