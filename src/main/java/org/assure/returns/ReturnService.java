@@ -240,6 +240,21 @@ public class ReturnService {
         return view(ctx, sectionOf(ctx, sectionKey), stored(returnId), Map.of());
     }
 
+    /** The section page with a form's typed answers in place of the stored ones: a form kept across an expired session. */
+    @Transactional
+    public SectionView sectionAsTyped(CurrentUser user, long returnId, String sectionKey, Map<String, List<String>> form) {
+        Context ctx = load(user, returnId);
+        BankModel.Section section = sectionOf(ctx, sectionKey);
+        Map<String, Entry> typed = new HashMap<>();
+        for (BankModel.Question q : section.questions()) {
+            if (form.containsKey(q.key() + "-version")) {
+                // the version the form was shown with is kept, so saving it still detects someone else's change
+                typed.put(q.key(), typedEntry(q, form, parseInt(first(form, q.key() + "-version"), -1)));
+            }
+        }
+        return view(ctx, section, stored(returnId), typed);
+    }
+
     private Map<String, ReturnAnswer> stored(long returnId) {
         Map<String, ReturnAnswer> map = new HashMap<>();
         answers.findByReturnId(returnId).forEach(a -> map.put(a.questionKey(), a));

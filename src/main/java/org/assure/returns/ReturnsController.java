@@ -1,5 +1,6 @@
 package org.assure.returns;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -33,9 +34,11 @@ import java.util.Map;
 @Secured({Roles.ADMIN, Roles.LEAD, Roles.CONTRIBUTOR})
 class ReturnsController {
     private final ReturnService returns;
+    private final KeptAnswers kept;
 
-    ReturnsController(ReturnService returns) {
+    ReturnsController(ReturnService returns, KeptAnswers kept) {
         this.returns = returns;
+        this.kept = kept;
     }
 
     @Get("/{id}")
@@ -44,8 +47,9 @@ class ReturnsController {
     }
 
     @Get("/{id}/sections/{key}")
-    MutableHttpResponse<?> section(CurrentUser user, @PathVariable long id, @PathVariable String key) {
-        return Forms.page("returns/section", Model.of("page", returns.section(user, id, key)).with("notice", null));
+    MutableHttpResponse<?> section(HttpRequest<?> request, CurrentUser user, @PathVariable long id, @PathVariable String key) {
+        return kept.sectionPage(request, user, id, key).orElseGet(() ->
+                Forms.page("returns/section", Model.of("page", returns.section(user, id, key)).with("notice", null)));
     }
 
     @Post("/{id}/sections/{key}")

@@ -1,0 +1,82 @@
+package org.assure.returns;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+import org.assure.accounts.CurrentUser;
+import org.assure.web.Forms;
+import org.assure.web.Model;
+import org.assure.web.PendingForms;
+import org.assure.web.ResumablePosts;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A section form posted after the session ended comes back on its section page after signing in, with
+ * what was typed in the fields, to be checked and saved by the person (ADR 0012). It is not saved for them.
+ */
+@Singleton
+class KeptAnswers {
+    static final String NOTICE = "You were signed out before your answers were saved. Check them and save this section.";
+    private static final Pattern POSTED = Pattern.compile("/returns/(\\d+)/sections/([^/]+)(/resolve)?");
+    private final PendingForms pending;
+    private final ReturnService returns;
+
+    KeptAnswers(PendingForms pending, ReturnService returns) {
+        this.pending = pending;
+        this.returns = returns;
+    }
+
+    /** Which posts are kept: a section's form and its conflict page's choices, both shown again on the section page. */
+    @Singleton
+    static class SectionPosts implements ResumablePosts {
+        @Override
+        public Optional<String> resumeAt(String postedPath) {
+            Matcher m = POSTED.matcher(postedPath);
+            return m.matches() ? Optional.of("/returns/" + m.group(1) + "/sections/" + m.group(2)) : Optional.empty();
+        }
+    }
+
+    /**
+     * The section page with this browser's kept form for this section, if it has one; the form is then
+     * forgotten. The access rule runs first, so a person who may not see the return gets its 404 and the
+     * form stays for the one who posted it.
+     */
+    Optional<MutableHttpResponse<?>> sectionPage(HttpRequest<?> request, CurrentUser user, long returnId, String sectionKey) {
+        String path = "/returns/" + returnId + "/sections/" + sectionKey;
+        Optional<PendingForms.Pending> kept = pending.find(request)
+                .filter(p -> p.path().equals(path) || p.path().equals(path + "/resolve"));
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, List<String>> form = kept.get().path().equals(path) ? kept.get().fields() : keptMine(kept.get().fields());
+        ReturnService.SectionView page = returns.sectionAsTyped(user, returnId, sectionKey, form);
+        MutableHttpResponse<?> response = Forms.page("returns/section", Model.of("page", page).with("notice", NOTICE));
+        pending.forget(request, response);
+        return Optional.of(response);
+    }
+
+    /**
+     * From the conflict page's choices, the answers the person chose to keep as theirs (as ReturnsController.resolve
+     * reads them): answers they chose to give up are not shown again.
+     */
+    static Map<String, List<String>> keptMine(Map<String, List<String>> form) {
+        Map<String, List<String>> mine = new LinkedHashMap<>();
+        form.forEach((name, values) -> {
+            if (name.endsWith("-choice") && values.contains("mine")) {
+                String q = name.substring(0, name.length() - "-choice".length());
+                for (String suffix : List.of("", "-evidence", "-reason", "-day", "-month", "-year", "-version")) {
+                    if (form.containsKey(q + suffix)) {
+                        mine.put(q + suffix, form.get(q + suffix));
+                    }
+                }
+            }
+        });
+        return mine;
+    }
+}
