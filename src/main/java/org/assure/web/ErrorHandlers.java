@@ -6,8 +6,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.rules.SecurityRule;
@@ -40,11 +38,10 @@ class ErrorHandlers {
 
     /**
      * Not signed in: go to the sign-in page and come back. A form posted after the session ended is kept
-     * where a feature asks for it, to be shown again after signing in (ADR 0012); reading its body blocks.
+     * where a feature asks for it, to be shown again after signing in (ADR 0012).
      * Signed in without the role: 403 page.
      */
     @Error(exception = AuthorizationException.class, global = true)
-    @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<?> unauthorised(HttpRequest<?> request, AuthorizationException exception) {
         if (exception.isForbidden()) {
             return pages.page(request, HttpStatus.FORBIDDEN, "error/403");

@@ -43,6 +43,7 @@ public class PendingForms {
      * any plausible one, while anonymous posts (anyone can post while signed out) cannot grow the table fast.
      */
     static final int MAX_BYTES = 1024 * 1024;
+    private static final String BODY = "assure.pending-form.body";
     private final PendingFormRepository forms;
     private final List<ResumablePosts> resumable;
     private final Csrf csrf;
@@ -65,28 +66,35 @@ public class PendingForms {
     }
 
     /**
+     * Before security decides, keeps a copy of the body of a post that would be kept if no one turns out
+     * to be signed in: the body cannot be read reliably once the request has been refused. Waits for the
+     * body, so it must run on the blocking executor.
+     */
+    void copyBody(ServerHttpRequest<?> request) {
+        if (request.getMethod() == HttpMethod.POST && resumeAt(request).isPresent()
+                && request.getContentType().map(t -> t.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)).orElse(false)
+                && request.getContentLength() <= MAX_BYTES) {
+            byte[] body = read(request);
+            if (body != null && body.length <= MAX_BYTES) {
+                request.setAttribute(BODY, body);
+            }
+        }
+    }
+
+    /**
      * For a post refused because no one is signed in: keeps its form when a feature wants it kept
      * ({@link ResumablePosts}) and answers the redirect to sign in, which comes back to the form's page.
-     * Empty when the post is not kept. Waits for the body, so it must run on the blocking executor.
+     * Empty when the post is not kept.
      */
     public Optional<MutableHttpResponse<?>> keep(HttpRequest<?> request) {
-        if (request.getMethod() != HttpMethod.POST || !(request instanceof ServerHttpRequest<?> server)
-                || !request.getContentType().map(t -> t.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)).orElse(false)
-                || request.getContentLength() > MAX_BYTES) {
-            return Optional.empty();
-        }
-        String path = request.getPath();
-        Optional<String> resumeAt = resumable.stream().map(r -> r.resumeAt(path)).flatMap(Optional::stream).findFirst();
-        if (resumeAt.isEmpty()) {
-            return Optional.empty();
-        }
-        byte[] body = read(server);
-        if (body == null || body.length > MAX_BYTES) {
+        Optional<String> resumeAt = resumeAt(request);
+        Optional<byte[]> body = request.getAttribute(BODY, byte[].class);
+        if (resumeAt.isEmpty() || body.isEmpty()) {
             return Optional.empty();
         }
         Map<String, List<String>> fields;
         try {
-            fields = parse(new String(body, StandardCharsets.UTF_8));
+            fields = parse(new String(body.get(), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }
@@ -97,11 +105,17 @@ public class PendingForms {
         // One kept form per browser: a later post replaces the earlier one.
         cookieToken(request).ifPresent(t -> forms.deleteById(SigningKey.hash(t)));
         String newToken = SigningKey.randomToken();
-        forms.save(new PendingForm(SigningKey.hash(newToken), path, encode(fields).getBytes(StandardCharsets.UTF_8), clock.instant()));
+        forms.save(new PendingForm(SigningKey.hash(newToken), request.getPath(), encode(fields).getBytes(StandardCharsets.UTF_8),
+                clock.instant()));
         MutableHttpResponse<?> response = HttpResponse.seeOther(URI.create("/sign-in?next="
                 + URLEncoder.encode(resumeAt.get(), StandardCharsets.UTF_8)));
         response.cookie(cookie(newToken).maxAge(LIFETIME));
         return Optional.of(response);
+    }
+
+    private Optional<String> resumeAt(HttpRequest<?> request) {
+        String path = request.getPath();
+        return resumable.stream().map(r -> r.resumeAt(path)).flatMap(Optional::stream).findFirst();
     }
 
     /** The form this browser's cookie names, if it is still kept; a forged, unknown or expired token finds nothing. */

@@ -222,6 +222,93 @@ class ExpiredSessionWebTest extends WebTest {
         assertEquals(0, keptForms(), "every form was kept more than 24 hours ago");
     }
 
+    @Test
+    void savingTheKeptAnswersStillDetectsSomeoneElsesChange() {
+        Setup s = setup();
+        TestBrowser lead = signedIn(s.lead());
+        var posted = typeThenPostAfterExpiry(s, lead);
+        TestBrowser colleague = signedIn(fixtures.person(s.partnership(), Role.CONTRIBUTOR, s.school()));
+        String theirs = colleague.get(s.section()).body();
+        assertEquals(303, colleague.postRepeated(s.section(), form(theirs, "governance-accountability", "GREEN", "action", "later")).status());
+
+        signInFrom(lead, posted.location(), s.lead());
+        var shown = lead.get(s.section()).body();
+        assertContains(shown, NOTICE, "value=\"AMBER\" checked", "name=\"governance-accountability-version\" value=\"-1\"");
+        var clash = lead.postRepeated(s.section(), form(shown, "governance-accountability", "AMBER",
+                "governance-accountability-evidence", "Typed while away", "action", "later"));
+        assertEquals(409, clash.status(), clash.body());
+        assertContains(clash.body(), "Someone else changed these answers", "Keep mine");
+    }
+
+    @Test
+    void theConflictPagesChoicesAreKeptToo() {
+        Setup s = setup();
+        TestBrowser first = signedIn(s.lead());
+        Fixtures.Person contributor = fixtures.person(s.partnership(), Role.CONTRIBUTOR, s.school());
+        TestBrowser second = signedIn(contributor);
+        String secondPage = second.get(s.section()).body();
+        String firstPage = first.get(s.section()).body();
+        assertEquals(303, first.postRepeated(s.section(), form(firstPage, "governance-accountability", "GREEN", "action", "later")).status());
+        var clash = second.postRepeated(s.section(), form(secondPage, "governance-accountability", "RED",
+                "governance-accountability-evidence", "Mine after all", "action", "later"));
+        assertEquals(409, clash.status(), clash.body());
+
+        clock.advance(PAST_IDLE);
+        List<Map.Entry<String, String>> choice = new ArrayList<>(hidden(clash.body()));
+        choice.add(Map.entry("governance-accountability-choice", "mine"));
+        var posted = second.postRepeated(s.section() + "/resolve", choice);
+        assertEquals(signInFor(s.section()), posted.location());
+        signInFrom(second, posted.location(), contributor);
+        var shown = second.get(s.section()).body();
+        assertContains(shown, NOTICE, "value=\"RED\" checked", "Mine after all</textarea>",
+                "name=\"governance-accountability-version\" value=\"0\"");
+        var saved = second.postRepeated(s.section(), form(shown, "governance-accountability", "RED",
+                "governance-accountability-evidence", "Mine after all", "action", "later"));
+        assertEquals(303, saved.status(), saved.body());
+        assertContains(second.get(s.section()).body(), "value=\"RED\" checked", "name=\"governance-accountability-version\" value=\"1\"");
+    }
+
+    @Test
+    void aSessionEndedElsewhereKeepsTheFormToo() {
+        Setup s = setup();
+        TestBrowser lead = signedIn(s.lead());
+        String page = lead.get(s.section()).body();
+        TestBrowser elsewhere = signedIn(s.lead());
+        elsewhere.get("/account/password");
+        var changed = elsewhere.post("/account/password", "currentPassword", Fixtures.PASSWORD,
+                "password", "a new password of mine", "confirmPassword", "a new password of mine");
+        assertEquals(200, changed.status(), changed.body());
+        var posted = lead.postRepeated(s.section(), form(page, "governance-accountability", "RED", "action", "later"));
+        assertEquals(signInFor(s.section()), posted.location());
+        lead.get(posted.location());
+        assertEquals(303, lead.post("/sign-in", "email", s.lead().email(), "password", "a new password of mine",
+                "next", s.section()).status());
+        assertContains(lead.get(s.section()).body(), NOTICE, "value=\"RED\" checked");
+    }
+
+    @Test
+    void aPostOverTheSizeLimitIsNotKept() {
+        Setup s = setup();
+        TestBrowser lead = signedIn(s.lead());
+        String page = lead.get(s.section()).body();
+        clock.advance(PAST_IDLE);
+        int before = keptForms();
+        var posted = lead.postRepeated(s.section(), form(page, "governance-accountability", "RED",
+                "governance-accountability-evidence", "x".repeat(1024 * 1024), "action", "later"));
+        assertEquals(303, posted.status());
+        assertEquals(signInFor("/"), posted.location());
+        assertEquals(before, keptForms());
+    }
+
+    private static List<Map.Entry<String, String>> hidden(String page) {
+        List<Map.Entry<String, String>> f = new ArrayList<>();
+        Matcher m = Pattern.compile("type=\"hidden\" name=\"([a-z0-9-]+)\" value=\"([^\"]*)\"").matcher(page);
+        while (m.find()) {
+            f.add(Map.entry(m.group(1), m.group(2)));
+        }
+        return f;
+    }
+
     private int keptForms() {
         return transactions.executeRead(status -> {
             try (var rs = status.getConnection().createStatement().executeQuery("SELECT COUNT(*) FROM pending_form")) {
