@@ -4,11 +4,13 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 import org.assure.accounts.CurrentUser;
+import org.assure.banks.BankModel;
 import org.assure.web.Forms;
 import org.assure.web.Model;
 import org.assure.web.PendingForms;
 import org.assure.web.ResumablePosts;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +56,8 @@ class KeptAnswers {
         if (kept.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, List<String>> form = kept.get().path().equals(path) ? kept.get().fields() : keptMine(kept.get().fields());
+        Map<String, List<String>> form = kept.get().path().equals(path) ? kept.get().fields()
+                : keptMine(kept.get().fields(), ReturnService.sectionOf(returns.load(user, returnId), sectionKey));
         ReturnService.SectionView page = returns.sectionAsTyped(user, returnId, sectionKey, form);
         MutableHttpResponse<?> response = Forms.page("returns/section", Model.of("page", page).with("notice", NOTICE));
         pending.forget(request, response);
@@ -65,18 +68,24 @@ class KeptAnswers {
      * From the conflict page's choices, the answers the person chose to keep as theirs (as ReturnsController.resolve
      * reads them): answers they chose to give up are not shown again.
      */
-    static Map<String, List<String>> keptMine(Map<String, List<String>> form) {
+    static Map<String, List<String>> keptMine(Map<String, List<String>> form, BankModel.Section section) {
         Map<String, List<String>> mine = new LinkedHashMap<>();
-        form.forEach((name, values) -> {
-            if (name.endsWith("-choice") && values.contains("mine")) {
-                String q = name.substring(0, name.length() - "-choice".length());
-                for (String suffix : List.of("", "-evidence", "-reason", "-day", "-month", "-year", "-version")) {
-                    if (form.containsKey(q + suffix)) {
-                        mine.put(q + suffix, form.get(q + suffix));
-                    }
+        for (BankModel.Question q : section.questions()) {
+            String k = q.key();
+            if (!form.getOrDefault(k + "-choice", List.of()).contains("mine")) {
+                continue;
+            }
+            for (String suffix : List.of("", "-evidence", "-reason", "-day", "-month", "-year", "-version")) {
+                if (form.containsKey(k + suffix)) {
+                    mine.put(k + suffix, form.get(k + suffix));
                 }
             }
-        });
+            if (q.type() == BankModel.QuestionType.MULTIPLE_CHOICE && mine.containsKey(k)) {
+                // the conflict page carries the options as one comma-separated field (codes hold no commas);
+                // the section page ticks a box per option
+                mine.put(k, mine.get(k).stream().flatMap(v -> Arrays.stream(v.split(","))).filter(v -> !v.isBlank()).toList());
+            }
+        }
         return mine;
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.assure.accounts.Role;
+import org.assure.banks.BankModel;
 import org.assure.organisations.Organisation;
 import org.assure.partnerships.Partnership;
 import org.assure.testsupport.Fixtures;
@@ -298,6 +299,34 @@ class ExpiredSessionWebTest extends WebTest {
         assertEquals(303, posted.status());
         assertEquals(signInFor("/"), posted.location());
         assertEquals(before, keptForms());
+    }
+
+    @Test
+    void fromTheConflictPageOnlyTheAnswersChosenAsMineAreShownAndOptionsAreTickedOneByOne() {
+        var cover = question("cover", BankModel.QuestionType.MULTIPLE_CHOICE);
+        var notes = question("notes", BankModel.QuestionType.LONG_TEXT);
+        var pupils = question("pupils", BankModel.QuestionType.NUMBER);
+        var section = new BankModel.Section("basics", "Basics", null, null, List.of(cover, notes, pupils));
+        Map<String, List<String>> posted = new java.util.LinkedHashMap<>();
+        posted.put("cover-choice", List.of("mine"));
+        posted.put("cover", List.of("DEPUTY,HEAD"));
+        posted.put("cover-version", List.of("2"));
+        posted.put("notes-choice", List.of("mine"));
+        posted.put("notes", List.of("One, two"));
+        posted.put("notes-version", List.of("0"));
+        posted.put("pupils-choice", List.of("theirs"));
+        posted.put("pupils", List.of("12"));
+        posted.put("pupils-version", List.of("4"));
+        var mine = KeptAnswers.keptMine(posted, section);
+        assertEquals(List.of("DEPUTY", "HEAD"), mine.get("cover"));
+        assertEquals(List.of("2"), mine.get("cover-version"));
+        assertEquals(List.of("One, two"), mine.get("notes"));
+        assertFalse(mine.containsKey("pupils"));
+        assertFalse(mine.containsKey("pupils-version"));
+    }
+
+    private static BankModel.Question question(String key, BankModel.QuestionType type) {
+        return new BankModel.Question(key, key, null, null, List.of(), type, true, null, List.of(), List.of(), null, null, List.of());
     }
 
     private static List<Map.Entry<String, String>> hidden(String page) {
