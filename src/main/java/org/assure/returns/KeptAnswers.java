@@ -56,10 +56,14 @@ class KeptAnswers {
         if (kept.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, List<String>> form = kept.get().path().equals(path) ? kept.get().fields()
+        boolean sectionForm = kept.get().path().equals(path);
+        Map<String, List<String>> form = sectionForm ? kept.get().fields()
                 : keptMine(kept.get().fields(), ReturnService.sectionOf(returns.load(user, returnId), sectionKey));
         ReturnService.SectionView page = returns.sectionAsTyped(user, returnId, sectionKey, form);
-        MutableHttpResponse<?> response = Forms.page("returns/section", Model.of("page", page).with("notice", NOTICE));
+        // the section form's "Mark this section as complete" comes back as it was posted; the conflict page has none
+        Boolean complete = sectionForm ? form.getOrDefault("complete", List.of()).contains("true") : null;
+        MutableHttpResponse<?> response = Forms.page("returns/section", Model.of("page", page).with("notice", NOTICE)
+                .with("keptComplete", complete));
         pending.forget(request, response);
         return Optional.of(response);
     }

@@ -115,6 +115,7 @@ class ExpiredSessionWebTest extends WebTest {
         assertEquals(200, shown.status());
         assertContains(shown.body(), NOTICE, "value=\"AMBER\" checked", "Typed while away</textarea>",
                 "name=\"governance-accountability-version\" value=\"-1\"");
+        assertContains(shown.body(), "name=\"complete\" type=\"checkbox\" value=\"true\" checked");
         assertEquals(before, keptForms(), "a kept form is shown once");
 
         // shown, not saved: the person saves the page as shown
@@ -124,6 +125,7 @@ class ExpiredSessionWebTest extends WebTest {
         var again = lead.get(s.section()).body();
         assertContains(again, "value=\"AMBER\" checked", "Typed while away</textarea>", "name=\"governance-accountability-version\" value=\"0\"");
         assertFalse(again.contains(NOTICE));
+        assertFalse(again.contains("value=\"true\" checked"), "saved without the tick: not complete");
     }
 
     @Test
