@@ -43,6 +43,7 @@ public class PendingForms {
      * any plausible one, while anonymous posts (anyone can post while signed out) cannot grow the table fast.
      */
     static final int MAX_BYTES = 1024 * 1024;
+    private static final int MAX_PATH = 300;
     private static final String BODY = "assure.pending-form.body";
     private final PendingFormRepository forms;
     private final List<ResumablePosts> resumable;
@@ -115,6 +116,9 @@ public class PendingForms {
 
     private Optional<String> resumeAt(HttpRequest<?> request) {
         String path = request.getPath();
+        if (path.length() > MAX_PATH) {
+            return Optional.empty(); // no real form has such a path, and the column would refuse it
+        }
         return resumable.stream().map(r -> r.resumeAt(path)).flatMap(Optional::stream).findFirst();
     }
 

@@ -304,6 +304,19 @@ class ExpiredSessionWebTest extends WebTest {
     }
 
     @Test
+    void aPostToAPathNoSectionHasIsNotKept() {
+        Setup s = setup();
+        TestBrowser lead = signedIn(s.lead());
+        lead.get(s.section());
+        clock.advance(PAST_IDLE);
+        int before = keptForms();
+        var posted = lead.post("/returns/" + s.returnId() + "/sections/" + "k".repeat(400), "governance-accountability", "RED");
+        assertEquals(303, posted.status(), posted.body());
+        assertEquals(signInFor("/"), posted.location());
+        assertEquals(before, keptForms());
+    }
+
+    @Test
     void fromTheConflictPageOnlyTheAnswersChosenAsMineAreShownAndOptionsAreTickedOneByOne() {
         var cover = question("cover", BankModel.QuestionType.MULTIPLE_CHOICE);
         var notes = question("notes", BankModel.QuestionType.LONG_TEXT);
