@@ -108,6 +108,9 @@ class ExpiredSessionWebTest extends WebTest {
         assertEquals(before + 1, keptForms());
 
         assertContains(lead.get(posted.location()).body(), KEPT_ON_SIGN_IN);
+        var wrong = lead.post("/sign-in", "email", s.lead().email(), "password", "not my password", "next", s.section());
+        assertEquals(422, wrong.status());
+        assertContains(wrong.body(), KEPT_ON_SIGN_IN);
         var signedIn = signInFrom(lead, posted.location(), s.lead());
         assertEquals(303, signedIn.status(), signedIn.body());
         assertEquals(s.section(), signedIn.location());
