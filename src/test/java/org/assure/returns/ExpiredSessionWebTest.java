@@ -233,7 +233,7 @@ class ExpiredSessionWebTest extends WebTest {
         Setup s = setup();
         TestBrowser lead = signedIn(s.lead());
         var posted = typeThenPostAfterExpiry(s, lead);
-        TestBrowser colleague = signedIn(fixtures.person(s.partnership(), Role.CONTRIBUTOR, s.school()));
+        TestBrowser colleague = signedIn(fixtures.person(s.partnership(), Role.ORGANISATION_LEAD, s.school()));
         String theirs = colleague.get(s.section()).body();
         assertEquals(303, colleague.postRepeated(s.section(), form(theirs, "governance-accountability", "GREEN", "action", "later")).status());
 
@@ -250,8 +250,8 @@ class ExpiredSessionWebTest extends WebTest {
     void theConflictPagesChoicesAreKeptToo() {
         Setup s = setup();
         TestBrowser first = signedIn(s.lead());
-        Fixtures.Person contributor = fixtures.person(s.partnership(), Role.CONTRIBUTOR, s.school());
-        TestBrowser second = signedIn(contributor);
+        Fixtures.Person secondLead = fixtures.person(s.partnership(), Role.ORGANISATION_LEAD, s.school());
+        TestBrowser second = signedIn(secondLead);
         String secondPage = second.get(s.section()).body();
         String firstPage = first.get(s.section()).body();
         assertEquals(303, first.postRepeated(s.section(), form(firstPage, "governance-accountability", "GREEN", "action", "later")).status());
@@ -264,7 +264,7 @@ class ExpiredSessionWebTest extends WebTest {
         choice.add(Map.entry("governance-accountability-choice", "mine"));
         var posted = second.postRepeated(s.section() + "/resolve", choice);
         assertEquals(signInFor(s.section()), posted.location());
-        signInFrom(second, posted.location(), contributor);
+        signInFrom(second, posted.location(), secondLead);
         var shown = second.get(s.section()).body();
         assertContains(shown, NOTICE, "value=\"RED\" checked", "Mine after all</textarea>",
                 "name=\"governance-accountability-version\" value=\"0\"");
