@@ -19,6 +19,7 @@ import org.assure.web.Csrf;
 import org.assure.web.FormErrors;
 import org.assure.web.Forms;
 import org.assure.web.Model;
+import org.assure.web.PendingForms;
 
 /** Sign in, sign out and change password. */
 @Controller
@@ -31,19 +32,21 @@ class SignInController {
     private final SessionCookie cookie;
     private final Csrf csrf;
     private final Forms forms;
+    private final PendingForms pendingForms;
 
-    SignInController(AccountService accounts, SessionCookie cookie, Csrf csrf, Forms forms) {
+    SignInController(AccountService accounts, SessionCookie cookie, Csrf csrf, Forms forms, PendingForms pendingForms) {
         this.accounts = accounts;
         this.cookie = cookie;
         this.csrf = csrf;
         this.forms = forms;
+        this.pendingForms = pendingForms;
     }
 
     @Get("/sign-in")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    MutableHttpResponse<?> signInPage(@Nullable @QueryValue String next, @Nullable @QueryValue String notice) {
+    MutableHttpResponse<?> signInPage(HttpRequest<?> request, @Nullable @QueryValue String next, @Nullable @QueryValue String notice) {
         return Forms.page("accounts/sign-in", Model.of("form", new AccountForms.SignInForm("", "", safeNext(next)))
-                .with("notice", notice));
+                .with("notice", notice).with("answersKept", answersKept(request)));
     }
 
     @Post("/sign-in")
@@ -54,11 +57,12 @@ class SignInController {
         var shown = new AccountForms.SignInForm(form.email(), "", safeNext(form.next()));
         FormErrors errors = forms.validate(form);
         if (!errors.isEmpty()) {
-            return Forms.invalid("accounts/sign-in", Model.of("form", shown), errors);
+            return Forms.invalid("accounts/sign-in", Model.of("form", shown).with("answersKept", answersKept(request)), errors);
         }
         var session = accounts.signIn(form.email(), form.password());
         if (session.isEmpty()) {
-            return Forms.invalid("accounts/sign-in", Model.of("form", shown), FormErrors.none().add("email", WRONG_CREDENTIALS));
+            return Forms.invalid("accounts/sign-in", Model.of("form", shown).with("answersKept", answersKept(request)),
+                    FormErrors.none().add("email", WRONG_CREDENTIALS));
         }
         csrf.rotate(request);
         MutableHttpResponse<?> response = Forms.seeOther(safeNext(form.next()));
@@ -101,6 +105,11 @@ class SignInController {
             errors.add("currentPassword", "Your current password is not right");
         }
         return Forms.invalid("accounts/change-password", Model.of("done", false), errors);
+    }
+
+    /** A form posted after the session ended is waiting to be shown again (ADR 0012): the page says so, to reassure. */
+    private boolean answersKept(HttpRequest<?> request) {
+        return pendingForms.find(request).isPresent();
     }
 
     /** Only a path on this site, so a crafted link cannot send someone elsewhere after signing in. */

@@ -345,6 +345,23 @@ public class ReturnService {
         return view(ctx, sectionOf(ctx, sectionKey), stored(returnId), Map.of());
     }
 
+    /**
+     * The section page with a form's typed answers in place of the stored ones: a form kept across an expired
+     * session. It goes through {@link #section} first, so it is shown only to whom that page is, by the same rules.
+     */
+    @Transactional
+    public SectionView sectionAsTyped(CurrentUser user, long returnId, String sectionKey, Map<String, List<String>> form) {
+        SectionView page = section(user, returnId, sectionKey);
+        Map<String, Entry> typed = new HashMap<>();
+        for (BankModel.Question q : page.section().questions()) {
+            if (form.containsKey(q.key() + "-version")) {
+                // the version the form was shown with is kept, so saving it still detects someone else's change
+                typed.put(q.key(), typedEntry(q, form, parseInt(first(form, q.key() + "-version"), -1)));
+            }
+        }
+        return view(page.context(), page.section(), stored(returnId), typed);
+    }
+
     private Map<String, ReturnAnswer> stored(long returnId) {
         Map<String, ReturnAnswer> map = new HashMap<>();
         answers.findByReturnId(returnId).forEach(a -> map.put(a.questionKey(), a));

@@ -1,5 +1,6 @@
 package org.assure.returns;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -35,12 +36,14 @@ class ReturnsController {
     private final ReturnService returns;
     private final Delegation delegation;
     private final Submissions submissions;
+    private final KeptAnswers kept;
     private final Forms forms;
 
-    ReturnsController(ReturnService returns, Delegation delegation, Submissions submissions, Forms forms) {
+    ReturnsController(ReturnService returns, Delegation delegation, Submissions submissions, KeptAnswers kept, Forms forms) {
         this.returns = returns;
         this.delegation = delegation;
         this.submissions = submissions;
+        this.kept = kept;
         this.forms = forms;
     }
 
@@ -52,8 +55,9 @@ class ReturnsController {
     }
 
     @Get("/{id}/sections/{key}")
-    MutableHttpResponse<?> section(CurrentUser user, @PathVariable long id, @PathVariable String key) {
-        return Forms.page("returns/section", Model.of("page", returns.section(user, id, key)).with("notice", null));
+    MutableHttpResponse<?> section(HttpRequest<?> request, CurrentUser user, @PathVariable long id, @PathVariable String key) {
+        return kept.sectionPage(request, user, id, key).orElseGet(() ->
+                Forms.page("returns/section", Model.of("page", returns.section(user, id, key)).with("notice", null)));
     }
 
     @Post("/{id}/sections/{key}")

@@ -24,9 +24,11 @@ import java.sql.SQLTransientConnectionException;
 class ErrorHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandlers.class);
     private final ErrorPages pages;
+    private final PendingForms pendingForms;
 
-    ErrorHandlers(ErrorPages pages) {
+    ErrorHandlers(ErrorPages pages, PendingForms pendingForms) {
         this.pages = pages;
+        this.pendingForms = pendingForms;
     }
 
     @Error(status = HttpStatus.NOT_FOUND, global = true)
@@ -34,11 +36,19 @@ class ErrorHandlers {
         return pages.page(request, HttpStatus.NOT_FOUND, "error/404");
     }
 
-    /** Not signed in: go to the sign-in page and come back. Signed in without the role: 403 page. */
+    /**
+     * Not signed in: go to the sign-in page and come back. A form posted after the session ended is kept
+     * where a feature asks for it, to be shown again after signing in (ADR 0012).
+     * Signed in without the role: 403 page.
+     */
     @Error(exception = AuthorizationException.class, global = true)
     HttpResponse<?> unauthorised(HttpRequest<?> request, AuthorizationException exception) {
         if (exception.isForbidden()) {
             return pages.page(request, HttpStatus.FORBIDDEN, "error/403");
+        }
+        var kept = pendingForms.keep(request);
+        if (kept.isPresent()) {
+            return kept.get();
         }
         String next = request.getMethod() == HttpMethod.GET ? request.getUri().toString() : "/";
         return HttpResponse.seeOther(URI.create("/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));

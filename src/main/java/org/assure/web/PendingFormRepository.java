@@ -1,0 +1,14 @@
+package org.assure.web;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface PendingFormRepository extends CrudRepository<PendingForm, String> {
+    @Query("DELETE FROM pending_form WHERE created_at < :before")
+    void deleteCreatedBefore(Instant before);
+}
