@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -112,8 +113,8 @@ public final class DeadlineDayBenchmark {
             }));
         }
         ready.await();
-        System.out.printf("load average before saving %.1f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         long queriesBefore = questions(properties);
+        Optional<CpuShare> cpuBefore = CpuShare.now();
         long now = System.nanoTime();
         window[0] = now + settings.warmUpSeconds() * 1_000_000_000L;
         window[1] = window[0] + settings.seconds() * 1_000_000_000L;
@@ -125,6 +126,8 @@ public final class DeadlineDayBenchmark {
             done.add(f.get());
         }
         threads.shutdown();
+        // Clients, server and database share the machine; anything else running skews the figures, so say so.
+        cpuBefore.ifPresent(before -> CpuShare.now().ifPresent(after -> System.out.println("during warm-up and run, " + after.since(before))));
         long queries = questions(properties) - queriesBefore;
         report(settings, done, queries, errorSamples);
         return 0;
@@ -193,9 +196,6 @@ public final class DeadlineDayBenchmark {
         System.out.printf("saves %d, %.1f saves/s; save POST latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; errors %d%n",
                 saves, saves / (double) settings.seconds(), pct(latencies, 50), pct(latencies, 95), pct(latencies, 99),
                 latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6, errors);
-        // Clients, server and database share the machine; anything else running skews the figures, so say so.
-        System.out.printf("load average at the end %.1f on %d cores%n",
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
         System.out.printf("database statements %.1f per save (warm-up, page loads after errors and sign-in lookups included)%n",
                 all == 0 ? 0 : queries / (double) all);
         samples.forEach(s -> System.out.println("error sample: " + s));
