@@ -41,7 +41,8 @@ import java.util.concurrent.Future;
  * every simulated person signs in over HTTP and saves their organisation's section again and again,
  * changing ten answers each time. Only the save POST is timed. Run it as doc/benchmarks.md says.
  *
- * <p>Arguments (all optional): people, measured seconds, warm-up seconds, pause between a person's saves in ms.
+ * <p>Arguments (all optional): people, measured seconds, warm-up seconds, pause between a person's saves in ms,
+ * people per return (1; with 2, the second person of each school saves its Attendance section at the same time).
  */
 public final class DeadlineDayBenchmark {
     static final String BANK = "section-175";
@@ -49,17 +50,22 @@ public final class DeadlineDayBenchmark {
     /** The shipped section with the most questions: 12 rating questions, of which the first ten are changed. */
     static final String SECTION = "online-safety";
     static final int CHANGED = 10;
+    /** What the second person of a shared return saves: another section, so their answers never clash. */
+    static final String OTHER_SECTION = "attendance";
 
     private DeadlineDayBenchmark() {
     }
 
-    record Settings(int people, int seconds, int warmUpSeconds, int pauseMs) {
+    record Settings(int people, int seconds, int warmUpSeconds, int pauseMs, int perReturn) {
         static Settings of(String[] args) {
-            int[] v = {200, 60, 10, 0};
+            int[] v = {200, 60, 10, 0, 1};
             for (int i = 0; i < Math.min(args.length, v.length); i++) {
                 v[i] = Integer.parseInt(args[i]);
             }
-            return new Settings(v[0], v[1], v[2], v[3]);
+            if (v[4] < 1 || v[4] > 2) {
+                throw new IllegalArgumentException("people per return must be 1 or 2");
+            }
+            return new Settings(v[0], v[1], v[2], v[3], v[4]);
         }
     }
 
@@ -80,7 +86,7 @@ public final class DeadlineDayBenchmark {
     private static int run(EmbeddedServer server, Map<String, Object> properties, Settings settings) throws Exception {
         ApplicationContext context = server.getApplicationContext();
         long started = System.nanoTime();
-        List<DeadlineDayPerson.Account> accounts = setUp(context, settings.people());
+        List<DeadlineDayPerson.Account> accounts = setUp(context, settings.people(), settings.perReturn());
         BankModel.Section section = context.getBean(QuestionBanks.class).get(BANK, VERSION).sections().stream()
                 .filter(s -> s.key().equals(SECTION)).findFirst().orElseThrow();
         List<String> keys = section.questions().stream().map(BankModel.Question::key).toList();
@@ -95,8 +101,12 @@ public final class DeadlineDayBenchmark {
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
         URI base = server.getURI();
         List<DeadlineDayPerson> people = new ArrayList<>();
-        for (DeadlineDayPerson.Account a : accounts) {
-            people.add(new DeadlineDayPerson(http, base, a, SECTION, keys, CHANGED, settings.pauseMs()));
+        List<String> otherKeys = context.getBean(QuestionBanks.class).get(BANK, VERSION).sections().stream()
+                .filter(s -> s.key().equals(OTHER_SECTION)).findFirst().orElseThrow().questions().stream().map(BankModel.Question::key).toList();
+        for (int i = 0; i < accounts.size(); i++) {
+            boolean second = i % settings.perReturn() == 1;
+            people.add(second ? new DeadlineDayPerson(http, base, accounts.get(i), OTHER_SECTION, otherKeys, otherKeys.size(), settings.pauseMs())
+                    : new DeadlineDayPerson(http, base, accounts.get(i), SECTION, keys, CHANGED, settings.pauseMs()));
         }
         ExecutorService threads = Executors.newFixedThreadPool(settings.people());
         ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
@@ -133,8 +143,8 @@ public final class DeadlineDayBenchmark {
         return 0;
     }
 
-    /** One partnership, one maintained school per person with its lead, and an open cycle whose deadline is today. */
-    private static List<DeadlineDayPerson.Account> setUp(ApplicationContext context, int people) throws Exception {
+    /** One partnership, a maintained school for every {@code perReturn} people, each a lead of it, and an open cycle due today. */
+    private static List<DeadlineDayPerson.Account> setUp(ApplicationContext context, int people, int perReturn) throws Exception {
         Fixtures fixtures = context.getBean(Fixtures.class);
         CycleService cycles = context.getBean(CycleService.class);
         Partnership partnership = fixtures.partnership();
@@ -142,11 +152,13 @@ public final class DeadlineDayBenchmark {
         // Two threads: creating accounts hashes passwords, and the machine has two cores.
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<Map.Entry<Organisation, Fixtures.Person>>> created = new ArrayList<>();
+        Organisation school = null;
         for (int i = 0; i < people; i++) {
-            created.add(pool.submit(() -> {
-                Organisation school = fixtures.school(partnership);
-                return Map.entry(school, fixtures.person(partnership, Role.ORGANISATION_LEAD, school));
-            }));
+            if (i % perReturn == 0) {
+                school = fixtures.school(partnership);
+            }
+            Organisation theirs = school;
+            created.add(pool.submit(() -> Map.entry(theirs, fixtures.person(partnership, Role.ORGANISATION_LEAD, theirs))));
         }
         List<Map.Entry<Organisation, Fixtures.Person>> leads = new ArrayList<>();
         for (var f : created) {
@@ -191,8 +203,8 @@ public final class DeadlineDayBenchmark {
         long errors = results.stream().mapToLong(DeadlineDayPerson.Result::errors).sum();
         long all = results.stream().mapToLong(DeadlineDayPerson.Result::allSaves).sum();
         long[] latencies = results.stream().flatMapToLong(r -> Arrays.stream(r.latenciesNanos())).sorted().toArray();
-        System.out.printf("people %d, measured %d s (after %d s warm-up), pause between saves %d ms%n",
-                settings.people(), settings.seconds(), settings.warmUpSeconds(), settings.pauseMs());
+        System.out.printf("people %d (%d per return), measured %d s (after %d s warm-up), pause between saves %d ms%n",
+                settings.people(), settings.perReturn(), settings.seconds(), settings.warmUpSeconds(), settings.pauseMs());
         System.out.printf("saves %d, %.1f saves/s; save POST latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; errors %d%n",
                 saves, saves / (double) settings.seconds(), pct(latencies, 50), pct(latencies, 95), pct(latencies, 99),
                 latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6, errors);
