@@ -312,6 +312,7 @@ public class ReturnService {
      */
     @Transactional
     public Outcome save(CurrentUser user, long returnId, String sectionKey, Map<String, List<String>> form, boolean complete, Action action) {
+        records.lockForSave(returnId); // first: concurrent saves of this return wait here, then read what the other saved
         Context ctx = load(user, returnId);
         if (ctx.readOnly()) {
             throw new ReadOnlyException(ctx.readOnlyReason());
