@@ -28,6 +28,9 @@ final class CycleRepositories {
         boolean existsByCycleIdAndOrganisationId(long cycleId, long organisationId);
 
         List<AuditReturn> findByOrganisationIdInOrderById(java.util.Collection<Long> organisationIds);
+
+        @Query("SELECT id FROM audit_return WHERE id = :id FOR UPDATE")
+        Optional<Long> lockById(long id);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)

@@ -1,5 +1,6 @@
 package org.assure.cycles;
 
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -35,6 +36,17 @@ public class ReturnRecords {
     @Transactional
     public List<AuditReturn> returnsOf(Collection<Long> organisationIds) {
         return organisationIds.isEmpty() ? List.of() : returns.findByOrganisationIdInOrderById(organisationIds);
+    }
+
+    /**
+     * Locks a return's row until the transaction ends, so saves of one return (a lead and a contributor on
+     * different sections) run one after the other. Without it both read the return's version, and the second's
+     * update of the return failed its version check (a 500) or the two deadlocked on the row. Call it before the
+     * transaction's first read, so that what the save reads includes the save that went before.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void lockForSave(long returnId) {
+        returns.lockById(returnId);
     }
 
     /** Records activity on a return, moving it to the given status. */

@@ -441,6 +441,7 @@ public class ReturnService {
      */
     @Transactional
     public Outcome save(CurrentUser user, long returnId, String sectionKey, Map<String, List<String>> form, boolean complete, Action action) {
+        records.lockForSave(returnId); // first: concurrent saves of this return wait here, then read what the other saved
         Context ctx = load(user, returnId);
         mustSee(ctx, sectionKey);
         if (ctx.readOnly()) {
@@ -453,6 +454,7 @@ public class ReturnService {
         FormErrors errors = FormErrors.none();
         List<Clash> clashes = new ArrayList<>();
         Instant now = clock.instant();
+        List<AuditTrail.Change> answerChanges = new ArrayList<>();
         boolean changed = false;
         int number = 0;
         for (BankModel.Question q : section.questions()) {
@@ -506,7 +508,7 @@ public class ReturnService {
                 if (current != null && current.version() != formVersion) {
                     clashes.add(new Clash(q, entry, current, "", ""));
                 } else {
-                    stored.put(k, write(ctx, user, k, current, submitted, now));
+                    stored.put(k, write(ctx, user, k, current, submitted, now, answerChanges));
                     changed = true;
                 }
             }
@@ -535,6 +537,7 @@ public class ReturnService {
                 }
             }
         }
+        audit.recordAll(ctx.ret().partnershipId(), user.accountId(), "return", returnId, answerChanges);
         // a conditional question made visible by this save, and required, blocks completion too
         if (complete) {
             int n = 0;
@@ -592,7 +595,9 @@ public class ReturnService {
         return new Outcome(errors, null, List.of(), next, changed);
     }
 
-    private ReturnAnswer write(Context ctx, CurrentUser user, String key, @Nullable ReturnAnswer current, Submitted s, Instant now) {
+    /** Writes one answer and adds its audit entry to {@code changes}, which the save records in one statement. */
+    private ReturnAnswer write(Context ctx, CurrentUser user, String key, @Nullable ReturnAnswer current, Submitted s, Instant now,
+                               List<AuditTrail.Change> changes) {
         ReturnAnswer saved;
         if (current == null) {
             saved = answers.save(new ReturnAnswer(null, ctx.ret().id(), key, s.rating(), s.value(), s.evidence(), s.reason(), false, 0,
@@ -605,8 +610,7 @@ public class ReturnService {
             }
             saved = next;
         }
-        audit.record(ctx.ret().partnershipId(), user.accountId(), "return", ctx.ret().id(), "answer " + key,
-                current == null ? null : current.summary(), saved.summary());
+        changes.add(new AuditTrail.Change("answer " + key, current == null ? null : current.summary(), saved.summary()));
         return saved;
     }
 

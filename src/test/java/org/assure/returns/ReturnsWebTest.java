@@ -53,6 +53,40 @@ class ReturnsWebTest extends ReturnWebTest {
     }
 
     @Test
+    void twoPeopleSavingDifferentSectionsOfOneReturnAtOnceBothSucceed() throws Exception {
+        Setup s = setup();
+        Fixtures.Person colleague = fixtures.person(s.partnership(), Role.ORGANISATION_LEAD, s.school());
+        List<java.util.concurrent.Callable<List<Integer>>> savers = List.of(saver(signedIn(s.lead()), s.path() + SECTION),
+                saver(signedIn(colleague), s.path() + "/sections/dsl"));
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (var done : two.invokeAll(savers)) {
+                assertEquals(java.util.Collections.nCopies(20, 303), done.get());
+            }
+        } finally {
+            two.shutdown();
+        }
+    }
+
+    /** Saves every question of a section 20 times, changed each time, reading the page (its versions) in between. */
+    private static java.util.concurrent.Callable<List<Integer>> saver(TestBrowser browser, String path) {
+        return () -> {
+            List<Integer> statuses = new ArrayList<>();
+            for (int round = 0; round < 20; round++) {
+                List<Map.Entry<String, String>> f = form(browser.get(path).body());
+                for (var version : List.copyOf(f)) {
+                    String k = version.getKey().substring(0, version.getKey().length() - "-version".length());
+                    f.add(Map.entry(k, round % 2 == 0 ? "GREEN" : "AMBER"));
+                    f.add(Map.entry(k + "-evidence", "Round " + round));
+                }
+                f.add(Map.entry("action", "later"));
+                statuses.add(browser.postRepeated(path, f).status());
+            }
+            return statuses;
+        };
+    }
+
+    @Test
     void theProgressPageShowsTheShareAnswered() {
         Setup s = setup();
         TestBrowser lead = signedIn(s.lead());
