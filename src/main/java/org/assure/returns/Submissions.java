@@ -141,6 +141,7 @@ public class Submissions {
 
     @Transactional
     public Submitted submit(CurrentUser user, long returnId, DeclarationForm form, FormErrors errors) {
+        records.lockForSave(returnId); // a save in progress finishes first, so what is checked is what is submitted
         ReturnService.Context ctx = returns.loadAsLead(user, returnId);
         if (ctx.locked()) {
             throw new ReturnService.ReadOnlyException(ctx.readOnlyReason());
@@ -232,6 +233,7 @@ public class Submissions {
     /** Sends a submitted return back to its organisation with a reason; the page again when the reason is missing. */
     @Transactional
     public Optional<ReturnPage> returnForChanges(CurrentUser admin, long returnId, ReturnForm form, FormErrors errors) {
+        records.lockForSave(returnId);
         ReturnService.Context ctx = submittedForAdmin(admin, returnId);
         SubmissionView last = latestOf(ctx);
         if (!errors.isEmpty()) {
