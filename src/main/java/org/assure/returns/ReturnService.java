@@ -284,15 +284,15 @@ public class ReturnService {
 
     // ---- section page ----
 
-    /** What one question's controls show: the saved answer, or what was just typed. */
+    /** What one question's controls show: the saved answer, or what was just typed (with its carried-forward tick). */
     public record Entry(String rating, List<String> values, String evidence, String reason, String day, String month, String year,
-                        int version) {
+                        int version, boolean confirmed) {
         public String value() {
             return values.isEmpty() ? "" : values.get(0);
         }
 
         Entry withVersion(int v) {
-            return new Entry(rating, values, evidence, reason, day, month, year, v);
+            return new Entry(rating, values, evidence, reason, day, month, year, v, confirmed);
         }
 
         public boolean has(String code) {
@@ -301,7 +301,7 @@ public class ReturnService {
 
         static Entry of(@Nullable ReturnAnswer a) {
             if (a == null) {
-                return new Entry("", List.of(), "", "", "", "", "", -1);
+                return new Entry("", List.of(), "", "", "", "", "", -1, false);
             }
             String v = a.answerValue() == null ? "" : a.answerValue();
             String d = "", m = "", y = "";
@@ -312,7 +312,7 @@ public class ReturnService {
                 y = String.valueOf(date.getYear());
             }
             return new Entry(a.rating() == null ? "" : a.rating(), v.isEmpty() ? List.of() : List.of(v.split(",")),
-                    nz(a.evidence()), nz(a.naReason()), d, m, y, a.version());
+                    nz(a.evidence()), nz(a.naReason()), d, m, y, a.version(), false);
         }
     }
 
@@ -642,7 +642,7 @@ public class ReturnService {
         return new Entry(q.type() == BankModel.QuestionType.RATING ? first(form, k) : "",
                 q.type() == BankModel.QuestionType.RATING ? List.of() : values,
                 first(form, k + "-evidence"), first(form, k + "-reason"),
-                first(form, k + "-day"), first(form, k + "-month"), first(form, k + "-year"), version);
+                first(form, k + "-day"), first(form, k + "-month"), first(form, k + "-year"), version, "true".equals(first(form, k + "-confirm")));
     }
 
     static String first(Map<String, List<String>> form, String key) {

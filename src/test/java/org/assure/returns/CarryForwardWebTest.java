@@ -60,6 +60,14 @@ class CarryForwardWebTest extends ReturnWebTest {
         assertContains(unconfirmed.body(), "href=\"#governance-accountability-confirm\"",
                 "Check the answer carried forward to question 1, then confirm it or change it");
 
+        // a tick posted after the session expired comes back ticked, to save again
+        clock.advance(java.time.Duration.ofMinutes(31));
+        var expired = leadBrowser.postRepeated(path + SECTION, asShown(leadership, "action", "later", "governance-accountability-confirm", "true"));
+        assertEquals(303, expired.status());
+        assertTrue(expired.location().startsWith("/sign-in"), expired.location());
+        assertEquals(303, leadBrowser.post("/sign-in", "email", lead.email(), "password", Fixtures.PASSWORD, "next", path + SECTION).status());
+        assertContains(leadBrowser.get(path + SECTION).body(), "id=\"governance-accountability-confirm\" name=\"governance-accountability-confirm\" type=\"checkbox\" value=\"true\" checked");
+
         // confirm all but one, change that one: the section completes
         List<Map.Entry<String, String>> f = asShown(leadBrowser.get(path + SECTION).body(), "complete", "true", "action", "later",
                 "governance-accountability", "AMBER");
