@@ -582,17 +582,16 @@ public class ReturnService {
             // show stored answers for what parsed, and what was typed for everything on the page
             return new Outcome(errors, view(ctx, section, stored, typed), List.of(), "", changed);
         }
-        String next = "/returns/" + returnId;
+        StringBuilder next = new StringBuilder("/returns/" + returnId);
         if (action == Action.CONTINUE) {
+            // the next section this person may open: a contributor skips the ones assigned to others
             List<BankModel.Section> all = ctx.applicableSections();
-            int i = all.indexOf(section);
-            if (i + 1 < all.size()) {
-                next = next + "/sections/" + all.get(i + 1).key();
-            }
+            all.stream().skip(all.indexOf(section) + 1L).filter(later -> ctx.maySee(later.key())).findFirst()
+                    .ifPresent(later -> next.append("/sections/").append(later.key()));
         } else if (action == Action.STAY) {
-            next = next + "/sections/" + sectionKey;
+            next.append("/sections/").append(sectionKey);
         }
-        return new Outcome(errors, null, List.of(), next, changed);
+        return new Outcome(errors, null, List.of(), next.toString(), changed);
     }
 
     /** Writes one answer and adds its audit entry to {@code changes}, which the save records in one statement. */

@@ -50,8 +50,9 @@ class DelegationWebTest extends ReturnWebTest {
         assertEquals(403, contributor.post(s.path() + SECTION + "/assign", "assignee", String.valueOf(helper.id())).status());
 
         var saved = contributor.postRepeated(s.path() + SECTION,
-                leadershipComplete(contributor.get(s.path() + SECTION).body(), "later"));
+                leadershipComplete(contributor.get(s.path() + SECTION).body(), "continue"));
         assertEquals(303, saved.status(), saved.body());
+        assertEquals(s.path(), saved.location(), "save and continue skips sections assigned to others: back to the task list");
         assertContains(lead.get(s.path()).body(), "You have completed 1 of");
 
         // taking the section back: the contributor is refused from then on
