@@ -5,11 +5,8 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.assure.accounts.Role;
 import org.assure.banks.BankModel;
-import org.assure.organisations.Organisation;
-import org.assure.partnerships.Partnership;
 import org.assure.testsupport.Fixtures;
 import org.assure.testsupport.TestBrowser;
-import org.assure.testsupport.WebTest;
 import org.assure.web.PendingForms;
 import org.junit.jupiter.api.Test;
 
@@ -19,23 +16,19 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static org.assure.returns.ReturnsWebTest.assertContains;
-import static org.assure.returns.ReturnsWebTest.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Never lose an answer: a section posted after the session expired is shown again after signing in (ADR 0012). */
 @MicronautTest(transactional = false)
-class ExpiredSessionWebTest extends WebTest {
+class ExpiredSessionWebTest extends ReturnWebTest {
     static final String NOTICE = "You were signed out before your answers were saved. Check them and save this section.";
     static final String KEPT_ON_SIGN_IN = "They have been kept: after you sign in they will be shown again";
     static final Duration PAST_IDLE = Duration.ofMinutes(31);
@@ -43,37 +36,6 @@ class ExpiredSessionWebTest extends WebTest {
     PendingForms pendingForms;
     @Inject
     TransactionOperations<Connection> transactions;
-
-    record Setup(Partnership partnership, Organisation school, Fixtures.Person lead, long returnId) {
-        String section() {
-            return "/returns/" + returnId + "/sections/leadership";
-        }
-    }
-
-    /** A school, its lead and an open cycle (as ReturnsWebTest sets up). */
-    Setup setup() {
-        Partnership p = fixtures.partnership();
-        Organisation school = fixtures.school(p);
-        TestBrowser admin = signedIn(fixtures.admin(p));
-        Fixtures.Person lead = fixtures.person(p, Role.ORGANISATION_LEAD, school);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/London"));
-        LocalDate deadline = today.plusDays(5);
-        List<Map.Entry<String, String>> f = new ArrayList<>(List.of(Map.entry("name", "Schools audit " + Fixtures.next()),
-                Map.entry("bank", "section-175/2025"), Map.entry("audience", "TYPES"), Map.entry("kinds", "SCHOOL"),
-                Map.entry("categories", "MAINTAINED"),
-                Map.entry("opensDay", String.valueOf(today.getDayOfMonth())), Map.entry("opensMonth", String.valueOf(today.getMonthValue())),
-                Map.entry("opensYear", String.valueOf(today.getYear())),
-                Map.entry("deadlineDay", String.valueOf(deadline.getDayOfMonth())), Map.entry("deadlineMonth", String.valueOf(deadline.getMonthValue())),
-                Map.entry("deadlineYear", String.valueOf(deadline.getYear()))));
-        var created = admin.postRepeated("/cycles", f);
-        assertEquals(303, created.status(), created.body());
-        String location = created.location();
-        long cycleId = Long.parseLong(location.substring("/cycles/".length(), location.indexOf('?')));
-        assertEquals(303, admin.post("/cycles/" + cycleId + "/open").status());
-        Matcher m = Pattern.compile("href=\"/returns/(\\d+)\"").matcher(signedIn(lead).get("/").body());
-        assertTrue(m.find());
-        return new Setup(p, school, lead, Long.parseLong(m.group(1)));
-    }
 
     /** The lead opens the section, is away past the idle limit, then saves: the answers of a typed form. */
     TestBrowser.Page typeThenPostAfterExpiry(Setup s, TestBrowser browser) {
@@ -345,15 +307,6 @@ class ExpiredSessionWebTest extends WebTest {
 
     private static BankModel.Question question(String key, BankModel.QuestionType type) {
         return new BankModel.Question(key, key, null, null, List.of(), type, true, null, List.of(), List.of(), null, null, List.of());
-    }
-
-    private static List<Map.Entry<String, String>> hidden(String page) {
-        List<Map.Entry<String, String>> f = new ArrayList<>();
-        Matcher m = Pattern.compile("type=\"hidden\" name=\"([a-z0-9-]+)\" value=\"([^\"]*)\"").matcher(page);
-        while (m.find()) {
-            f.add(Map.entry(m.group(1), m.group(2)));
-        }
-        return f;
     }
 
     private int keptForms() {

@@ -1,18 +1,15 @@
 package org.assure.returns;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.assure.accounts.Role;
 import org.assure.audit.AuditTrail;
 import org.assure.cycles.ReturnRecords;
-import org.assure.cycles.ReturnStatus;
 import org.assure.organisations.Organisation;
 import org.assure.partnerships.Partnership;
 import org.assure.testsupport.Fixtures;
 import org.assure.testsupport.ReturnFilling;
 import org.assure.testsupport.TestBrowser;
 import org.assure.testsupport.WebTest;
-import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,7 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -44,6 +40,10 @@ abstract class ReturnWebTest extends WebTest {
     record Setup(Partnership partnership, Organisation school, Fixtures.Person lead, Fixtures.Person admin, long returnId) {
         String path() {
             return "/returns/" + returnId;
+        }
+
+        String section() {
+            return path() + SECTION;
         }
     }
 

@@ -1,20 +1,13 @@
 package org.assure.returns;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.assure.accounts.Role;
-import org.assure.audit.AuditTrail;
-import org.assure.cycles.ReturnRecords;
 import org.assure.cycles.ReturnStatus;
 import org.assure.organisations.Organisation;
-import org.assure.partnerships.Partnership;
 import org.assure.testsupport.Fixtures;
 import org.assure.testsupport.TestBrowser;
-import org.assure.testsupport.WebTest;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
