@@ -12,16 +12,12 @@ import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Refuses every state-changing request whose form does not carry a valid {@code _csrf} token.
@@ -59,14 +55,11 @@ class CsrfFilter implements Ordered {
         boolean urlEncoded = request.getContentType().map(t -> t.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)).orElse(false);
         String token;
         if (urlEncoded) {
-            try (CloseableAvailableByteBody body = request.byteBody().split().buffer().get(30, TimeUnit.SECONDS)) {
-                token = formField(new String(body.toByteArray(), StandardCharsets.UTF_8), Csrf.FIELD);
-            } catch (ExecutionException | TimeoutException e) {
-                return refuse(request);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            byte[] body = FormBodies.read(request);
+            if (body == null) {
                 return refuse(request);
             }
+            token = formField(new String(body, StandardCharsets.UTF_8), Csrf.FIELD);
         } else {
             token = request.getParameters().get(Csrf.FIELD);
         }

@@ -1,13 +1,13 @@
 package org.assure.web;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.ServerHttpRequest;
-import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import jakarta.inject.Singleton;
@@ -24,9 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Forms posted after their session ended, kept so that nothing typed is lost (ADR 0012). The form is
@@ -148,13 +145,10 @@ public class PendingForms {
         return Cookie.of(cookieName, value).path("/").httpOnly(true).secure(secure).sameSite(SameSite.Lax);
     }
 
-    private static byte[] read(ServerHttpRequest<?> request) {
-        try (CloseableAvailableByteBody body = request.byteBody().split().buffer().get(30, TimeUnit.SECONDS)) {
-            return body.toByteArray();
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private static byte @Nullable [] read(ServerHttpRequest<?> request) {
+        try {
+            return FormBodies.read(request);
+        } catch (RuntimeException e) {
             return null;
         }
     }
