@@ -459,7 +459,7 @@ public class CycleService {
                     : (o.sector() == null ? "Agency" : o.sector().label());
             // late: still outstanding after the deadline, or (last) submitted after it
             boolean late = r.submittedAt() == null ? today.isAfter(cycle.deadline())
-                    : LocalDate.ofInstant(r.submittedAt(), ZoneId.of("Europe/London")).isAfter(cycle.deadline())
+                    : LocalDate.ofInstant(r.submittedAt(), LONDON).isAfter(cycle.deadline())
                     || (r.status() != ReturnStatus.SUBMITTED && today.isAfter(cycle.deadline()));
             return new ProgressRow(r.id(), o.id(), o.name(), o.kind(), type, o.phase(), r.status(), answered.getOrDefault(r.id(), 0),
                     r.lastActivityAt(), r.submittedAt(), late);

@@ -45,6 +45,7 @@ import java.util.Set;
 public class ReturnService {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma").withZone(LONDON);
     private final ReturnRecords records;
     private final ReturnRepositories.Answers answers;
     private final ReturnRepositories.Sections sections;
@@ -234,6 +235,11 @@ public class ReturnService {
         }
         rows.sort(Comparator.comparingLong(DashboardRow::daysLeft).thenComparing(DashboardRow::returnId));
         return rows;
+    }
+
+    /** A moment as people read it on our pages: "3 March 2026 at 2:05pm" (London time). */
+    static String when(Instant at) {
+        return WHEN.format(at).replace("AM", "am").replace("PM", "pm");
     }
 
     static String due(long days) {
@@ -575,7 +581,7 @@ public class ReturnService {
         if (!clashes.isEmpty()) {
             return new Outcome(errors, null, clashes.stream().map(c -> new Clash(c.question(), c.mine(), c.theirs(),
                     c.theirs().updatedBy() == null ? "someone" : accounts.nameOf(ctx.ret().partnershipId(), c.theirs().updatedBy()),
-                    DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma").format(c.theirs().updatedAt().atZone(LONDON)).replace("AM", "am").replace("PM", "pm")))
+                    when(c.theirs().updatedAt())))
                     .toList(), "", changed);
         }
         if (!errors.isEmpty()) {

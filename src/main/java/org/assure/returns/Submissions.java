@@ -22,7 +22,6 @@ import org.assure.web.NotFoundException;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -37,7 +36,6 @@ import java.util.Set;
  */
 @Singleton
 public class Submissions {
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma").withZone(ReturnService.LONDON);
     private final ReturnService returns;
     private final ReturnRecords records;
     private final ReturnRepositories.Answers answers;
@@ -196,7 +194,7 @@ public class Submissions {
                     Declared by %s, %s, on %s. Reference %s.
 
                     Read it: %s
-                    """.formatted(user.name(), what, s.late() ? " late" : "", s.declaredName(), s.declaredRole(), WHEN.format(s.submittedAt()),
+                    """.formatted(user.name(), what, s.late() ? " late" : "", s.declaredName(), s.declaredRole(), ReturnService.when(s.submittedAt()),
                     s.reference(), link));
         }
     }
@@ -204,12 +202,7 @@ public class Submissions {
     /** The confirmation page's submission: the latest. */
     @Transactional
     public SubmissionView latest(CurrentUser user, long returnId) {
-        ReturnService.Context ctx = leadOrAdmin(user, returnId);
-        List<SubmissionView> all = views(ctx);
-        if (all.isEmpty()) {
-            throw new NotFoundException("Submission");
-        }
-        return all.get(all.size() - 1);
+        return latestOf(leadOrAdmin(user, returnId));
     }
 
     /** The latest submission, if any, for the task list's banner; whoever may see the return may see this. */
@@ -315,7 +308,7 @@ public class Submissions {
         Map<Long, String> names = new HashMap<>();
         List<AuditEvent> events = new ArrayList<>(audit.history(ctx.ret().partnershipId(), "return", returnId));
         java.util.Collections.reverse(events);
-        List<HistoryRow> rows = events.stream().map(e -> new HistoryRow(when(e.at()),
+        List<HistoryRow> rows = events.stream().map(e -> new HistoryRow(ReturnService.when(e.at()),
                 e.accountId() == null ? "Assure" : names.computeIfAbsent(e.accountId(), id -> accounts.nameOf(ctx.ret().partnershipId(), id)),
                 describe(ctx.bank(), e.action()), words(e.beforeValue()), words(e.afterValue()))).toList();
         return new HistoryPage(ctx, rows, views(ctx));
@@ -369,22 +362,15 @@ public class Submissions {
     }
 
     private SubmissionView latestOf(ReturnService.Context ctx) {
-        List<SubmissionView> all = views(ctx);
-        if (all.isEmpty()) {
-            throw new NotFoundException("Submission");
-        }
-        return all.get(all.size() - 1);
+        return latestIfAny(ctx).orElseThrow(() -> new NotFoundException("Submission"));
     }
 
     private List<SubmissionView> views(ReturnService.Context ctx) {
         long partnership = ctx.ret().partnershipId();
         return submissions.findByReturnIdOrderBySubmissionNumber(ctx.ret().id()).stream().map(s -> new SubmissionView(s,
-                accounts.nameOf(partnership, s.submittedBy()), when(s.submittedAt()),
-                s.returnedBy() == null ? "" : accounts.nameOf(partnership, s.returnedBy()), s.returnedAt() == null ? "" : when(s.returnedAt())))
+                accounts.nameOf(partnership, s.submittedBy()), ReturnService.when(s.submittedAt()),
+                s.returnedBy() == null ? "" : accounts.nameOf(partnership, s.returnedBy()), s.returnedAt() == null ? "" : ReturnService.when(s.returnedAt())))
                 .toList();
     }
 
-    static String when(Instant at) {
-        return WHEN.format(at).replace("AM", "am").replace("PM", "pm");
-    }
 }
