@@ -275,14 +275,15 @@ public class AccountService {
      * organisation only. Refuses an email that already has an account (it may belong to anyone).
      */
     @Transactional
-    public Optional<Long> inviteContributor(CurrentUser lead, String name, String email, long organisationId) {
+    public Optional<Colleague> inviteContributor(CurrentUser lead, String name, String email, long organisationId) {
         if (!lead.has(Roles.LEAD) || !lead.actsFor(organisationId)) {
             throw new org.assure.web.ForbiddenException("Only the organisation's lead can invite colleagues");
         }
         if (accounts.findByEmail(Account.normaliseEmail(email)).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(invite(lead, name, email, Role.CONTRIBUTOR, organisationId));
+        Account invited = accounts.findById(invite(lead, name, email, Role.CONTRIBUTOR, organisationId)).orElseThrow();
+        return Optional.of(new Colleague(invited.id(), invited.displayName(), invited.email(), false, true));
     }
 
     /** Where to tell the partnership something: its admins who can sign in. */

@@ -75,7 +75,7 @@ public class Delegation {
         BankModel.Section section = ReturnService.sectionOf(ctx, sectionKey);
         List<AccountService.Colleague> colleagues = colleagues(ctx);
         String choice = form.assignee() == null ? null : form.assignee().strip();
-        Long assignee = null;
+        AccountService.Colleague assignee = null;
         if (choice == null) {
             errors.add("assignee", "Select who will complete this section");
         } else if (choice.equals(NEW_PERSON)) {
@@ -90,7 +90,7 @@ public class Delegation {
                 errors.add("email", "Enter an email address in the correct format, like name@example.org");
             }
             if (errors.isEmpty()) {
-                Optional<Long> invited = accounts.inviteContributor(user, name, email, ctx.organisation().id());
+                Optional<AccountService.Colleague> invited = accounts.inviteContributor(user, name, email, ctx.organisation().id());
                 if (invited.isEmpty()) {
                     errors.add("email", "There is already an account with this email address. If they work for "
                             + ctx.organisation().name() + ", choose them from the list; if not, ask your partnership to add them");
@@ -100,7 +100,7 @@ public class Delegation {
             }
         } else if (!choice.isEmpty()) {
             Long id = org.assure.web.Forms.parseId(choice);
-            assignee = colleagues.stream().filter(c -> Objects.equals(c.id(), id)).findFirst().map(AccountService.Colleague::id).orElse(null);
+            assignee = colleagues.stream().filter(c -> Objects.equals(c.id(), id)).findFirst().orElse(null);
             if (assignee == null) {
                 errors.add("assignee", "Select who will complete this section");
             }
@@ -112,8 +112,9 @@ public class Delegation {
         return Optional.empty();
     }
 
-    private void setAssignee(ReturnService.Context ctx, CurrentUser user, BankModel.Section section, @Nullable Long assignee) {
+    private void setAssignee(ReturnService.Context ctx, CurrentUser user, BankModel.Section section, @Nullable AccountService.Colleague to) {
         long returnId = ctx.ret().id();
+        Long assignee = to == null ? null : to.id();
         Instant now = clock.instant();
         ReturnSection row = sections.findByReturnIdAndSectionKey(returnId, section.key()).orElse(null);
         Long before = row == null ? null : row.assignedAccountId();
@@ -127,9 +128,8 @@ public class Delegation {
         }
         long partnership = ctx.ret().partnershipId();
         audit.record(partnership, user.accountId(), "return", returnId, "section " + section.key() + " assigned",
-                before == null ? null : accounts.nameOf(partnership, before), assignee == null ? null : accounts.nameOf(partnership, assignee));
-        if (assignee != null && assignee != user.accountId()) {
-            AccountService.Colleague to = colleagues(ctx).stream().filter(c -> c.id() == assignee).findFirst().orElseThrow();
+                before == null ? null : accounts.nameOf(partnership, before), to == null ? null : to.name());
+        if (to != null && to.id() != user.accountId()) {
             outbox.send(partnership, to.email(), "You have been asked to complete part of " + ctx.organisation().name() + "'s return",
                     """
                     Dear %s,
