@@ -11,7 +11,6 @@ import org.assure.web.PendingForms;
 import org.assure.web.ResumablePosts;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,25 +68,16 @@ class KeptAnswers {
     }
 
     /**
-     * From the conflict page's choices, the answers the person chose to keep as theirs (as ReturnsController.resolve
-     * reads them): answers they chose to give up are not shown again.
+     * From the conflict page's choices, the answers the person chose to keep as theirs (as the conflict page's
+     * own post reads them, {@link ReturnsController#chosenAsMine}): answers they chose to give up are not shown again.
      */
     static Map<String, List<String>> keptMine(Map<String, List<String>> form, BankModel.Section section) {
-        Map<String, List<String>> mine = new LinkedHashMap<>();
+        Map<String, List<String>> mine = ReturnsController.chosenAsMine(form);
         for (BankModel.Question q : section.questions()) {
-            String k = q.key();
-            if (!form.getOrDefault(k + "-choice", List.of()).contains("mine")) {
-                continue;
-            }
-            for (String suffix : List.of("", "-evidence", "-reason", "-day", "-month", "-year", "-version")) {
-                if (form.containsKey(k + suffix)) {
-                    mine.put(k + suffix, form.get(k + suffix));
-                }
-            }
-            if (q.type() == BankModel.QuestionType.MULTIPLE_CHOICE && mine.containsKey(k)) {
+            if (q.type() == BankModel.QuestionType.MULTIPLE_CHOICE && mine.containsKey(q.key())) {
                 // the conflict page carries the options as one comma-separated field (codes hold no commas);
                 // the section page ticks a box per option
-                mine.put(k, mine.get(k).stream().flatMap(v -> Arrays.stream(v.split(","))).filter(v -> !v.isBlank()).toList());
+                mine.put(q.key(), mine.get(q.key()).stream().flatMap(v -> Arrays.stream(v.split(","))).filter(v -> !v.isBlank()).toList());
             }
         }
         return mine;

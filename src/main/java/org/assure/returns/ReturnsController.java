@@ -95,7 +95,11 @@ class ReturnsController {
     @Post("/{id}/sections/{key}/resolve")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> resolve(CurrentUser user, @PathVariable long id, @PathVariable String key, @Body Map<String, Object> body) {
-        Map<String, List<String>> form = normalise(body);
+        return outcome(user, id, key, chosenAsMine(normalise(body)), false, ReturnService.Action.STAY);
+    }
+
+    /** From the conflict page's choices, the fields of the answers the person chose to keep as theirs. */
+    static Map<String, List<String>> chosenAsMine(Map<String, List<String>> form) {
         Map<String, List<String>> mine = new LinkedHashMap<>();
         form.forEach((name, values) -> {
             if (name.endsWith("-choice") && values.contains("mine")) {
@@ -107,7 +111,7 @@ class ReturnsController {
                 }
             }
         });
-        return outcome(user, id, key, mine, false, ReturnService.Action.STAY);
+        return mine;
     }
 
     private MutableHttpResponse<?> outcome(CurrentUser user, long id, String key, Map<String, List<String>> form, boolean complete,
