@@ -346,26 +346,26 @@ public class ReturnService {
 
     @Transactional
     public SectionView section(CurrentUser user, long returnId, String sectionKey) {
-        Context ctx = load(user, returnId);
-        mustSee(ctx, sectionKey);
-        return view(ctx, sectionOf(ctx, sectionKey), stored(returnId), Map.of());
+        return sectionAsTyped(user, returnId, sectionKey, Map.of());
     }
 
     /**
      * The section page with a form's typed answers in place of the stored ones: a form kept across an expired
-     * session. It goes through {@link #section} first, so it is shown only to whom that page is, by the same rules.
+     * session. It is the section page itself, so it is shown only to whom that page is, by the same rules.
      */
     @Transactional
     public SectionView sectionAsTyped(CurrentUser user, long returnId, String sectionKey, Map<String, List<String>> form) {
-        SectionView page = section(user, returnId, sectionKey);
+        Context ctx = load(user, returnId);
+        mustSee(ctx, sectionKey);
+        BankModel.Section section = sectionOf(ctx, sectionKey);
         Map<String, Entry> typed = new HashMap<>();
-        for (BankModel.Question q : page.section().questions()) {
+        for (BankModel.Question q : section.questions()) {
             if (form.containsKey(q.key() + "-version")) {
                 // the version the form was shown with is kept, so saving it still detects someone else's change
                 typed.put(q.key(), typedEntry(q, form, parseInt(first(form, q.key() + "-version"), -1)));
             }
         }
-        return view(page.context(), page.section(), stored(returnId), typed);
+        return view(ctx, section, stored(returnId), typed);
     }
 
     private Map<String, ReturnAnswer> stored(long returnId) {
