@@ -507,7 +507,7 @@ public class ReturnService {
             ReturnAnswer current = stored.get(k);
             if (parsedOk && current != null && current.carriedForward() && submitted.sameAs(current)
                     && "true".equals(first(form, k + "-confirm"))) {
-                stored.put(k, confirm(ctx, user, current, now));
+                stored.put(k, confirm(user, current, now, answerChanges));
                 changed = true;
             }
             if (parsedOk && !submitted.sameAs(current)) {
@@ -619,13 +619,12 @@ public class ReturnService {
         return saved;
     }
 
-    /** Keeps a carried-forward answer as it is, now checked by this person. */
-    private ReturnAnswer confirm(Context ctx, CurrentUser user, ReturnAnswer current, Instant now) {
+    /** Keeps a carried-forward answer as it is, now checked by this person; its audit entry joins the save's others. */
+    private ReturnAnswer confirm(CurrentUser user, ReturnAnswer current, Instant now, List<AuditTrail.Change> changes) {
         if (answers.confirm(current.id(), user.accountId(), now, current.version()) != 1) {
             throw new ConcurrentSaveException();
         }
-        audit.record(ctx.ret().partnershipId(), user.accountId(), "return", ctx.ret().id(), "confirmed " + current.questionKey(),
-                current.summary(), current.summary());
+        changes.add(new AuditTrail.Change("confirmed " + current.questionKey(), current.summary(), current.summary()));
         return new ReturnAnswer(current.id(), current.returnId(), current.questionKey(), current.rating(), current.answerValue(),
                 current.evidence(), current.naReason(), false, current.version() + 1, user.accountId(), now);
     }
