@@ -25,6 +25,7 @@ import org.assure.organisations.OrganisationKind;
 import org.assure.organisations.Phase;
 import org.assure.organisations.SchoolCategory;
 import org.assure.organisations.Sector;
+import org.assure.web.DatabaseErrors;
 import org.assure.web.FormErrors;
 import org.assure.web.Forms;
 import org.assure.web.Model;
@@ -176,22 +177,13 @@ class CyclesController {
         } catch (CycleService.StateException e) {
             return refused(admin, id, e.getMessage());
         } catch (io.micronaut.data.exceptions.DataAccessException e) {
-            if (!duplicateKey(e)) {
+            if (!DatabaseErrors.isDuplicateKey(e)) {
                 throw e;
             }
             // Two admins acting at once: the unique (cycle, organisation) key refused the second return.
             return refused(admin, id, "Someone else changed this cycle at the same moment. Look at it again and retry.");
         }
         return Forms.seeOther(path(id) + "?saved=" + saved);
-    }
-
-    private static boolean duplicateKey(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The cycle's page again, with why the action was refused: 409, never a 500. */

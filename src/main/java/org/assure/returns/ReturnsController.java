@@ -18,6 +18,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
 import org.assure.accounts.CurrentUser;
 import org.assure.accounts.Roles;
+import org.assure.web.DatabaseErrors;
 import org.assure.web.FormErrors;
 import org.assure.web.Forms;
 import org.assure.web.Model;
@@ -122,7 +123,7 @@ class ReturnsController {
         } catch (ReturnService.ReadOnlyException | ReturnService.ConcurrentSaveException e) {
             return refused(id, e.getMessage());
         } catch (io.micronaut.data.exceptions.DataAccessException e) {
-            if (!duplicateKey(e)) {
+            if (!DatabaseErrors.isDuplicateKey(e)) {
                 throw e;
             }
             // Two first saves of the same answer or section at once: the unique key refused the second, whole.
@@ -144,15 +145,6 @@ class ReturnsController {
     static MutableHttpResponse<?> refused(long id, String message) {
         return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("returns/refused",
                 Model.of("message", message).with("returnId", id).with("errors", FormErrors.none())));
-    }
-
-    private static boolean duplicateKey(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static Map<String, List<String>> normalise(Map<String, Object> body) {
