@@ -9,6 +9,7 @@ import org.assure.accounts.AccountService;
 import org.assure.accounts.CurrentUser;
 import org.assure.audit.AuditTrail;
 import org.assure.banks.BankModel;
+import org.assure.cycles.ReturnRecords;
 import org.assure.notify.Outbox;
 import org.assure.web.AssureSettings;
 import org.assure.web.FormErrors;
@@ -28,6 +29,7 @@ import java.util.Optional;
 public class Delegation {
     static final String NEW_PERSON = "new";
     private final ReturnService returns;
+    private final ReturnRecords records;
     private final ReturnRepositories.Sections sections;
     private final AccountService accounts;
     private final Outbox outbox;
@@ -35,9 +37,10 @@ public class Delegation {
     private final AssureSettings settings;
     private final Clock clock;
 
-    Delegation(ReturnService returns, ReturnRepositories.Sections sections, AccountService accounts, Outbox outbox, AuditTrail audit,
+    Delegation(ReturnService returns, ReturnRecords records, ReturnRepositories.Sections sections, AccountService accounts, Outbox outbox, AuditTrail audit,
                AssureSettings settings, Clock clock) {
         this.returns = returns;
+        this.records = records;
         this.sections = sections;
         this.accounts = accounts;
         this.outbox = outbox;
@@ -71,6 +74,7 @@ public class Delegation {
     /** The page again (with errors) or nothing when assigned. */
     @Transactional
     public Optional<AssignPage> assign(CurrentUser user, long returnId, String sectionKey, AssignForm form, FormErrors errors) {
+        records.lockForSave(returnId); // as saves do: a first save of the same section cannot insert its row beside ours
         ReturnService.Context ctx = editableByLead(user, returnId);
         BankModel.Section section = ReturnService.sectionOf(ctx, sectionKey);
         List<AccountService.Colleague> colleagues = colleagues(ctx);
