@@ -10,12 +10,12 @@ import org.assure.organisations.Organisation;
 import org.assure.organisations.OrganisationService;
 import org.assure.web.AssureSettings;
 import org.assure.web.FormErrors;
+import org.assure.web.London;
 import org.assure.web.SigningKey;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
@@ -26,7 +26,7 @@ import java.util.Optional;
 public class AccountService {
     static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
     static final Duration RESET_LIFETIME = Duration.ofHours(1);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma").withZone(ZoneId.of("Europe/London"));
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma").withZone(London.ZONE);
 
     private final AccountRepositories.Accounts accounts;
     private final AccountRepositories.AccountRoles roles;

@@ -22,12 +22,12 @@ import org.assure.web.AssureSettings;
 import org.assure.web.ForbiddenException;
 import org.assure.web.FormErrors;
 import org.assure.web.Forms;
+import org.assure.web.London;
 import org.assure.web.NotFoundException;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,7 +44,6 @@ import java.util.stream.Collectors;
 /** The cycles feature's entrance: partnership admins create, open, close and archive cycles and watch progress. */
 @Singleton
 public class CycleService {
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy");
     private final CycleRepositories.Cycles cycles;
     private final CycleRepositories.Returns returns;
@@ -100,7 +99,7 @@ public class CycleService {
     }
 
     public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), LONDON);
+        return London.today(clock);
     }
 
     // ---- reading ----
@@ -427,11 +426,11 @@ public class CycleService {
         }
 
         public String lastActivity() {
-            return lastActivityAt == null ? "" : DATE.format(LocalDate.ofInstant(lastActivityAt, LONDON));
+            return lastActivityAt == null ? "" : DATE.format(LocalDate.ofInstant(lastActivityAt, London.ZONE));
         }
 
         public String submitted() {
-            return submittedAt == null ? "" : DATE.format(LocalDate.ofInstant(submittedAt, LONDON));
+            return submittedAt == null ? "" : DATE.format(LocalDate.ofInstant(submittedAt, London.ZONE));
         }
     }
 
@@ -459,7 +458,7 @@ public class CycleService {
                     : (o.sector() == null ? "Agency" : o.sector().label());
             // late: still outstanding after the deadline, or (last) submitted after it
             boolean late = r.submittedAt() == null ? today.isAfter(cycle.deadline())
-                    : LocalDate.ofInstant(r.submittedAt(), LONDON).isAfter(cycle.deadline())
+                    : LocalDate.ofInstant(r.submittedAt(), London.ZONE).isAfter(cycle.deadline())
                     || (r.status() != ReturnStatus.SUBMITTED && today.isAfter(cycle.deadline()));
             return new ProgressRow(r.id(), o.id(), o.name(), o.kind(), type, o.phase(), r.status(), answered.getOrDefault(r.id(), 0),
                     r.lastActivityAt(), r.submittedAt(), late);

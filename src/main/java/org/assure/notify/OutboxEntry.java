@@ -1,9 +1,9 @@
 package org.assure.notify;
 
 import io.micronaut.core.annotation.Nullable;
+import org.assure.web.London;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,7 @@ public record OutboxEntry(long id, String recipient, String subject, String crea
     public enum Status { WAITING, SENT, FAILING }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, h:mma", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
+            .withZone(London.ZONE);
     /** An address up to white space, leaving out punctuation that ends the sentence around it. */
     private static final Pattern URL = Pattern.compile("https?://\\S+?(?=[.,;:!?)]*(\\s|$))");
 

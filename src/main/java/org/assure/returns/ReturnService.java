@@ -18,12 +18,12 @@ import org.assure.organisations.Organisation;
 import org.assure.organisations.OrganisationService;
 import org.assure.web.FormErrors;
 import org.assure.web.ForbiddenException;
+import org.assure.web.London;
 import org.assure.web.NotFoundException;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -43,9 +43,8 @@ import java.util.Set;
  */
 @Singleton
 public class ReturnService {
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma").withZone(LONDON);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma").withZone(London.ZONE);
     private final ReturnRecords records;
     private final ReturnRepositories.Answers answers;
     private final ReturnRepositories.Sections sections;
@@ -202,7 +201,7 @@ public class ReturnService {
     }
 
     public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), LONDON);
+        return London.today(clock);
     }
 
     // ---- dashboard ----
