@@ -116,9 +116,7 @@ public class Submissions {
     }
 
     private CheckPage checkPage(ReturnService.Context ctx, DeclarationForm form) {
-        List<SubmissionView> past = views(ctx);
-        SubmissionView returned = ctx.ret().status() == ReturnStatus.RETURNED && !past.isEmpty() ? past.get(past.size() - 1) : null;
-        return new CheckPage(ctx, summary(ctx), form, returned);
+        return new CheckPage(ctx, summary(ctx), form, latestWhile(ctx, views(ctx), ReturnStatus.RETURNED));
     }
 
     private List<ReturnSummary.SectionSummary> summary(ReturnService.Context ctx) {
@@ -277,8 +275,7 @@ public class Submissions {
     public PrintPage print(CurrentUser user, long returnId) {
         ReturnService.Context ctx = leadOrAdmin(user, returnId);
         List<SubmissionView> all = views(ctx);
-        SubmissionView current = ctx.ret().status() == ReturnStatus.SUBMITTED && !all.isEmpty() ? all.get(all.size() - 1) : null;
-        return new PrintPage(ctx, summary(ctx), current, all);
+        return new PrintPage(ctx, summary(ctx), latestWhile(ctx, all, ReturnStatus.SUBMITTED), all);
     }
 
     /** One submission exactly as it was submitted. */
@@ -363,6 +360,11 @@ public class Submissions {
 
     private SubmissionView latestOf(ReturnService.Context ctx) {
         return latestIfAny(ctx).orElseThrow(() -> new NotFoundException("Submission"));
+    }
+
+    /** The latest submission while the return stands in this status (it is what the page speaks of), else null. */
+    private static @Nullable SubmissionView latestWhile(ReturnService.Context ctx, List<SubmissionView> all, ReturnStatus status) {
+        return ctx.ret().status() == status && !all.isEmpty() ? all.get(all.size() - 1) : null;
     }
 
     private List<SubmissionView> views(ReturnService.Context ctx) {
