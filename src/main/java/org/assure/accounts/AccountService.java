@@ -8,25 +8,27 @@ import org.assure.audit.AuditTrail;
 import org.assure.notify.Outbox;
 import org.assure.organisations.Organisation;
 import org.assure.organisations.OrganisationService;
-import org.assure.web.AssureSettings;
-import org.assure.web.FormErrors;
-import org.assure.web.London;
-import org.assure.web.SigningKey;
+import org.assure.kernel.AssureSettings;
+import org.assure.kernel.FormErrors;
+import org.assure.kernel.Dates;
+import org.assure.kernel.SigningKey;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.assure.kernel.Refusal;
+import org.assure.access.CurrentUser;
+import org.assure.access.Role;
+import org.assure.access.Roles;
 
 /** The accounts feature's entrance: sign-in with lockout, passwords, invitations and resets. */
 @Singleton
 public class AccountService {
     static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
     static final Duration RESET_LIFETIME = Duration.ofHours(1);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma").withZone(London.ZONE);
 
     private final AccountRepositories.Accounts accounts;
     private final AccountRepositories.AccountRoles roles;
@@ -162,7 +164,7 @@ public class AccountService {
     public void reinvite(CurrentUser admin, long accountId) {
         Account account = accounts.findByIdAndPartnershipId(accountId, admin.partnershipId())
                 .filter(Account::isPending)
-                .orElseThrow(() -> new org.assure.web.NotFoundException("Invitation"));
+                .orElseThrow(() -> Refusal.notFound("Invitation"));
         Role role = roles.findByAccountId(accountId).stream().map(r -> Role.valueOf(r.role())).findFirst().orElse(Role.CONTRIBUTOR);
         sendInvitation(admin, account, role);
         audit.record(admin.partnershipId(), admin.accountId(), "account", accountId, "invitation resent", null, null);
@@ -182,7 +184,7 @@ public class AccountService {
 
                 The link works once and expires on %s. If you were not expecting this email, you can ignore it.
                 """.formatted(account.displayName(), admin.name(), admin.partnershipName(), role.label().toLowerCase(),
-                        settings.baseUrl(), token, DATE.format(now.plus(INVITATION_LIFETIME))));
+                        settings.baseUrl(), token, Dates.moment(now.plus(INVITATION_LIFETIME))));
     }
 
     /** Emails a reset link when the address has an active account; says nothing either way. */
@@ -277,7 +279,7 @@ public class AccountService {
     @Transactional
     public Optional<Colleague> inviteContributor(CurrentUser lead, String name, String email, long organisationId) {
         if (!lead.has(Roles.LEAD) || !lead.actsFor(organisationId)) {
-            throw new org.assure.web.ForbiddenException("Only the organisation's lead can invite colleagues");
+            throw Refusal.forbidden("Only the organisation's lead can invite colleagues");
         }
         if (accounts.findByEmail(Account.normaliseEmail(email)).isPresent()) {
             return Optional.empty();

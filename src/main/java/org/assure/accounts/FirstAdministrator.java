@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import org.assure.access.Role;
 
 /**
  * Production has no demo data: while the database has no partnership, the first administrator and

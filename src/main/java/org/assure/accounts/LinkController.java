@@ -15,7 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
-import org.assure.web.FormErrors;
+import org.assure.kernel.FormErrors;
 import org.assure.web.Forms;
 import org.assure.web.Model;
 

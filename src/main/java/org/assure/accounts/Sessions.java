@@ -4,15 +4,14 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.assure.web.SigningKey;
+import org.assure.kernel.SigningKey;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.assure.access.CurrentUser;
 
 /**
  * Sessions live in the database: they survive restarts, work on every node, end at once on sign-out,
@@ -75,13 +74,8 @@ class Sessions {
         List<String> roleNames = roles.findByAccountId(view.accountId()).stream().map(AccountRole::role).toList();
         List<Long> organisationIds = memberships.findByAccountId(view.accountId()).stream()
                 .map(AccountOrganisation::organisationId).toList();
-        Map<String, Object> attributes = new HashMap<>();
-        attributes.put(CurrentUser.ACCOUNT_ID, view.accountId());
-        attributes.put(CurrentUser.PARTNERSHIP_ID, view.partnershipId());
-        attributes.put(CurrentUser.PARTNERSHIP_NAME, view.partnershipName());
-        attributes.put(CurrentUser.NAME, view.displayName());
-        attributes.put(CurrentUser.ORGANISATION_IDS, organisationIds);
-        return Optional.of(Authentication.build(view.email(), roleNames, attributes));
+        return Optional.of(CurrentUser.authentication(view.email(), roleNames, view.accountId(), view.partnershipId(),
+                view.partnershipName(), view.displayName(), organisationIds));
     }
 
     /** Housekeeping: idle rows would otherwise pile up for people who never sign out. */

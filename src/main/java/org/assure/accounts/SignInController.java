@@ -16,10 +16,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import org.assure.web.Csrf;
-import org.assure.web.FormErrors;
+import org.assure.kernel.FormErrors;
 import org.assure.web.Forms;
 import org.assure.web.Model;
 import org.assure.web.PendingForms;
+import org.assure.access.CurrentUser;
 
 /** Sign in, sign out and change password. */
 @Controller

@@ -15,11 +15,14 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import org.assure.organisations.OrganisationService;
-import org.assure.web.FormErrors;
+import org.assure.kernel.FormErrors;
 import org.assure.web.Forms;
 import org.assure.web.Model;
 
 import java.util.Arrays;
+import org.assure.access.CurrentUser;
+import org.assure.access.Role;
+import org.assure.access.Roles;
 
 /** Partnership admins list the people of their partnership and invite new ones. */
 @Controller("/users")

@@ -3,15 +3,15 @@ package org.assure.banks;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.assure.accounts.CurrentUser;
+import org.assure.access.CurrentUser;
 import org.assure.audit.AuditTrail;
 import org.assure.banks.BankModel.Version;
 import org.assure.banks.BankViews.ComparisonView;
 import org.assure.banks.BankViews.DraftPage;
 import org.assure.banks.BankViews.DraftStatus;
 import org.assure.banks.BankWorkbook.SheetProblem;
-import org.assure.web.ForbiddenException;
-import org.assure.web.NotFoundException;
+import org.assure.kernel.Refusal;
+import org.assure.kernel.Refusal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -101,12 +101,12 @@ class BankDrafts {
     @Transactional
     BankDraft find(CurrentUser admin, long id) {
         requireAdmin(admin);
-        return drafts.findByIdAndPartnershipId(id, admin.partnershipId()).orElseThrow(() -> new NotFoundException("Bank draft"));
+        return drafts.findByIdAndPartnershipId(id, admin.partnershipId()).orElseThrow(() -> Refusal.notFound("Bank draft"));
     }
 
     private static void requireAdmin(CurrentUser user) {
         if (!user.isAdmin()) {
-            throw new ForbiddenException("Only partnership admins manage question banks");
+            throw Refusal.forbidden("Only partnership admins manage question banks");
         }
     }
 }

@@ -16,10 +16,10 @@ import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import org.assure.accounts.CurrentUser;
-import org.assure.accounts.Roles;
+import org.assure.access.CurrentUser;
+import org.assure.access.Roles;
 import org.assure.banks.BankWorkbook.SheetProblem;
-import org.assure.web.FormErrors;
+import org.assure.kernel.FormErrors;
 import org.assure.web.Forms;
 import org.assure.web.Model;
 

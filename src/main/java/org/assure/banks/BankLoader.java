@@ -4,7 +4,7 @@ import org.assure.banks.BankModel.Question;
 import org.assure.banks.BankModel.Scale;
 import org.assure.banks.BankModel.Version;
 import org.assure.banks.LoadedBanks.LoadedVersion;
-import org.assure.web.SigningKey;
+import org.assure.kernel.SigningKey;
 
 import java.util.ArrayList;
 import java.util.Comparator;

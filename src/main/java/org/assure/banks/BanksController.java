@@ -13,14 +13,14 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import org.assure.accounts.CurrentUser;
-import org.assure.accounts.Roles;
+import org.assure.access.CurrentUser;
+import org.assure.access.Roles;
 import org.assure.banks.BankModel.Version;
 import org.assure.banks.BankViews.BankSummary;
-import org.assure.web.FormErrors;
+import org.assure.kernel.FormErrors;
 import org.assure.web.Forms;
 import org.assure.web.Model;
-import org.assure.web.NotFoundException;
+import org.assure.kernel.Refusal;
 
 import java.util.List;
 import java.util.Optional;
@@ -95,7 +95,7 @@ class BanksController {
     private BankSummary summary(String bank) {
         List<LoadedBanks.LoadedVersion> versions = banks.banks().byBank().get(bank);
         if (versions == null) {
-            throw new NotFoundException("Question bank");
+            throw Refusal.notFound("Question bank");
         }
         return new BankSummary(bank, versions.get(versions.size() - 1).version().title(), versions.stream()
                 .map(v -> BankViews.row(v.version(), banks.isFrozen(bank, v.version().version()))).toList());

@@ -10,7 +10,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.assure.banks.BankModel.Version;
 import org.assure.banks.LoadedBanks.LoadedVersion;
-import org.assure.web.NotFoundException;
+import org.assure.kernel.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,14 +106,14 @@ public class QuestionBanks {
     }
 
     public Version get(String bank, String version) {
-        return banks.find(bank, version).map(LoadedVersion::version).orElseThrow(() -> new NotFoundException("Question bank version"));
+        return banks.find(bank, version).map(LoadedVersion::version).orElseThrow(() -> Refusal.notFound("Question bank version"));
     }
 
     /** Marks a version as used by a cycle: from now on its file may not change. */
     @Transactional
     public void freeze(String bank, String version) {
         BankVersionRecord.Repository records = this.records.get();
-        BankVersionRecord record = records.findByBankKeyAndVersion(bank, version).orElseThrow(() -> new NotFoundException("Question bank version"));
+        BankVersionRecord record = records.findByBankKeyAndVersion(bank, version).orElseThrow(() -> Refusal.notFound("Question bank version"));
         if (!record.isFrozen()) {
             records.update(new BankVersionRecord(record.id(), record.bankKey(), record.version(), record.contentHash(),
                     record.firstLoadedAt(), clock.instant()));

@@ -3,7 +3,7 @@ package org.assure.cycles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Size;
-import org.assure.web.FormErrors;
+import org.assure.kernel.FormErrors;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.assure.accounts.CurrentUser;
+import org.assure.access.CurrentUser;
 import org.assure.audit.AuditTrail;
 import org.assure.banks.BankModel;
 import org.assure.banks.LoadedBanks;
@@ -18,17 +18,16 @@ import org.assure.organisations.OrganisationService;
 import org.assure.organisations.Phase;
 import org.assure.organisations.SchoolCategory;
 import org.assure.organisations.Sector;
-import org.assure.web.AssureSettings;
-import org.assure.web.ForbiddenException;
-import org.assure.web.FormErrors;
+import org.assure.kernel.AssureSettings;
+import org.assure.kernel.Refusal;
+import org.assure.kernel.FormErrors;
 import org.assure.web.Forms;
-import org.assure.web.London;
-import org.assure.web.NotFoundException;
+import org.assure.kernel.Dates;
+import org.assure.kernel.Refusal;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -44,7 +43,6 @@ import java.util.stream.Collectors;
 /** The cycles feature's entrance: partnership admins create, open, close and archive cycles and watch progress. */
 @Singleton
 public class CycleService {
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy");
     private final CycleRepositories.Cycles cycles;
     private final CycleRepositories.Returns returns;
     private final CycleRepositories.ChosenOrganisations chosen;
@@ -73,13 +71,6 @@ public class CycleService {
         this.answerProgress = answerProgress;
     }
 
-    /** A refused change of state: the message says why, in words for the admin. */
-    public static class StateException extends RuntimeException {
-        public StateException(String message) {
-            super(message);
-        }
-    }
-
     public record BankOption(String value, String label, BankModel.Audience audience) {
     }
 
@@ -99,7 +90,7 @@ public class CycleService {
     }
 
     public LocalDate today() {
-        return London.today(clock);
+        return Dates.today(clock);
     }
 
     // ---- reading ----
@@ -107,12 +98,12 @@ public class CycleService {
     @Transactional
     public AuditCycle get(CurrentUser admin, long id) {
         requireAdmin(admin);
-        return cycles.findByIdAndPartnershipId(id, admin.partnershipId()).orElseThrow(() -> new NotFoundException("Cycle"));
+        return cycles.findByIdAndPartnershipId(id, admin.partnershipId()).orElseThrow(() -> Refusal.notFound("Cycle"));
     }
 
     public record CycleRow(AuditCycle cycle, String bankLabel, long returns, long submitted) {
         public String deadline() {
-            return DATE.format(cycle.deadline());
+            return Dates.date(cycle.deadline());
         }
     }
 
@@ -129,6 +120,22 @@ public class CycleService {
 
     String bankLabel(AuditCycle c) {
         return banks.banks().find(c.bankKey(), c.bankVersion()).map(v -> label(v.version())).orElse(c.bankKey() + " " + c.bankVersion());
+    }
+
+    /** A cycle the admin may still edit: a draft; any other is refused with why. */
+    @Transactional
+    public AuditCycle editable(CurrentUser admin, long id) {
+        return requireDraft(get(admin, id), "edited");
+    }
+
+    /** A cycle organisations can be added to: an open one. */
+    @Transactional
+    public AuditCycle requireOpen(CurrentUser admin, long id) {
+        AuditCycle cycle = get(admin, id);
+        if (!cycle.isOpen()) {
+            throw refused(id, "Organisations can be added only while the cycle is open. This cycle is " + cycle.status().label().toLowerCase() + ".");
+        }
+        return cycle;
     }
 
     @Transactional
@@ -272,7 +279,7 @@ public class CycleService {
     AuditCycle update(CurrentUser admin, long id, @Nullable String formVersion, Checked c) {
         AuditCycle current = requireDraft(get(admin, id), "edited");
         if (!String.valueOf(current.version()).equals(formVersion)) {
-            throw new StateException("Someone else changed this cycle while you were editing it. Open the edit page again to see their changes.");
+            throw refused(id, "Someone else changed this cycle while you were editing it. Open the edit page again to see their changes.");
         }
         List<Long> before = chosen.organisationIds(id);
         AuditCycle next = new AuditCycle(current.id(), current.partnershipId(), c.name(), c.bankKey(), c.bankVersion(), c.mode(),
@@ -283,7 +290,7 @@ public class CycleService {
         try {
             updated = cycles.update(next);
         } catch (OptimisticLockException e) {
-            throw new StateException("Someone else changed this cycle while you were editing it. Open the edit page again to see their changes.");
+            throw refused(id, "Someone else changed this cycle while you were editing it. Open the edit page again to see their changes.");
         }
         chosen.deleteAll(id);
         c.organisationIds().forEach(o -> chosen.add(id, o));
@@ -311,7 +318,7 @@ public class CycleService {
         AuditCycle cycle = requireDraft(get(admin, id), "opened");
         List<Organisation> audience = audience(cycle);
         if (audience.isEmpty()) {
-            throw new StateException("No active organisation is in this cycle's audience. Edit the audience before opening it.");
+            throw refused(id, "No active organisation is in this cycle's audience. Edit the audience before opening it.");
         }
         banks.freeze(cycle.bankKey(), cycle.bankVersion());
         AuditCycle opened = changeStatus(admin, cycle, CycleStatus.OPEN);
@@ -322,14 +329,11 @@ public class CycleService {
     /** Adds an active organisation of the partnership to an open cycle: its return and its invitation. */
     @Transactional
     public Organisation addOrganisation(CurrentUser admin, long id, long organisationId) {
-        AuditCycle cycle = get(admin, id);
-        if (!cycle.isOpen()) {
-            throw new StateException("Organisations can be added only while the cycle is open. This cycle is " + cycle.status().label().toLowerCase() + ".");
-        }
+        AuditCycle cycle = requireOpen(admin, id);
         Organisation organisation = organisations.findInPartnership(admin.partnershipId(), organisationId)
-                .filter(o -> !o.isArchived()).orElseThrow(() -> new NotFoundException("Organisation"));
+                .filter(o -> !o.isArchived()).orElseThrow(() -> Refusal.notFound("Organisation"));
         if (returns.existsByCycleIdAndOrganisationId(id, organisationId)) {
-            throw new StateException(organisation.name() + " is already in this cycle.");
+            throw refused(id, organisation.name() + " is already in this cycle.");
         }
         addReturn(admin, cycle, organisation);
         audit.record(admin.partnershipId(), admin.accountId(), "cycle", id, "organisation added", null, organisation.name());
@@ -340,7 +344,7 @@ public class CycleService {
     public void close(CurrentUser admin, long id) {
         AuditCycle cycle = get(admin, id);
         if (!cycle.isOpen()) {
-            throw new StateException("Only an open cycle can be closed. This cycle is " + cycle.status().label().toLowerCase() + ".");
+            throw refused(id, "Only an open cycle can be closed. This cycle is " + cycle.status().label().toLowerCase() + ".");
         }
         changeStatus(admin, cycle, CycleStatus.CLOSED);
     }
@@ -349,7 +353,7 @@ public class CycleService {
     public void archive(CurrentUser admin, long id) {
         AuditCycle cycle = get(admin, id);
         if (!cycle.isClosed()) {
-            throw new StateException("Only a closed cycle can be archived. This cycle is " + cycle.status().label().toLowerCase() + ".");
+            throw refused(id, "Only a closed cycle can be archived. This cycle is " + cycle.status().label().toLowerCase() + ".");
         }
         changeStatus(admin, cycle, CycleStatus.ARCHIVED);
     }
@@ -359,7 +363,7 @@ public class CycleService {
         try {
             updated = cycles.update(cycle.withStatus(next, clock.instant()));
         } catch (OptimisticLockException e) {
-            throw new StateException("Someone else changed this cycle at the same moment. Look at it again and retry.");
+            throw refused(cycle.id(), "Someone else changed this cycle at the same moment. Look at it again and retry.");
         }
         audit.record(admin.partnershipId(), admin.accountId(), "cycle", cycle.id(), next.name().toLowerCase(),
                 cycle.status().label(), next.label());
@@ -368,7 +372,7 @@ public class CycleService {
 
     private static AuditCycle requireDraft(AuditCycle cycle, String verb) {
         if (!cycle.isDraft()) {
-            throw new StateException("This cycle is " + cycle.status().label().toLowerCase() + ", so it can no longer be " + verb
+            throw refused(cycle.id(), "This cycle is " + cycle.status().label().toLowerCase() + ", so it can no longer be " + verb
                     + ". Only a draft cycle can be " + verb + ".");
         }
         return cycle;
@@ -389,7 +393,7 @@ public class CycleService {
 
                     Sign in to start: %s/
                     """.formatted(contact.name(), admin.partnershipName(), cycle.name(), organisation.name(), bank,
-                    DATE.format(cycle.deadline()), settings.baseUrl()));
+                    Dates.date(cycle.deadline()), settings.baseUrl()));
         }
     }
 
@@ -426,11 +430,11 @@ public class CycleService {
         }
 
         public String lastActivity() {
-            return lastActivityAt == null ? "" : DATE.format(LocalDate.ofInstant(lastActivityAt, London.ZONE));
+            return lastActivityAt == null ? "" : Dates.date(Dates.dateOf(lastActivityAt));
         }
 
         public String submitted() {
-            return submittedAt == null ? "" : DATE.format(LocalDate.ofInstant(submittedAt, London.ZONE));
+            return submittedAt == null ? "" : Dates.date(Dates.dateOf(submittedAt));
         }
     }
 
@@ -458,7 +462,7 @@ public class CycleService {
                     : (o.sector() == null ? "Agency" : o.sector().label());
             // late: still outstanding after the deadline, or (last) submitted after it
             boolean late = r.submittedAt() == null ? today.isAfter(cycle.deadline())
-                    : LocalDate.ofInstant(r.submittedAt(), London.ZONE).isAfter(cycle.deadline())
+                    : LocalDate.ofInstant(r.submittedAt(), Dates.ZONE).isAfter(cycle.deadline())
                     || (r.status() != ReturnStatus.SUBMITTED && today.isAfter(cycle.deadline()));
             return new ProgressRow(r.id(), o.id(), o.name(), o.kind(), type, o.phase(), r.status(), answered.getOrDefault(r.id(), 0),
                     r.lastActivityAt(), r.submittedAt(), late);
@@ -477,9 +481,14 @@ public class CycleService {
 
     // ---- helpers ----
 
+    /** A change of state the cycle does not allow now, with the way back to its page. */
+    static Refusal refused(long cycleId, String reason) {
+        return Refusal.conflict(reason).backTo("/cycles/" + cycleId, "Back to the cycle");
+    }
+
     static void requireAdmin(CurrentUser user) {
         if (!user.isAdmin()) {
-            throw new ForbiddenException("Only partnership admins manage cycles");
+            throw Refusal.forbidden("Only partnership admins manage cycles");
         }
     }
 
@@ -495,7 +504,7 @@ public class CycleService {
         }
     }
 
-    public record Dates(String opensOn, String deadline, String finalDeadline, String panelDate) {
+    public record CycleDates(String opensOn, String deadline, String finalDeadline, String panelDate) {
     }
 
 }

@@ -3,7 +3,6 @@ package org.assure.cycles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -19,14 +18,13 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
-import org.assure.accounts.CurrentUser;
-import org.assure.accounts.Roles;
+import org.assure.access.CurrentUser;
+import org.assure.access.Roles;
 import org.assure.organisations.OrganisationKind;
 import org.assure.organisations.Phase;
 import org.assure.organisations.SchoolCategory;
 import org.assure.organisations.Sector;
-import org.assure.web.DatabaseErrors;
-import org.assure.web.FormErrors;
+import org.assure.kernel.FormErrors;
 import org.assure.web.Forms;
 import org.assure.web.Model;
 
@@ -34,6 +32,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.assure.kernel.Dates;
 
 /** Partnership admins create, edit, open, close and archive audit cycles, and follow their progress. */
 @Controller("/cycles")
@@ -108,32 +107,20 @@ class CyclesController {
 
     @Get("/{id}/edit")
     MutableHttpResponse<?> editForm(CurrentUser admin, @PathVariable long id) {
-        AuditCycle cycle = cycles.get(admin, id);
-        if (!cycle.isDraft()) {
-            return refused(admin, id, "This cycle is " + cycle.status().label().toLowerCase()
-                    + ", so it can no longer be edited. Only a draft cycle can be edited.");
-        }
+        AuditCycle cycle = cycles.editable(admin, id);
         return Forms.page("cycles/form", formModel(admin, cycles.form(admin, id), cycle));
     }
 
     @Post("/{id}/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> update(CurrentUser admin, @PathVariable long id, @Body CycleForms.CycleForm form) {
-        AuditCycle cycle = cycles.get(admin, id);
-        if (!cycle.isDraft()) {
-            return refused(admin, id, "This cycle is " + cycle.status().label().toLowerCase()
-                    + ", so it can no longer be edited. Only a draft cycle can be edited.");
-        }
+        AuditCycle cycle = cycles.editable(admin, id);
         FormErrors errors = forms.validate(form);
         CycleService.Checked checked = cycles.check(admin, form, errors);
         if (checked == null) {
             return Forms.invalid("cycles/form", formModel(admin, form, cycle), errors);
         }
-        try {
-            cycles.update(admin, id, form.version(), checked);
-        } catch (CycleService.StateException e) {
-            return refused(admin, id, e.getMessage());
-        }
+        cycles.update(admin, id, form.version(), checked);
         return Forms.seeOther(path(id) + "?saved=updated");
     }
 
@@ -160,10 +147,7 @@ class CyclesController {
     MutableHttpResponse<?> addOrganisation(CurrentUser admin, @PathVariable long id, @Body AddForm form) {
         Long organisationId = Forms.parseId(form.organisationId());
         if (organisationId == null) {
-            AuditCycle cycle = cycles.get(admin, id);
-            if (!cycle.isOpen()) {
-                return refused(admin, id, "Organisations can be added only while the cycle is open.");
-            }
+            cycles.requireOpen(admin, id);
             FormErrors errors = FormErrors.none().add("organisationId", "Select an organisation to add");
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>("cycles/detail",
                     detailModel(admin, id, null, null, null).with("errors", errors)));
@@ -172,24 +156,8 @@ class CyclesController {
     }
 
     private MutableHttpResponse<?> act(CurrentUser admin, long id, String saved, Runnable action) {
-        try {
-            action.run();
-        } catch (CycleService.StateException e) {
-            return refused(admin, id, e.getMessage());
-        } catch (io.micronaut.data.exceptions.DataAccessException e) {
-            if (!DatabaseErrors.isDuplicateKey(e)) {
-                throw e;
-            }
-            // Two admins acting at once: the unique (cycle, organisation) key refused the second return.
-            return refused(admin, id, "Someone else changed this cycle at the same moment. Look at it again and retry.");
-        }
+        action.run();
         return Forms.seeOther(path(id) + "?saved=" + saved);
-    }
-
-    /** The cycle's page again, with why the action was refused: 409, never a 500. */
-    private MutableHttpResponse<?> refused(CurrentUser admin, long id, String message) {
-        return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("cycles/detail",
-                detailModel(admin, id, null, null, null).with("problem", message)));
     }
 
     private Model detailModel(CurrentUser admin, long id, @Nullable String status, @Nullable String kind, @Nullable String phase) {
@@ -207,9 +175,9 @@ class CyclesController {
                 .with("kinds", Arrays.asList(OrganisationKind.values()))
                 .with("phases", Arrays.asList(Phase.values()))
                 .with("addable", cycle.isOpen() ? cycles.activeOrganisations(admin).stream().filter(o -> !taken.contains(o.id())).toList() : List.of())
-                .with("dates", new CycleService.Dates(CycleService.DATE.format(cycle.opensOn()), CycleService.DATE.format(cycle.deadline()),
-                        cycle.finalDeadline() == null ? "" : CycleService.DATE.format(cycle.finalDeadline()),
-                        cycle.panelDate() == null ? "" : CycleService.DATE.format(cycle.panelDate())))
+                .with("dates", new CycleService.CycleDates(Dates.date(cycle.opensOn()), Dates.date(cycle.deadline()),
+                        cycle.finalDeadline() == null ? "" : Dates.date(cycle.finalDeadline()),
+                        cycle.panelDate() == null ? "" : Dates.date(cycle.panelDate())))
                 .with("errors", FormErrors.none());
     }
 

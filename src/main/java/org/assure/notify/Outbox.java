@@ -6,7 +6,7 @@ import io.micronaut.data.model.Sort;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.assure.web.NotFoundException;
+import org.assure.kernel.Refusal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +41,7 @@ public class Outbox {
     /** One email of the partnership; another partnership's id is "not found", like a missing one. */
     @Transactional
     public OutboxEmail find(long partnershipId, long id) {
-        return emails.findByIdAndPartnershipId(id, partnershipId).orElseThrow(() -> new NotFoundException("Email"));
+        return emails.findByIdAndPartnershipId(id, partnershipId).orElseThrow(() -> Refusal.notFound("Email"));
     }
 
     @Transactional

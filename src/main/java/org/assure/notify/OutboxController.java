@@ -9,9 +9,9 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import org.assure.accounts.CurrentUser;
-import org.assure.accounts.Roles;
-import org.assure.web.AssureSettings;
+import org.assure.access.CurrentUser;
+import org.assure.access.Roles;
+import org.assure.kernel.AssureSettings;
 import org.assure.web.Forms;
 import org.assure.web.Model;
 

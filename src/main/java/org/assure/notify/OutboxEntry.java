@@ -1,7 +1,7 @@
 package org.assure.notify;
 
 import io.micronaut.core.annotation.Nullable;
-import org.assure.web.London;
+import org.assure.kernel.Dates;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -17,8 +17,6 @@ public record OutboxEntry(long id, String recipient, String subject, String crea
 
     public enum Status { WAITING, SENT, FAILING }
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, h:mma", Locale.UK)
-            .withZone(London.ZONE);
     /** An address up to white space, leaving out punctuation that ends the sentence around it. */
     private static final Pattern URL = Pattern.compile("https?://\\S+?(?=[.,;:!?)]*(\\s|$))");
 
@@ -63,6 +61,6 @@ public record OutboxEntry(long id, String recipient, String subject, String crea
     }
 
     private static String format(Instant instant) {
-        return TIME.format(instant).replace("AM", "am").replace("PM", "pm");
+        return Dates.moment(instant);
     }
 }

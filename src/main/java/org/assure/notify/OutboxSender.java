@@ -4,7 +4,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
-import org.assure.web.AssureSettings;
+import org.assure.kernel.AssureSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

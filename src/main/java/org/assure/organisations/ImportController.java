@@ -19,9 +19,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
-import org.assure.accounts.CurrentUser;
-import org.assure.accounts.Roles;
-import org.assure.web.FormErrors;
+import org.assure.access.CurrentUser;
+import org.assure.access.Roles;
+import org.assure.kernel.FormErrors;
+import org.assure.kernel.Refusal;
+import org.assure.kernel.Validated;
 import org.assure.web.Forms;
 import org.assure.web.Model;
 
@@ -56,11 +58,9 @@ class ImportController {
         if (file == null || file.getFilename() == null || file.getFilename().isBlank()) {
             return refused("Select a CSV or Excel (.xlsx) file");
         }
-        try {
-            return Forms.seeOther(path(imports.store(admin, file.getFilename(), file.getBytes())));
-        } catch (ImportFileException e) {
-            return refused(e.getMessage());
-        }
+        Validated<Long> stored = imports.store(admin, file.getFilename(), file.getBytes());
+        return stored.isValid() ? Forms.seeOther(path(stored.value()))
+                : Forms.invalid("organisations/import", Model.empty(), stored.errors());
     }
 
     /** Netty stops reading a part over micronaut.server.multipart.max-file-size before the controller runs. */
@@ -84,7 +84,10 @@ class ImportController {
     MutableHttpResponse<?> confirm(CurrentUser admin, @PathVariable long importId) {
         try {
             imports.apply(admin, importId);
-        } catch (StaleEditException e) {
+        } catch (Refusal e) {
+            if (!e.is(Refusal.Kind.CONFLICT)) {
+                throw e;
+            }
             Model model = Model.of("preview", imports.preview(admin, importId)).with("problem", CHANGED_MEANWHILE)
                     .with("errors", FormErrors.none());
             return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("organisations/import-preview", model));

@@ -5,7 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.assure.web.Forms;
-import org.assure.web.FormErrors;
+import org.assure.kernel.FormErrors;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -3,9 +3,11 @@ package org.assure.organisations;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.assure.accounts.CurrentUser;
+import org.assure.access.CurrentUser;
 import org.assure.audit.AuditTrail;
-import org.assure.web.NotFoundException;
+import org.assure.kernel.FormErrors;
+import org.assure.kernel.Refusal;
+import org.assure.kernel.Validated;
 
 import java.time.Clock;
 import java.util.List;
@@ -28,14 +30,18 @@ class OrganisationImports {
         this.clock = clock;
     }
 
-    /** Stores a file that reads as a school list; a file that does not is refused and nothing is stored. */
+    /** Stores a file that reads as a school list, giving its id; a file that does not is refused on the file field and nothing is stored. */
     @Transactional
-    long store(CurrentUser admin, String fileName, byte[] content) throws ImportFileException {
+    Validated<Long> store(CurrentUser admin, String fileName, byte[] content) {
         OrganisationService.requireAdmin(admin);
-        GiasReader.read(fileName, content);
+        try {
+            GiasReader.read(fileName, content);
+        } catch (ImportFileException e) {
+            return Validated.invalid(FormErrors.none().add("file", e.getMessage()));
+        }
         String name = fileName.length() > 255 ? fileName.substring(fileName.length() - 255) : fileName;
-        return imports.save(new OrganisationImport(null, admin.partnershipId(), admin.accountId(), name, content,
-                clock.instant(), null, 0, 0, 0, 0, 0)).id();
+        return Validated.valid(imports.save(new OrganisationImport(null, admin.partnershipId(), admin.accountId(), name, content,
+                clock.instant(), null, 0, 0, 0, 0, 0)).id());
     }
 
     /** The import and, until it is applied, what applying it would do now. */
@@ -52,13 +58,13 @@ class OrganisationImports {
      * Applies the plan as it stands now, all of it or, if anything fails, none of it. An import applies
      * once: confirming it again, or another partnership's import, is "not found".
      *
-     * @throws StaleEditException when a school was saved by someone else meanwhile; nothing is applied
+     * @throws Refusal (a conflict) when a school was saved by someone else meanwhile; nothing is applied
      */
     @Transactional
     ImportPlan.Summary apply(CurrentUser admin, long id) {
         OrganisationImport upload = find(admin, id);
         if (imports.updateAppliedAt(id, admin.partnershipId(), clock.instant()) != 1) {
-            throw new NotFoundException("Import");
+            throw Refusal.notFound("Import");
         }
         ImportPlan plan = plan(upload);
         for (ImportPlan.Line line : plan.lines()) {
@@ -93,6 +99,6 @@ class OrganisationImports {
 
     private OrganisationImport find(CurrentUser admin, long id) {
         OrganisationService.requireAdmin(admin);
-        return imports.findByIdAndPartnershipId(id, admin.partnershipId()).orElseThrow(() -> new NotFoundException("Import"));
+        return imports.findByIdAndPartnershipId(id, admin.partnershipId()).orElseThrow(() -> Refusal.notFound("Import"));
     }
 }

@@ -5,11 +5,11 @@ import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.assure.web.Forms;
-import org.assure.accounts.CurrentUser;
+import org.assure.access.CurrentUser;
 import org.assure.audit.AuditTrail;
-import org.assure.web.ForbiddenException;
-import org.assure.web.FormErrors;
-import org.assure.web.NotFoundException;
+import org.assure.kernel.Refusal;
+import org.assure.kernel.FormErrors;
+import org.assure.kernel.Refusal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -64,9 +64,9 @@ public class OrganisationService {
     @Transactional
     public Organisation get(CurrentUser user, long id) {
         Organisation organisation = organisations.findByIdAndPartnershipId(id, user.partnershipId())
-                .orElseThrow(() -> new NotFoundException("Organisation"));
+                .orElseThrow(() -> Refusal.notFound("Organisation"));
         if (!user.isAdmin() && !user.actsFor(id)) {
-            throw new NotFoundException("Organisation");
+            throw Refusal.notFound("Organisation");
         }
         return organisation;
     }
@@ -191,13 +191,13 @@ public class OrganisationService {
     /**
      * Saves a form that {@link #check} passed, if it was loaded from the version saved now.
      *
-     * @throws StaleEditException when someone else saved in between; nothing is saved
+     * @throws Refusal (a conflict) when someone else saved in between; nothing is saved
      */
     @Transactional
     Organisation update(CurrentUser admin, long id, OrganisationForms.OrganisationForm form) {
         Organisation current = adminGet(admin, id);
         if (!Objects.equals(Forms.parseId(form.version()), (long) current.version())) {
-            throw new StaleEditException();
+            throw OrganisationService.changedMeanwhile();
         }
         List<OrganisationContact> saved = contacts.findByOrganisationIdOrderByRole(id);
         return replace(current, saved, form.toDetails(current.kind(), saved), admin.accountId(), "updated");
@@ -227,7 +227,7 @@ public class OrganisationService {
         try {
             updated = organisations.update(current.with(details, clock.instant()));
         } catch (OptimisticLockException e) {
-            throw new StaleEditException();
+            throw OrganisationService.changedMeanwhile();
         }
         writeContacts(current.id(), savedContacts, details.contacts());
         audit.record(current.partnershipId(), actorId, "organisation", current.id(), action,
@@ -296,9 +296,14 @@ public class OrganisationService {
         return get(admin, id);
     }
 
+    /** Someone else saved the organisation after the form was loaded: nothing was saved. */
+    static Refusal changedMeanwhile() {
+        return Refusal.conflict("The organisation was changed by someone else");
+    }
+
     static void requireAdmin(CurrentUser user) {
         if (!user.isAdmin()) {
-            throw new ForbiddenException("Only partnership admins manage organisations");
+            throw Refusal.forbidden("Only partnership admins manage organisations");
         }
     }
 

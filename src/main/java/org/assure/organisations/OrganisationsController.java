@@ -17,12 +17,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
-import org.assure.accounts.CurrentUser;
-import org.assure.accounts.Roles;
-import org.assure.web.FormErrors;
+import org.assure.access.CurrentUser;
+import org.assure.access.Roles;
+import org.assure.kernel.FormErrors;
 import org.assure.web.Forms;
 import org.assure.web.Model;
-import org.assure.web.NotFoundException;
+import org.assure.kernel.Refusal;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -97,7 +97,10 @@ class OrganisationsController {
         }
         try {
             organisations.update(admin, id, form);
-        } catch (StaleEditException e) {
+        } catch (Refusal e) {
+            if (!e.is(Refusal.Kind.CONFLICT)) {
+                throw e;
+            }
             return conflict(admin, id, form);
         }
         return Forms.seeOther(path(id) + "?saved=updated");
@@ -148,7 +151,7 @@ class OrganisationsController {
     private static OrganisationKind kindOf(@Nullable String kind) {
         OrganisationKind k = OrganisationForms.parse(OrganisationKind.class, kind);
         if (k == null) {
-            throw new NotFoundException("Kind of organisation");
+            throw Refusal.notFound("Kind of organisation");
         }
         return k;
     }

@@ -6,13 +6,13 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import jakarta.validation.constraints.Size;
 import org.assure.accounts.AccountService;
-import org.assure.accounts.CurrentUser;
+import org.assure.access.CurrentUser;
 import org.assure.audit.AuditTrail;
 import org.assure.banks.BankModel;
 import org.assure.cycles.ReturnRecords;
 import org.assure.notify.Outbox;
-import org.assure.web.AssureSettings;
-import org.assure.web.FormErrors;
+import org.assure.kernel.AssureSettings;
+import org.assure.kernel.FormErrors;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -151,7 +151,7 @@ public class Delegation {
     private ReturnService.Context editableByLead(CurrentUser user, long returnId) {
         ReturnService.Context ctx = returns.loadAsLead(user, returnId);
         if (ctx.locked()) {
-            throw new ReturnService.ReadOnlyException(ctx.readOnlyReason());
+            throw ReturnService.refused(returnId, ctx.readOnlyReason());
         }
         return ctx;
     }

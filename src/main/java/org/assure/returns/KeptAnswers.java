@@ -3,7 +3,7 @@ package org.assure.returns;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
-import org.assure.accounts.CurrentUser;
+import org.assure.access.CurrentUser;
 import org.assure.banks.BankModel;
 import org.assure.web.Forms;
 import org.assure.web.Model;

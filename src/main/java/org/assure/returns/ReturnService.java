@@ -4,8 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.assure.accounts.AccountService;
-import org.assure.accounts.CurrentUser;
-import org.assure.accounts.Roles;
+import org.assure.access.CurrentUser;
+import org.assure.access.Roles;
 import org.assure.audit.AuditTrail;
 import org.assure.banks.BankModel;
 import org.assure.banks.QuestionBanks;
@@ -16,10 +16,10 @@ import org.assure.cycles.ReturnRecords;
 import org.assure.cycles.ReturnStatus;
 import org.assure.organisations.Organisation;
 import org.assure.organisations.OrganisationService;
-import org.assure.web.FormErrors;
-import org.assure.web.ForbiddenException;
-import org.assure.web.London;
-import org.assure.web.NotFoundException;
+import org.assure.kernel.FormErrors;
+import org.assure.kernel.Refusal;
+import org.assure.kernel.Dates;
+import org.assure.kernel.Refusal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -43,8 +43,6 @@ import java.util.Set;
  */
 @Singleton
 public class ReturnService {
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma").withZone(London.ZONE);
     private final ReturnRecords records;
     private final ReturnRepositories.Answers answers;
     private final ReturnRepositories.Sections sections;
@@ -66,12 +64,12 @@ public class ReturnService {
         this.clock = clock;
     }
 
-    /** Thrown when a return cannot be changed any more (submitted, or its cycle closed): answered 409. */
-    public static class ReadOnlyException extends RuntimeException {
-        public ReadOnlyException(String message) {
-            super(message);
-        }
+    /** A change the return does not allow now (read-only, or someone saved at the same moment), with the way back to it. */
+    static Refusal refused(long returnId, String reason) {
+        return Refusal.conflict(reason).backTo("/returns/" + returnId, "Back to the return");
     }
+
+    static final String SAME_MOMENT = "Someone saved this answer at the same moment. Your answers were not saved; go back and save again.";
 
     /** How the person looking at a return stands to it. */
     public enum Access {
@@ -114,7 +112,7 @@ public class ReturnService {
                 return "This cycle is " + cycle.status().label().toLowerCase() + ", so its returns can no longer be changed.";
             }
             if (pastFinalDeadline()) {
-                return "The final deadline, " + DATE.format(cycle.finalDeadline()) + ", has passed, so this return can no longer be changed.";
+                return "The final deadline, " + Dates.date(cycle.finalDeadline()) + ", has passed, so this return can no longer be changed.";
             }
             return access == Access.ADMIN ? "You are looking at this return as a partnership admin. Only "
                     + organisation.name() + " can change its answers." : "";
@@ -139,11 +137,11 @@ public class ReturnService {
         }
 
         public String deadline() {
-            return DATE.format(cycle.deadline());
+            return Dates.date(cycle.deadline());
         }
 
         public String finalDeadline() {
-            return cycle.finalDeadline() == null ? "" : DATE.format(cycle.finalDeadline());
+            return cycle.finalDeadline() == null ? "" : Dates.date(cycle.finalDeadline());
         }
     }
 
@@ -175,10 +173,10 @@ public class ReturnService {
 
     @Transactional
     public Context load(CurrentUser user, long returnId) {
-        AuditReturn r = records.findReturn(returnId).orElseThrow(() -> new NotFoundException("Return"));
-        Access access = accessOf(user, r).orElseThrow(() -> new NotFoundException("Return"));
+        AuditReturn r = records.findReturn(returnId).orElseThrow(() -> Refusal.notFound("Return"));
+        Access access = accessOf(user, r).orElseThrow(() -> Refusal.notFound("Return"));
         AuditCycle cycle = records.cycleOf(r);
-        Organisation o = organisations.findInPartnership(r.partnershipId(), r.organisationId()).orElseThrow(() -> new NotFoundException("Return"));
+        Organisation o = organisations.findInPartnership(r.partnershipId(), r.organisationId()).orElseThrow(() -> Refusal.notFound("Return"));
         Set<String> mine = access != Access.CONTRIBUTOR ? Set.of() : sections.findByReturnId(returnId).stream()
                 .filter(s -> Objects.equals(s.assignedAccountId(), user.accountId())).map(ReturnSection::sectionKey)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -190,7 +188,7 @@ public class ReturnService {
     public Context loadAsLead(CurrentUser user, long returnId) {
         Context ctx = load(user, returnId);
         if (!ctx.isLead()) {
-            throw new ForbiddenException("Only the organisation's lead can do this");
+            throw Refusal.forbidden("Only the organisation's lead can do this");
         }
         return ctx;
     }
@@ -201,7 +199,7 @@ public class ReturnService {
     }
 
     public LocalDate today() {
-        return London.today(clock);
+        return Dates.today(clock);
     }
 
     // ---- dashboard ----
@@ -230,15 +228,10 @@ public class ReturnService {
             BankModel.Version v = banks.get(c.bankKey(), c.bankVersion());
             long days = ChronoUnit.DAYS.between(today, c.deadline());
             rows.add(new DashboardRow(r.id(), c.name(), o.name(), v.title() + " — " + v.guidance(), r.status(),
-                    DATE.format(c.deadline()), days, due(days), days < 0 && r.status() != ReturnStatus.SUBMITTED));
+                    Dates.date(c.deadline()), days, due(days), days < 0 && r.status() != ReturnStatus.SUBMITTED));
         }
         rows.sort(Comparator.comparingLong(DashboardRow::daysLeft).thenComparing(DashboardRow::returnId));
         return rows;
-    }
-
-    /** A moment as people read it on our pages: "3 March 2026 at 2:05pm" (London time). */
-    static String when(Instant at) {
-        return WHEN.format(at).replace("AM", "am").replace("PM", "pm");
     }
 
     static String due(long days) {
@@ -376,13 +369,13 @@ public class ReturnService {
     /** A contributor opening a section that is not theirs is refused (403), not shown read-only. */
     static void mustSee(Context ctx, String sectionKey) {
         if (!ctx.maySee(sectionKey)) {
-            throw new ForbiddenException("This section is assigned to someone else");
+            throw Refusal.forbidden("This section is assigned to someone else");
         }
     }
 
     static BankModel.Section sectionOf(Context ctx, String key) {
         return ctx.applicableSections().stream().filter(s -> s.key().equals(key)).findFirst()
-                .orElseThrow(() -> new NotFoundException("Section"));
+                .orElseThrow(() -> Refusal.notFound("Section"));
     }
 
     private SectionView view(Context ctx, BankModel.Section section, Map<String, ReturnAnswer> stored, Map<String, Entry> typed) {
@@ -450,7 +443,7 @@ public class ReturnService {
         Context ctx = load(user, returnId);
         mustSee(ctx, sectionKey);
         if (ctx.readOnly()) {
-            throw new ReadOnlyException(ctx.readOnlyReason());
+            throw refused(returnId, ctx.readOnlyReason());
         }
         BankModel.Section section = sectionOf(ctx, sectionKey);
         BankModel.Scale scale = ctx.bank().scale();
@@ -580,7 +573,7 @@ public class ReturnService {
         if (!clashes.isEmpty()) {
             return new Outcome(errors, null, clashes.stream().map(c -> new Clash(c.question(), c.mine(), c.theirs(),
                     c.theirs().updatedBy() == null ? "someone" : accounts.nameOf(ctx.ret().partnershipId(), c.theirs().updatedBy()),
-                    when(c.theirs().updatedAt())))
+                    Dates.moment(c.theirs().updatedAt())))
                     .toList(), "", changed);
         }
         if (!errors.isEmpty()) {
@@ -610,7 +603,7 @@ public class ReturnService {
             ReturnAnswer next = new ReturnAnswer(current.id(), current.returnId(), key, s.rating(), s.value(), s.evidence(), s.reason(),
                     false, current.version() + 1, user.accountId(), now);
             if (answers.updateIfVersion(current.id(), s.rating(), s.value(), s.evidence(), s.reason(), user.accountId(), now, current.version()) != 1) {
-                throw new ConcurrentSaveException();
+                throw refused(current.returnId(), SAME_MOMENT);
             }
             saved = next;
         }
@@ -621,19 +614,13 @@ public class ReturnService {
     /** Keeps a carried-forward answer as it is, now checked by this person; its audit entry joins the save's others. */
     private ReturnAnswer confirm(CurrentUser user, ReturnAnswer current, Instant now, List<AuditTrail.Change> changes) {
         if (answers.confirm(current.id(), user.accountId(), now, current.version()) != 1) {
-            throw new ConcurrentSaveException();
+            throw refused(current.returnId(), SAME_MOMENT);
         }
         changes.add(new AuditTrail.Change("confirmed " + current.questionKey(), current.summary(), current.summary()));
         return new ReturnAnswer(current.id(), current.returnId(), current.questionKey(), current.rating(), current.answerValue(),
                 current.evidence(), current.naReason(), false, current.version() + 1, user.accountId(), now);
     }
 
-    /** Two saves of the same answer at the same moment: the later one is refused whole (409) and retried by the person. */
-    public static class ConcurrentSaveException extends RuntimeException {
-        public ConcurrentSaveException() {
-            super("Someone saved this answer at the same moment. Your answers were not saved; go back and save again.");
-        }
-    }
 
     private static String errorField(BankModel.Question q) {
         return q.type() == BankModel.QuestionType.DATE ? q.key() + "-day" : q.key();

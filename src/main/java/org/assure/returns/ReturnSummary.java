@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.assure.kernel.Dates;
 
 /**
  * A whole return in words, section by section: what check-your-answers, the printable view and a past
@@ -73,7 +74,7 @@ public final class ReturnSummary {
             case SINGLE_CHOICE, MULTIPLE_CHOICE -> String.join(", ", Arrays.stream(v.split(","))
                     .map(code -> q.options().stream().filter(o -> o.code().equals(code)).map(BankModel.Option::label).findFirst().orElse(code))
                     .toList());
-            case DATE -> v.matches("\\d{4}-\\d{2}-\\d{2}") ? ReturnService.DATE.format(LocalDate.parse(v)) : v;
+            case DATE -> v.matches("\\d{4}-\\d{2}-\\d{2}") ? Dates.date(LocalDate.parse(v)) : v;
             default -> v;
         };
     }

@@ -16,10 +16,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
-import org.assure.accounts.CurrentUser;
-import org.assure.accounts.Roles;
-import org.assure.web.DatabaseErrors;
-import org.assure.web.FormErrors;
+import org.assure.access.CurrentUser;
+import org.assure.access.Roles;
+import org.assure.kernel.FormErrors;
 import org.assure.web.Forms;
 import org.assure.web.Model;
 
@@ -72,24 +71,16 @@ class ReturnsController {
 
     @Get("/{id}/sections/{key}/assign")
     MutableHttpResponse<?> assignPage(CurrentUser user, @PathVariable long id, @PathVariable String key) {
-        try {
-            return Forms.page("returns/assign", Model.of("page", delegation.page(user, id, key)));
-        } catch (ReturnService.ReadOnlyException e) {
-            return refused(id, e.getMessage());
-        }
+        return Forms.page("returns/assign", Model.of("page", delegation.page(user, id, key)));
     }
 
     @Post("/{id}/sections/{key}/assign")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> assign(CurrentUser user, @PathVariable long id, @PathVariable String key, @Body Delegation.AssignForm form) {
         FormErrors errors = forms.validate(form);
-        try {
-            return delegation.assign(user, id, key, form, errors)
-                    .<MutableHttpResponse<?>>map(page -> Forms.invalid("returns/assign", Model.of("page", page), errors))
-                    .orElseGet(() -> Forms.seeOther("/returns/" + id));
-        } catch (ReturnService.ReadOnlyException e) {
-            return refused(id, e.getMessage());
-        }
+        return delegation.assign(user, id, key, form, errors)
+                .<MutableHttpResponse<?>>map(page -> Forms.invalid("returns/assign", Model.of("page", page), errors))
+                .orElseGet(() -> Forms.seeOther("/returns/" + id));
     }
 
     /** The conflict page's choices: "mine" answers are saved again over the version the person has now seen. */
@@ -117,18 +108,7 @@ class ReturnsController {
 
     private MutableHttpResponse<?> outcome(CurrentUser user, long id, String key, Map<String, List<String>> form, boolean complete,
                                            ReturnService.Action action) {
-        ReturnService.Outcome outcome;
-        try {
-            outcome = returns.save(user, id, key, form, complete, action);
-        } catch (ReturnService.ReadOnlyException | ReturnService.ConcurrentSaveException e) {
-            return refused(id, e.getMessage());
-        } catch (io.micronaut.data.exceptions.DataAccessException e) {
-            if (!DatabaseErrors.isDuplicateKey(e)) {
-                throw e;
-            }
-            // Two first saves of the same answer or section at once: the unique key refused the second, whole.
-            return refused(id, new ReturnService.ConcurrentSaveException().getMessage());
-        }
+        ReturnService.Outcome outcome = returns.save(user, id, key, form, complete, action);
         if (!outcome.clashes().isEmpty()) {
             return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("returns/conflict",
                     Model.of("clashes", outcome.clashes()).with("returnId", id).with("sectionKey", key)
@@ -139,12 +119,6 @@ class ReturnsController {
                     ? "Your other answers have been saved, but the section is not complete yet." : null), outcome.errors());
         }
         return Forms.seeOther(outcome.next());
-    }
-
-    /** A change that could not be made (read-only, or a save at the same moment): 409 with the reason. */
-    static MutableHttpResponse<?> refused(long id, String message) {
-        return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("returns/refused",
-                Model.of("message", message).with("returnId", id).with("errors", FormErrors.none())));
     }
 
     static Map<String, List<String>> normalise(Map<String, Object> body) {

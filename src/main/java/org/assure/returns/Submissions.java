@@ -8,17 +8,17 @@ import jakarta.inject.Singleton;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.assure.accounts.AccountService;
-import org.assure.accounts.CurrentUser;
+import org.assure.access.CurrentUser;
 import org.assure.audit.AuditEvent;
 import org.assure.audit.AuditTrail;
 import org.assure.banks.BankModel;
 import org.assure.cycles.ReturnRecords;
 import org.assure.cycles.ReturnStatus;
 import org.assure.notify.Outbox;
-import org.assure.web.AssureSettings;
-import org.assure.web.ForbiddenException;
-import org.assure.web.FormErrors;
-import org.assure.web.NotFoundException;
+import org.assure.kernel.AssureSettings;
+import org.assure.kernel.Refusal;
+import org.assure.kernel.FormErrors;
+import org.assure.kernel.Refusal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.assure.kernel.Dates;
 
 /**
  * Signing off: check your answers, declare and submit; the partnership may send a submitted return back
@@ -140,7 +141,7 @@ public class Submissions {
         records.lockForSave(returnId); // a save in progress finishes first, so what is checked is what is submitted
         ReturnService.Context ctx = returns.loadAsLead(user, returnId);
         if (ctx.locked()) {
-            throw new ReturnService.ReadOnlyException(ctx.readOnlyReason());
+            throw ReturnService.refused(returnId, ctx.readOnlyReason());
         }
         CheckPage page = checkPage(ctx, form);
         if (!"true".equals(form.confirm())) {
@@ -156,7 +157,7 @@ public class Submissions {
         try {
             records.markSubmitted(ctx.ret(), now);
         } catch (OptimisticLockException e) {
-            throw new ReturnService.ConcurrentSaveException();
+            throw ReturnService.refused(returnId, ReturnService.SAME_MOMENT);
         }
         List<ReturnSubmission> before = submissions.findByReturnIdOrderBySubmissionNumber(returnId);
         int number = before.size() + 1;
@@ -192,7 +193,7 @@ public class Submissions {
                     Declared by %s, %s, on %s. Reference %s.
 
                     Read it: %s
-                    """.formatted(user.name(), what, s.late() ? " late" : "", s.declaredName(), s.declaredRole(), ReturnService.when(s.submittedAt()),
+                    """.formatted(user.name(), what, s.late() ? " late" : "", s.declaredName(), s.declaredRole(), Dates.moment(s.submittedAt()),
                     s.reference(), link));
         }
     }
@@ -255,10 +256,10 @@ public class Submissions {
     private ReturnService.Context submittedForAdmin(CurrentUser admin, long returnId) {
         ReturnService.Context ctx = returns.load(admin, returnId);
         if (!ctx.isAdmin()) {
-            throw new ForbiddenException("Only partnership admins return a submission for changes");
+            throw Refusal.forbidden("Only partnership admins return a submission for changes");
         }
         if (ctx.ret().status() != ReturnStatus.SUBMITTED) {
-            throw new ReturnService.ReadOnlyException("Only a submitted return can be returned for changes. This one is "
+            throw ReturnService.refused(returnId, "Only a submitted return can be returned for changes. This one is "
                     + ctx.ret().status().label().toLowerCase() + ".");
         }
         return ctx;
@@ -283,7 +284,7 @@ public class Submissions {
     public PrintPage submission(CurrentUser user, long returnId, int number) {
         ReturnService.Context ctx = leadOrAdmin(user, returnId);
         List<SubmissionView> all = views(ctx);
-        SubmissionView view = all.stream().filter(v -> v.number() == number).findFirst().orElseThrow(() -> new NotFoundException("Submission"));
+        SubmissionView view = all.stream().filter(v -> v.number() == number).findFirst().orElseThrow(() -> Refusal.notFound("Submission"));
         Map<String, ReturnAnswer> stored = new HashMap<>();
         submittedAnswers.findBySubmissionId(view.submission().id())
                 .forEach(a -> stored.put(a.questionKey(), a.asAnswer(returnId, view.submission().submittedAt())));
@@ -305,7 +306,7 @@ public class Submissions {
         Map<Long, String> names = new HashMap<>();
         List<AuditEvent> events = new ArrayList<>(audit.history(ctx.ret().partnershipId(), "return", returnId));
         java.util.Collections.reverse(events);
-        List<HistoryRow> rows = events.stream().map(e -> new HistoryRow(ReturnService.when(e.at()),
+        List<HistoryRow> rows = events.stream().map(e -> new HistoryRow(Dates.moment(e.at()),
                 e.accountId() == null ? "Assure" : names.computeIfAbsent(e.accountId(), id -> accounts.nameOf(ctx.ret().partnershipId(), id)),
                 describe(ctx.bank(), e.action()), words(e.beforeValue()), words(e.afterValue()))).toList();
         return new HistoryPage(ctx, rows, views(ctx));
@@ -353,13 +354,13 @@ public class Submissions {
     private ReturnService.Context leadOrAdmin(CurrentUser user, long returnId) {
         ReturnService.Context ctx = returns.load(user, returnId);
         if (ctx.access() == ReturnService.Access.CONTRIBUTOR) {
-            throw new ForbiddenException("Only the organisation's lead and the partnership can see the whole return");
+            throw Refusal.forbidden("Only the organisation's lead and the partnership can see the whole return");
         }
         return ctx;
     }
 
     private SubmissionView latestOf(ReturnService.Context ctx) {
-        return latestIfAny(ctx).orElseThrow(() -> new NotFoundException("Submission"));
+        return latestIfAny(ctx).orElseThrow(() -> Refusal.notFound("Submission"));
     }
 
     /** The latest submission while the return stands in this status (it is what the page speaks of), else null. */
@@ -370,8 +371,8 @@ public class Submissions {
     private List<SubmissionView> views(ReturnService.Context ctx) {
         long partnership = ctx.ret().partnershipId();
         return submissions.findByReturnIdOrderBySubmissionNumber(ctx.ret().id()).stream().map(s -> new SubmissionView(s,
-                accounts.nameOf(partnership, s.submittedBy()), ReturnService.when(s.submittedAt()),
-                s.returnedBy() == null ? "" : accounts.nameOf(partnership, s.returnedBy()), s.returnedAt() == null ? "" : ReturnService.when(s.returnedAt())))
+                accounts.nameOf(partnership, s.submittedBy()), Dates.moment(s.submittedAt()),
+                s.returnedBy() == null ? "" : accounts.nameOf(partnership, s.returnedBy()), s.returnedAt() == null ? "" : Dates.moment(s.returnedAt())))
                 .toList();
     }
 

@@ -12,9 +12,9 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import org.assure.accounts.CurrentUser;
-import org.assure.accounts.Roles;
-import org.assure.web.FormErrors;
+import org.assure.access.CurrentUser;
+import org.assure.access.Roles;
+import org.assure.kernel.FormErrors;
 import org.assure.web.Forms;
 import org.assure.web.Model;
 
@@ -46,13 +46,9 @@ class SubmissionsController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> submit(CurrentUser user, @PathVariable long id, @Body Submissions.DeclarationForm form) {
         FormErrors errors = forms.validate(form);
-        try {
-            Submissions.Submitted done = submissions.submit(user, id, form, errors);
-            return done.page() != null ? Forms.invalid("returns/check", Model.of("page", done.page()), errors)
-                    : Forms.seeOther("/returns/" + id + "/submitted");
-        } catch (ReturnService.ReadOnlyException | ReturnService.ConcurrentSaveException e) {
-            return ReturnsController.refused(id, e.getMessage());
-        }
+        Submissions.Submitted done = submissions.submit(user, id, form, errors);
+        return done.page() != null ? Forms.invalid("returns/check", Model.of("page", done.page()), errors)
+                : Forms.seeOther("/returns/" + id + "/submitted");
     }
 
     @Get("/submitted")
@@ -63,11 +59,7 @@ class SubmissionsController {
     @Get("/return-for-changes")
     @Secured(Roles.ADMIN)
     MutableHttpResponse<?> returnPage(CurrentUser admin, @PathVariable long id) {
-        try {
-            return Forms.page("returns/return-for-changes", Model.of("page", submissions.returnPage(admin, id)));
-        } catch (ReturnService.ReadOnlyException e) {
-            return ReturnsController.refused(id, e.getMessage());
-        }
+        return Forms.page("returns/return-for-changes", Model.of("page", submissions.returnPage(admin, id)));
     }
 
     @Post("/return-for-changes")
@@ -75,13 +67,9 @@ class SubmissionsController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> returnForChanges(CurrentUser admin, @PathVariable long id, @Body Submissions.ReturnForm form) {
         FormErrors errors = forms.validate(form);
-        try {
-            return submissions.returnForChanges(admin, id, form, errors)
-                    .<MutableHttpResponse<?>>map(page -> Forms.invalid("returns/return-for-changes", Model.of("page", page), errors))
-                    .orElseGet(() -> Forms.seeOther("/returns/" + id + "?returned=1"));
-        } catch (ReturnService.ReadOnlyException e) {
-            return ReturnsController.refused(id, e.getMessage());
-        }
+        return submissions.returnForChanges(admin, id, form, errors)
+                .<MutableHttpResponse<?>>map(page -> Forms.invalid("returns/return-for-changes", Model.of("page", page), errors))
+                .orElseGet(() -> Forms.seeOther("/returns/" + id + "?returned=1"));
     }
 
     @Get("/print")

@@ -8,6 +8,7 @@ import io.micronaut.http.cookie.SameSite;
 import jakarta.inject.Singleton;
 
 import java.util.Optional;
+import org.assure.kernel.SigningKey;
 
 /**
  * Signed double-submit CSRF tokens. A random seed lives in a cookie; forms carry HMAC(seed) in a

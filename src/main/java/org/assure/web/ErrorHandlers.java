@@ -9,6 +9,8 @@ import io.micronaut.http.annotation.Error;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.rules.SecurityRule;
+import org.assure.kernel.DatabaseErrors;
+import org.assure.kernel.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,14 +56,14 @@ class ErrorHandlers {
         return HttpResponse.seeOther(URI.create("/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
     }
 
-    @Error(exception = NotFoundException.class, global = true)
-    HttpResponse<?> recordNotFound(HttpRequest<?> request) {
-        return pages.page(request, HttpStatus.NOT_FOUND, "error/404");
-    }
-
-    @Error(exception = ForbiddenException.class, global = true)
-    HttpResponse<?> forbidden(HttpRequest<?> request, ForbiddenException exception) {
-        return pages.page(request, HttpStatus.FORBIDDEN, "error/403", exception.getMessage());
+    /** A service's refusal, each kind its page: 404 says nothing of why, 403 and 409 give the reason (and a way back). */
+    @Error(exception = Refusal.class, global = true)
+    HttpResponse<?> refused(HttpRequest<?> request, Refusal refusal) {
+        return switch (refusal.kind()) {
+            case NOT_FOUND -> pages.page(request, HttpStatus.NOT_FOUND, "error/404");
+            case FORBIDDEN -> pages.page(request, HttpStatus.FORBIDDEN, "error/403", refusal.getMessage());
+            case CONFLICT -> pages.refused(request, refusal);
+        };
     }
 
     @Error(status = HttpStatus.METHOD_NOT_ALLOWED, global = true)
@@ -71,12 +73,30 @@ class ErrorHandlers {
 
     @Error(global = true)
     HttpResponse<?> failure(HttpRequest<?> request, Throwable error) {
+        if (DatabaseErrors.isDuplicateKey(error)) {
+            // Two people did the same first thing at the same moment; a unique key refused the second, whole.
+            LOG.info("Refused a concurrent duplicate for {} {}: {}", request.getMethod(), request.getPath(), error.toString());
+            return pages.refused(request, sameMoment(request));
+        }
         if (isDatabaseDown(error)) {
             LOG.error("Database unavailable for {} {}: {}", request.getMethod(), request.getPath(), error.toString());
             return pages.page(request, HttpStatus.SERVICE_UNAVAILABLE, "error/503");
         }
         LOG.error("Unexpected error for {} {}", request.getMethod(), request.getPath(), error);
         return pages.page(request, HttpStatus.INTERNAL_SERVER_ERROR, "error/500");
+    }
+
+    /** The page the form was on, when the browser says (same-origin referrers only), so the person can look again. */
+    private static Refusal sameMoment(HttpRequest<?> request) {
+        Refusal refusal = Refusal.conflict("Someone else made the same change at the same moment, so yours was not saved. "
+                + "Look at the page again and retry.");
+        String referer = request.getHeaders().get("Referer");
+        try {
+            String path = referer == null ? null : URI.create(referer).getRawPath();
+            return path != null && path.startsWith("/") && !path.startsWith("//") ? refusal.backTo(path, "Go back to the page") : refusal;
+        } catch (IllegalArgumentException malformed) {
+            return refusal;
+        }
     }
 
     private static boolean isDatabaseDown(Throwable error) {

@@ -9,6 +9,7 @@ import jakarta.validation.Validator;
 
 import java.net.URI;
 import java.util.Arrays;
+import org.assure.kernel.FormErrors;
 
 /** The shared steps of every form: validate a form record, re-show it with errors (422), or redirect (303). */
 @Singleton

@@ -4,8 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
-import org.assure.accounts.CurrentUser;
+import org.assure.access.CurrentUser;
 import org.assure.partnerships.PartnershipService;
+import org.assure.kernel.AssureSettings;
 
 /** Builds what the layout needs on every page from the request. */
 @Singleton

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import org.assure.kernel.SigningKey;
 
 /**
  * Forms posted after their session ended, kept so that nothing typed is lost (ADR 0012). The form is

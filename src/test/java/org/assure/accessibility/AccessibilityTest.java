@@ -1,7 +1,7 @@
 package org.assure.accessibility;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.assure.accounts.Role;
+import org.assure.access.Role;
 import org.assure.organisations.Organisation;
 import org.assure.partnerships.Partnership;
 import org.assure.testsupport.Fixtures;

@@ -24,6 +24,9 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.assure.access.CurrentUser;
+import org.assure.access.Role;
+import org.assure.access.Roles;
 
 /**
  * The migrations and every hand-written query of the foundation, run on H2 (local mode) and on the
@@ -66,13 +69,13 @@ class AccountQueriesOnBothDatabasesTest {
 
             String token = accountService.signIn("both@people.test", Fixtures.PASSWORD).orElseThrow();
             var user = sessions.authenticate(token).orElseThrow();
-            assertEquals(List.of(police.id()), user.getAttributes().get(CurrentUser.ORGANISATION_IDS));
+            assertEquals(java.util.Set.of(police.id()), CurrentUser.from(user).organisationIds());
             assertTrue(user.getRoles().contains(Roles.LEAD));
-            Instant seen = sessionRows.findById(org.assure.web.SigningKey.hash(token)).orElseThrow().lastSeenAt();
+            Instant seen = sessionRows.findById(org.assure.kernel.SigningKey.hash(token)).orElseThrow().lastSeenAt();
 
             clock.advance(Duration.ofMinutes(2));
             sessions.authenticate(token);
-            assertTrue(sessionRows.findById(org.assure.web.SigningKey.hash(token)).orElseThrow().lastSeenAt().isAfter(seen), "touched");
+            assertTrue(sessionRows.findById(org.assure.kernel.SigningKey.hash(token)).orElseThrow().lastSeenAt().isAfter(seen), "touched");
 
             for (int i = 0; i < 5; i++) {
                 accountService.signIn("both@people.test", "wrong");
@@ -95,7 +98,7 @@ class AccountQueriesOnBothDatabasesTest {
 
             clock.advance(Duration.ofHours(1));
             sessions.deleteIdle();
-            assertTrue(sessionRows.findById(org.assure.web.SigningKey.hash(token)).isEmpty(), "idle rows cleared");
+            assertTrue(sessionRows.findById(org.assure.kernel.SigningKey.hash(token)).isEmpty(), "idle rows cleared");
         }
     }
 }

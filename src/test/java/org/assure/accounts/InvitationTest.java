@@ -14,6 +14,7 @@ import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.assure.access.Role;
 
 @MicronautTest(transactional = false)
 class InvitationTest extends WebTest {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.assure.access.Role;
 
 /** Two application nodes on one database, as behind a load balancer; and a node restarting. */
 class SessionsAcrossNodesTest {

@@ -2,7 +2,7 @@ package org.assure.banks;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.assure.accounts.Role;
+import org.assure.access.Role;
 import org.assure.banks.BankComparison.Kind;
 import org.assure.banks.BankModel.Audience;
 import org.assure.banks.BankModel.Question;

@@ -4,7 +4,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.assure.accounts.Role;
+import org.assure.access.Role;
 import org.assure.audit.AuditEvent;
 import org.assure.audit.AuditTrail;
 import org.assure.banks.QuestionBanks;
@@ -34,6 +34,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.assure.kernel.Dates;
 
 @MicronautTest(transactional = false)
 class CyclesWebTest extends WebTest {
@@ -159,7 +160,7 @@ class CyclesWebTest extends WebTest {
         assertEquals(303, browser.post("/organisations/" + archived.id() + "/archive").status());
 
         long id = idFrom(browser.postRepeated("/cycles", set(form("Schools audit 2026"), "bank", "section-175/2024")));
-        assertContains(browser.get("/cycles").body(), "Schools audit 2026", "Draft", CycleService.DATE.format(today().plusDays(30)));
+        assertContains(browser.get("/cycles").body(), "Schools audit 2026", "Draft", Dates.date(today().plusDays(30)));
         assertContains(browser.get("/cycles/" + id + "?saved=created").body(), "Cycle created", "Maintained school",
                 "creates a return for 1 active organisation and");
 
@@ -183,7 +184,7 @@ class CyclesWebTest extends WebTest {
 
         var invitation = emails.latest(p.id(), email(maintained, ContactRole.DSL, organisations));
         assertContains(invitation.body(), "Schools audit 2026–27", maintained.name(), "http://assure.test/",
-                CycleService.DATE.format(today().plusDays(30)));
+                Dates.date(today().plusDays(30)));
         assertEquals(1, emails.to(p.id(), email(maintained, ContactRole.HEADTEACHER, organisations)).size());
         assertEquals(0, emails.to(p.id(), email(maintained, ContactRole.CHAIR_OF_GOVERNORS, organisations)).size());
         assertEquals(0, emails.to(p.id(), email(archived, ContactRole.DSL, organisations)).size());

@@ -1,8 +1,8 @@
 package org.assure.organisations;
 
 import io.micronaut.context.ApplicationContext;
-import org.assure.accounts.CurrentUser;
-import org.assure.accounts.Roles;
+import org.assure.access.CurrentUser;
+import org.assure.access.Roles;
 import org.assure.partnerships.PartnershipService;
 import org.assure.testsupport.TestDatabases;
 import org.junit.jupiter.api.Assumptions;

@@ -2,7 +2,7 @@ package org.assure.organisations;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.assure.accounts.Role;
+import org.assure.access.Role;
 import org.assure.audit.AuditEvent;
 import org.assure.audit.AuditTrail;
 import org.assure.partnerships.Partnership;

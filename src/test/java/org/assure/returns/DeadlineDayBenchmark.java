@@ -2,9 +2,9 @@ package org.assure.returns;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.assure.accounts.CurrentUser;
-import org.assure.accounts.Role;
-import org.assure.accounts.Roles;
+import org.assure.access.CurrentUser;
+import org.assure.access.Role;
+import org.assure.access.Roles;
 import org.assure.banks.BankModel;
 import org.assure.banks.QuestionBanks;
 import org.assure.cycles.CycleForms;

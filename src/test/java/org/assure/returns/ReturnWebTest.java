@@ -1,7 +1,7 @@
 package org.assure.returns;
 
 import jakarta.inject.Inject;
-import org.assure.accounts.Role;
+import org.assure.access.Role;
 import org.assure.audit.AuditTrail;
 import org.assure.cycles.ReturnRecords;
 import org.assure.organisations.Organisation;

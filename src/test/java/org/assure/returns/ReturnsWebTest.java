@@ -1,7 +1,7 @@
 package org.assure.returns;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.assure.accounts.Role;
+import org.assure.access.Role;
 import org.assure.cycles.ReturnStatus;
 import org.assure.organisations.Organisation;
 import org.assure.testsupport.Fixtures;

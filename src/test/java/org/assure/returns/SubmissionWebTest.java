@@ -2,7 +2,7 @@ package org.assure.returns;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.assure.accounts.Role;
+import org.assure.access.Role;
 import org.assure.cycles.ReturnStatus;
 import org.assure.organisations.Organisation;
 import org.assure.testsupport.Emails;

@@ -2,7 +2,7 @@ package org.assure.testsupport;
 
 import jakarta.inject.Singleton;
 import org.assure.accounts.AccountService;
-import org.assure.accounts.Role;
+import org.assure.access.Role;
 import org.assure.organisations.ContactRole;
 import org.assure.organisations.Organisation;
 import org.assure.organisations.OrganisationDetails;

@@ -1,4 +1,4 @@
-package org.assure.web;
+package org.assure.kernel;
 
 import jakarta.validation.ConstraintViolation;
 

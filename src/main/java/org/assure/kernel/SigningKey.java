@@ -1,4 +1,4 @@
-package org.assure.web;
+package org.assure.kernel;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package org.assure.accounts;
+package org.assure.access;
 
 /** The roles a person can hold in a partnership. Names match {@link Roles}. */
 public enum Role {

@@ -1,4 +1,4 @@
-package org.assure.web;
+package org.assure.kernel;
 
 /** What a database failure means for the person, found by walking its causes to the driver's SQLException. */
 public final class DatabaseErrors {

@@ -1,4 +1,4 @@
-package org.assure.accounts;
+package org.assure.access;
 
 /** Role names as constants, for {@code @Secured}. {@link Role} gives each its label. */
 public final class Roles {

@@ -1,8 +1,10 @@
-package org.assure.accounts;
+package org.assure.access;
 
 import io.micronaut.security.authentication.Authentication;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -10,11 +12,23 @@ import java.util.stream.Collectors;
 public record CurrentUser(long accountId, long partnershipId, String partnershipName, String email, String name,
                           Set<String> roles, Set<Long> organisationIds) {
 
-    static final String ACCOUNT_ID = "accountId";
-    static final String PARTNERSHIP_ID = "partnershipId";
-    static final String PARTNERSHIP_NAME = "partnershipName";
-    static final String NAME = "name";
-    static final String ORGANISATION_IDS = "organisationIds";
+    private static final String ACCOUNT_ID = "accountId";
+    private static final String PARTNERSHIP_ID = "partnershipId";
+    private static final String PARTNERSHIP_NAME = "partnershipName";
+    private static final String NAME = "name";
+    private static final String ORGANISATION_IDS = "organisationIds";
+
+    /** What a session's authentication carries, so that {@link #from} can read the person back on every request. */
+    public static Authentication authentication(String email, List<String> roles, long accountId, long partnershipId,
+                                                String partnershipName, String name, List<Long> organisationIds) {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put(ACCOUNT_ID, accountId);
+        attributes.put(PARTNERSHIP_ID, partnershipId);
+        attributes.put(PARTNERSHIP_NAME, partnershipName);
+        attributes.put(NAME, name);
+        attributes.put(ORGANISATION_IDS, organisationIds);
+        return Authentication.build(email, roles, attributes);
+    }
 
     public static CurrentUser from(Authentication authentication) {
         var attributes = authentication.getAttributes();

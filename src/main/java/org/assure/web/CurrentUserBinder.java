@@ -1,4 +1,4 @@
-package org.assure.accounts;
+package org.assure.web;
 
 import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.type.Argument;
@@ -6,6 +6,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
+import org.assure.access.CurrentUser;
 
 /** Lets a controller method declare {@code CurrentUser user} instead of unpacking an Authentication. */
 @Singleton

@@ -1,4 +1,4 @@
-package org.assure.web;
+package org.assure.kernel;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
