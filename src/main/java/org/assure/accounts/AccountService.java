@@ -20,7 +20,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.assure.kernel.Refusal;
+import org.assure.access.AccessPolicy;
+import org.assure.access.Action;
 import org.assure.access.CurrentUser;
+import org.assure.access.Target;
 import org.assure.access.Role;
 import org.assure.access.Roles;
 
@@ -43,11 +46,13 @@ public class AccountService {
     private final SignInPolicy policy;
     private final Clock clock;
     private final String dummyHash;
+    private final AccessPolicy access;
 
     AccountService(AccountRepositories.Accounts accounts, AccountRepositories.AccountRoles roles,
                    AccountRepositories.Memberships memberships, AccountRepositories.Tokens tokens, Sessions sessions,
                    PasswordHasher hasher, Outbox outbox, AuditTrail audit, OrganisationService organisations,
-                   AssureSettings settings, SignInPolicy policy, Clock clock) {
+                   AssureSettings settings, SignInPolicy policy, Clock clock, AccessPolicy access) {
+        this.access = access;
         this.accounts = accounts;
         this.roles = roles;
         this.memberships = memberships;
@@ -278,9 +283,7 @@ public class AccountService {
      */
     @Transactional
     public Optional<Colleague> inviteContributor(CurrentUser lead, String name, String email, long organisationId) {
-        if (!lead.has(Roles.LEAD) || !lead.actsFor(organisationId)) {
-            throw Refusal.forbidden("Only the organisation's lead can invite colleagues");
-        }
+        access.require(lead, Action.ASSIGN, Target.organisation(lead.partnershipId(), organisationId), "Organisation");
         if (accounts.findByEmail(Account.normaliseEmail(email)).isPresent()) {
             return Optional.empty();
         }

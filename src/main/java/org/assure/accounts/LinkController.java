@@ -12,8 +12,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import org.assure.kernel.FormErrors;
 import org.assure.web.Forms;
@@ -22,7 +20,6 @@ import org.assure.web.Model;
 /** The pages behind emailed one-time links: accepting an invitation and resetting a password. */
 @Controller
 @Produces(MediaType.TEXT_HTML)
-@Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class LinkController {
     private final AccountService accounts;

@@ -13,8 +13,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import org.assure.web.Csrf;
 import org.assure.kernel.FormErrors;
 import org.assure.web.Forms;
@@ -44,7 +42,6 @@ class SignInController {
     }
 
     @Get("/sign-in")
-    @Secured(SecurityRule.IS_ANONYMOUS)
     MutableHttpResponse<?> signInPage(HttpRequest<?> request, @Nullable @QueryValue String next, @Nullable @QueryValue String notice) {
         return Forms.page("accounts/sign-in", Model.of("form", new AccountForms.SignInForm("", "", safeNext(next)))
                 .with("notice", notice).with("answersKept", answersKept(request)));
@@ -52,7 +49,6 @@ class SignInController {
 
     @Post("/sign-in")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Secured(SecurityRule.IS_ANONYMOUS)
     MutableHttpResponse<?> signIn(HttpRequest<?> request, @Body AccountForms.SignInForm form) {
         // The typed password is never sent back to the page.
         var shown = new AccountForms.SignInForm(form.email(), "", safeNext(form.next()));
@@ -73,7 +69,6 @@ class SignInController {
 
     @Post("/sign-out")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Secured(SecurityRule.IS_ANONYMOUS)
     MutableHttpResponse<?> signOut(HttpRequest<?> request) {
         cookie.read(request).ifPresent(accounts::signOut);
         csrf.rotate(request);
@@ -83,14 +78,12 @@ class SignInController {
     }
 
     @Get("/account/password")
-    @Secured(SecurityRule.IS_AUTHENTICATED)
     MutableHttpResponse<?> changePasswordPage() {
         return Forms.page("accounts/change-password", Model.of("done", false));
     }
 
     @Post("/account/password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Secured(SecurityRule.IS_AUTHENTICATED)
     MutableHttpResponse<?> changePassword(CurrentUser user, @Body AccountForms.ChangePasswordForm form) {
         FormErrors errors = forms.validate(form);
         if (!errors.has("confirmPassword") && !form.matches()) {

@@ -13,7 +13,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import org.assure.organisations.OrganisationService;
 import org.assure.kernel.FormErrors;
 import org.assure.web.Forms;
@@ -22,12 +21,10 @@ import org.assure.web.Model;
 import java.util.Arrays;
 import org.assure.access.CurrentUser;
 import org.assure.access.Role;
-import org.assure.access.Roles;
 
 /** Partnership admins list the people of their partnership and invite new ones. */
 @Controller("/users")
 @Produces(MediaType.TEXT_HTML)
-@Secured(Roles.ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class UsersController {
     private final AccountService accounts;

@@ -3,6 +3,7 @@ package org.assure.banks;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.assure.access.AccessPolicy;
 import org.assure.access.CurrentUser;
 import org.assure.audit.AuditTrail;
 import org.assure.banks.BankModel.Version;
@@ -29,8 +30,10 @@ class BankDrafts {
     private final QuestionBanks banks;
     private final AuditTrail audit;
     private final Clock clock;
+    private final AccessPolicy access;
 
-    BankDrafts(BankDraft.Repository drafts, QuestionBanks banks, AuditTrail audit, Clock clock) {
+    BankDrafts(BankDraft.Repository drafts, QuestionBanks banks, AuditTrail audit, Clock clock, AccessPolicy access) {
+        this.access = access;
         this.drafts = drafts;
         this.banks = banks;
         this.audit = audit;
@@ -43,7 +46,7 @@ class BankDrafts {
 
     @Transactional
     Upload upload(CurrentUser admin, String fileName, byte[] content) {
-        requireAdmin(admin);
+        access.requireAdmin(admin);
         BankWorkbook.Import result = BankWorkbook.read(content, banks.files());
         if (!result.ok()) {
             return new Upload(null, result.problems());
@@ -100,13 +103,8 @@ class BankDrafts {
 
     @Transactional
     BankDraft find(CurrentUser admin, long id) {
-        requireAdmin(admin);
+        access.requireAdmin(admin);
         return drafts.findByIdAndPartnershipId(id, admin.partnershipId()).orElseThrow(() -> Refusal.notFound("Bank draft"));
     }
 
-    private static void requireAdmin(CurrentUser user) {
-        if (!user.isAdmin()) {
-            throw Refusal.forbidden("Only partnership admins manage question banks");
-        }
-    }
 }

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.assure.access.AccessPolicy;
 import org.assure.access.CurrentUser;
 import org.assure.audit.AuditTrail;
 import org.assure.banks.BankModel;
@@ -54,10 +55,13 @@ public class CycleService {
     private final Clock clock;
     private final AnswerProgress answerProgress;
     private final ReturnPrefill prefill;
+    private final AccessPolicy access;
 
     CycleService(CycleRepositories.Cycles cycles, CycleRepositories.Returns returns, CycleRepositories.ChosenOrganisations chosen,
                  OrganisationService organisations, QuestionBanks banks, Outbox outbox, AuditTrail audit,
-                 AssureSettings settings, Clock clock, AnswerProgress answerProgress, ReturnPrefill prefill) {
+                 AssureSettings settings, Clock clock, AnswerProgress answerProgress, ReturnPrefill prefill,
+                 AccessPolicy access) {
+        this.access = access;
         this.prefill = prefill;
         this.cycles = cycles;
         this.returns = returns;
@@ -97,7 +101,7 @@ public class CycleService {
 
     @Transactional
     public AuditCycle get(CurrentUser admin, long id) {
-        requireAdmin(admin);
+        access.requireAdmin(admin);
         return cycles.findByIdAndPartnershipId(id, admin.partnershipId()).orElseThrow(() -> Refusal.notFound("Cycle"));
     }
 
@@ -109,7 +113,7 @@ public class CycleService {
 
     @Transactional
     public List<CycleRow> list(CurrentUser admin) {
-        requireAdmin(admin);
+        access.requireAdmin(admin);
         Map<Long, List<AuditReturn>> byCycle = returns.findByPartnershipId(admin.partnershipId()).stream()
                 .collect(Collectors.groupingBy(AuditReturn::cycleId));
         return cycles.findByPartnershipIdOrderByIdDesc(admin.partnershipId()).stream().map(c -> {
@@ -146,7 +150,7 @@ public class CycleService {
 
     @Transactional
     public List<Organisation> activeOrganisations(CurrentUser admin) {
-        requireAdmin(admin);
+        access.requireAdmin(admin);
         return organisations.active(admin.partnershipId());
     }
 
@@ -181,7 +185,7 @@ public class CycleService {
     @Transactional
     @Nullable
     Checked check(CurrentUser admin, CycleForms.CycleForm form, FormErrors errors) {
-        requireAdmin(admin);
+        access.requireAdmin(admin);
         if (CycleForms.blank(form.name())) {
             errors.add("name", "Enter a name for the cycle");
         }
@@ -264,7 +268,7 @@ public class CycleService {
 
     @Transactional
     AuditCycle create(CurrentUser admin, Checked c) {
-        requireAdmin(admin);
+        access.requireAdmin(admin);
         Instant now = clock.instant();
         AuditCycle saved = cycles.save(new AuditCycle(null, admin.partnershipId(), c.name(), c.bankKey(), c.bankVersion(), c.mode(),
                 String.join(",", c.kinds()), String.join(",", c.categories()), String.join(",", c.sectors()),
@@ -484,12 +488,6 @@ public class CycleService {
     /** A change of state the cycle does not allow now, with the way back to its page. */
     static Refusal refused(long cycleId, String reason) {
         return Refusal.conflict(reason).backTo("/cycles/" + cycleId, "Back to the cycle");
-    }
-
-    static void requireAdmin(CurrentUser user) {
-        if (!user.isAdmin()) {
-            throw Refusal.forbidden("Only partnership admins manage cycles");
-        }
     }
 
     private static <E extends Enum<E>> List<String> known(Class<E> type, List<String> values) {

@@ -15,11 +15,9 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import org.assure.access.CurrentUser;
-import org.assure.access.Roles;
 import org.assure.organisations.OrganisationKind;
 import org.assure.organisations.Phase;
 import org.assure.organisations.SchoolCategory;
@@ -37,7 +35,6 @@ import org.assure.kernel.Dates;
 /** Partnership admins create, edit, open, close and archive audit cycles, and follow their progress. */
 @Controller("/cycles")
 @Produces(MediaType.TEXT_HTML)
-@Secured(Roles.ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CyclesController {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

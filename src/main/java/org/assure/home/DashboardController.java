@@ -7,8 +7,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import org.assure.access.CurrentUser;
 import org.assure.access.Role;
 import org.assure.organisations.Organisation;
@@ -23,7 +21,6 @@ import java.util.List;
 /** The first page after signing in; what it shows depends on the person's roles. */
 @Controller
 @Produces(MediaType.TEXT_HTML)
-@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DashboardController {
     private final OrganisationService organisations;

@@ -8,9 +8,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import org.assure.access.CurrentUser;
-import org.assure.access.Roles;
 import org.assure.kernel.AssureSettings;
 import org.assure.web.Forms;
 import org.assure.web.Model;
@@ -21,7 +19,6 @@ import org.assure.web.Model;
  */
 @Controller("/outbox")
 @Produces(MediaType.TEXT_HTML)
-@Secured(Roles.ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class OutboxController {
     private final Outbox outbox;

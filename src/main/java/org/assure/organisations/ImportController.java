@@ -17,10 +17,8 @@ import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
 import org.assure.access.CurrentUser;
-import org.assure.access.Roles;
 import org.assure.kernel.FormErrors;
 import org.assure.kernel.Refusal;
 import org.assure.kernel.Validated;
@@ -32,7 +30,6 @@ import java.io.IOException;
 /** Partnership admins import schools from a GIAS extract: upload, preview, confirm. */
 @Controller("/organisations/import")
 @Produces(MediaType.TEXT_HTML)
-@Secured(Roles.ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ImportController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

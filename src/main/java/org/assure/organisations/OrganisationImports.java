@@ -33,7 +33,7 @@ class OrganisationImports {
     /** Stores a file that reads as a school list, giving its id; a file that does not is refused on the file field and nothing is stored. */
     @Transactional
     Validated<Long> store(CurrentUser admin, String fileName, byte[] content) {
-        OrganisationService.requireAdmin(admin);
+        organisations.requireAdmin(admin);
         try {
             GiasReader.read(fileName, content);
         } catch (ImportFileException e) {
@@ -98,7 +98,7 @@ class OrganisationImports {
     }
 
     private OrganisationImport find(CurrentUser admin, long id) {
-        OrganisationService.requireAdmin(admin);
+        organisations.requireAdmin(admin);
         return imports.findByIdAndPartnershipId(id, admin.partnershipId()).orElseThrow(() -> Refusal.notFound("Import"));
     }
 }

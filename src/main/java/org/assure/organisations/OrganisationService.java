@@ -5,7 +5,10 @@ import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.assure.web.Forms;
+import org.assure.access.AccessPolicy;
+import org.assure.access.Action;
 import org.assure.access.CurrentUser;
+import org.assure.access.Target;
 import org.assure.audit.AuditTrail;
 import org.assure.kernel.Refusal;
 import org.assure.kernel.FormErrors;
@@ -31,8 +34,11 @@ public class OrganisationService {
     private final ContactRepository contacts;
     private final AuditTrail audit;
     private final Clock clock;
+    private final AccessPolicy access;
 
-    OrganisationService(OrganisationRepository organisations, ContactRepository contacts, AuditTrail audit, Clock clock) {
+    OrganisationService(OrganisationRepository organisations, ContactRepository contacts, AuditTrail audit, Clock clock,
+                        AccessPolicy access) {
+        this.access = access;
         this.organisations = organisations;
         this.contacts = contacts;
         this.audit = audit;
@@ -65,9 +71,7 @@ public class OrganisationService {
     public Organisation get(CurrentUser user, long id) {
         Organisation organisation = organisations.findByIdAndPartnershipId(id, user.partnershipId())
                 .orElseThrow(() -> Refusal.notFound("Organisation"));
-        if (!user.isAdmin() && !user.actsFor(id)) {
-            throw Refusal.notFound("Organisation");
-        }
+        access.require(user, Action.OPEN, Target.organisation(organisation.partnershipId(), id), "Organisation");
         return organisation;
     }
 
@@ -100,7 +104,7 @@ public class OrganisationService {
     /** The admin list, filtered; values that are not a known kind, sector, category or phase filter nothing. */
     @Transactional
     public List<OrganisationRow> search(CurrentUser admin, OrganisationForms.SearchForm search) {
-        requireAdmin(admin);
+        access.requireAdmin(admin);
         String q = search.q() == null ? "" : search.q().strip();
         String pattern = "%" + q.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return organisations.search(admin.partnershipId(), known(OrganisationKind.class, search.kind()),
@@ -137,7 +141,7 @@ public class OrganisationService {
      */
     @Transactional
     List<Organisation> parentOptions(CurrentUser admin, @Nullable Long editingId) {
-        requireAdmin(admin);
+        access.requireAdmin(admin);
         List<Organisation> all = organisations.findByPartnershipIdOrderByName(admin.partnershipId());
         Set<Long> excluded = editingId == null ? Set.of() : selfAndDescendants(all, editingId);
         Long currentParent = editingId == null ? null
@@ -184,7 +188,7 @@ public class OrganisationService {
     /** Creates from a form that {@link #check} passed. */
     @Transactional
     Organisation create(CurrentUser admin, OrganisationKind kind, OrganisationForms.OrganisationForm form) {
-        requireAdmin(admin);
+        access.requireAdmin(admin);
         return create(admin.partnershipId(), admin.accountId(), form.toDetails(kind, List.of()));
     }
 
@@ -292,19 +296,18 @@ public class OrganisationService {
     }
 
     private Organisation adminGet(CurrentUser admin, long id) {
-        requireAdmin(admin);
+        access.requireAdmin(admin);
         return get(admin, id);
     }
 
     /** Someone else saved the organisation after the form was loaded: nothing was saved. */
-    static Refusal changedMeanwhile() {
-        return Refusal.conflict("The organisation was changed by someone else");
+    /** For the feature's other services: the partnership's administration is for its admins. */
+    void requireAdmin(CurrentUser user) {
+        access.requireAdmin(user);
     }
 
-    static void requireAdmin(CurrentUser user) {
-        if (!user.isAdmin()) {
-            throw Refusal.forbidden("Only partnership admins manage organisations");
-        }
+    static Refusal changedMeanwhile() {
+        return Refusal.conflict("The organisation was changed by someone else");
     }
 
     private static String summary(Map<String, String> fields) {

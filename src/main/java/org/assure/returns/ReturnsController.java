@@ -14,10 +14,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
 import org.assure.access.CurrentUser;
-import org.assure.access.Roles;
 import org.assure.kernel.FormErrors;
 import org.assure.web.Forms;
 import org.assure.web.Model;
@@ -31,7 +29,6 @@ import java.util.Map;
 @Controller("/returns")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Secured({Roles.ADMIN, Roles.LEAD, Roles.CONTRIBUTOR})
 class ReturnsController {
     private final ReturnService returns;
     private final Delegation delegation;

@@ -11,9 +11,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import org.assure.access.CurrentUser;
-import org.assure.access.Roles;
 import org.assure.kernel.FormErrors;
 import org.assure.web.Forms;
 import org.assure.web.Model;
@@ -25,7 +23,6 @@ import org.assure.web.Model;
 @Controller("/returns/{id}")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Secured({Roles.ADMIN, Roles.LEAD, Roles.CONTRIBUTOR})
 class SubmissionsController {
     private final Submissions submissions;
     private final Forms forms;
@@ -36,13 +33,11 @@ class SubmissionsController {
     }
 
     @Get("/check")
-    @Secured(Roles.LEAD)
     MutableHttpResponse<?> check(CurrentUser user, @PathVariable long id) {
         return Forms.page("returns/check", Model.of("page", submissions.check(user, id)));
     }
 
     @Post("/submit")
-    @Secured(Roles.LEAD)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> submit(CurrentUser user, @PathVariable long id, @Body Submissions.DeclarationForm form) {
         FormErrors errors = forms.validate(form);
@@ -57,13 +52,11 @@ class SubmissionsController {
     }
 
     @Get("/return-for-changes")
-    @Secured(Roles.ADMIN)
     MutableHttpResponse<?> returnPage(CurrentUser admin, @PathVariable long id) {
         return Forms.page("returns/return-for-changes", Model.of("page", submissions.returnPage(admin, id)));
     }
 
     @Post("/return-for-changes")
-    @Secured(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> returnForChanges(CurrentUser admin, @PathVariable long id, @Body Submissions.ReturnForm form) {
         FormErrors errors = forms.validate(form);

@@ -6,9 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.AuthorizationException;
-import io.micronaut.security.rules.SecurityRule;
 import org.assure.kernel.DatabaseErrors;
 import org.assure.kernel.Refusal;
 import org.slf4j.Logger;
@@ -22,7 +20,6 @@ import java.sql.SQLTransientConnectionException;
 
 /** Every error a person can meet is a page in the layout: 403, 404, 500, 503; never a stack trace. */
 @Controller
-@Secured(SecurityRule.IS_ANONYMOUS)
 class ErrorHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandlers.class);
     private final ErrorPages pages;

@@ -1,0 +1,136 @@
+package org.assure.access;
+
+import jakarta.inject.Singleton;
+import org.assure.kernel.Refusal;
+
+/**
+ * Who may do what to which thing, for all six roles, in one place (ADR 0015). Services ask it before they
+ * read or change anything; routes are checked first, more coarsely, by {@link RouteAccess}.
+ * <p>
+ * Scope comes first: anything of another partnership, and anything of an organisation that is not the
+ * person's own (for roles that act for an organisation), is hidden (404), so an id from elsewhere reveals
+ * nothing. Within scope, a role without the right is forbidden (403) with the reason.
+ * <ul>
+ *   <li>Partnership admin: administers the partnership; opens and reads every return but changes none
+ *       (a return is its organisation's own account); returns a submission for changes; reads reports.</li>
+ *   <li>Organisation lead: opens, reads, edits, assigns and submits their organisation's returns.</li>
+ *   <li>Contributor: opens their organisation's returns and sees and edits only the sections assigned to them.</li>
+ *   <li>Chair or escalation contact: opens their organisation's page. (Escalations reach them by email, issue 11.)</li>
+ *   <li>Panel member: nothing of a return yet; marking comes with panel cases and membership (issue 12).</li>
+ *   <li>Board viewer: reads the partnership's reports (issue 14).</li>
+ * </ul>
+ */
+@Singleton
+public class AccessPolicy {
+    static final String ADMINS_ONLY = "Only partnership admins can do this";
+    static final String LEAD_ONLY = "Only the organisation's lead can do this";
+    static final String WHOLE_RETURN = "Only the organisation's lead and the partnership can see the whole return";
+    static final String RETURNS_BY_ADMINS = "Only partnership admins return a submission for changes";
+    static final String ASSIGNED_ELSEWHERE = "This section is assigned to someone else";
+    static final String ADMINS_LOOK = "Partnership admins can look at a return but not change it: it is the organisation's own account";
+    static final String NOT_A_REPORT_READER = "Only partnership admins and board viewers read the partnership's reports";
+
+    /** The answer to one question: allowed, forbidden with the reason, or hidden (as if it did not exist). */
+    public record Decision(Outcome outcome, String reason) {
+        public enum Outcome { ALLOWED, FORBIDDEN, HIDDEN }
+
+        static final Decision ALLOW = new Decision(Outcome.ALLOWED, "");
+        static final Decision HIDE = new Decision(Outcome.HIDDEN, "");
+
+        static Decision forbid(String reason) {
+            return new Decision(Outcome.FORBIDDEN, reason);
+        }
+
+        public boolean allowed() {
+            return outcome == Outcome.ALLOWED;
+        }
+    }
+
+    public Decision decide(CurrentUser user, Action action, Target target) {
+        if (user.partnershipId() != target.partnershipId()) {
+            return Decision.HIDE;
+        }
+        if (target instanceof Target.Organisation o) {
+            return organisation(user, action, o.organisationId());
+        }
+        if (target instanceof Target.Return r) {
+            return ofReturn(user, action, r.organisationId());
+        }
+        if (target instanceof Target.Section s) {
+            return section(user, action, s);
+        }
+        return partnership(user, action);
+    }
+
+    public boolean allows(CurrentUser user, Action action, Target target) {
+        return decide(user, action, target).allowed();
+    }
+
+    /** Goes on only if allowed; otherwise the refusal the person sees (404 for what is hidden, 403 with the reason). */
+    public void require(CurrentUser user, Action action, Target target, String what) {
+        Decision decision = decide(user, action, target);
+        switch (decision.outcome()) {
+            case ALLOWED -> { }
+            case HIDDEN -> throw Refusal.notFound(what);
+            case FORBIDDEN -> throw Refusal.forbidden(decision.reason());
+        }
+    }
+
+    /** The partnership's administration: organisations, people, cycles, question banks, emails, scheduled work. */
+    public void requireAdmin(CurrentUser user) {
+        require(user, Action.ADMINISTER, Target.partnership(user.partnershipId()), "Page");
+    }
+
+    private static Decision partnership(CurrentUser user, Action action) {
+        return switch (action) {
+            case ADMINISTER -> user.isAdmin() ? Decision.ALLOW : Decision.forbid(ADMINS_ONLY);
+            case READ_REPORTS -> user.isAdmin() || user.has(Roles.VIEWER) ? Decision.ALLOW : Decision.forbid(NOT_A_REPORT_READER);
+            default -> Decision.forbid(ADMINS_ONLY);
+        };
+    }
+
+    private static Decision organisation(CurrentUser user, Action action, long organisationId) {
+        boolean own = user.actsFor(organisationId);
+        if (!user.isAdmin() && !own) {
+            return Decision.HIDE;
+        }
+        return switch (action) {
+            case OPEN, VIEW -> Decision.ALLOW;
+            // inviting colleagues to help with the organisation's returns
+            case ASSIGN -> own && user.has(Roles.LEAD) ? Decision.ALLOW : Decision.forbid(LEAD_ONLY);
+            case ADMINISTER -> user.isAdmin() ? Decision.ALLOW : Decision.forbid(ADMINS_ONLY);
+            default -> Decision.forbid(ADMINS_ONLY);
+        };
+    }
+
+    private static Decision ofReturn(CurrentUser user, Action action, long organisationId) {
+        boolean lead = user.has(Roles.LEAD) && user.actsFor(organisationId);
+        boolean contributor = user.has(Roles.CONTRIBUTOR) && user.actsFor(organisationId);
+        if (!user.isAdmin() && !lead && !contributor) {
+            return Decision.HIDE;
+        }
+        return switch (action) {
+            case OPEN -> Decision.ALLOW;
+            case VIEW -> user.isAdmin() || lead ? Decision.ALLOW : Decision.forbid(WHOLE_RETURN);
+            case EDIT, ASSIGN, SUBMIT -> lead ? Decision.ALLOW : Decision.forbid(user.isAdmin() && action == Action.EDIT ? ADMINS_LOOK : LEAD_ONLY);
+            case RETURN_FOR_CHANGES -> user.isAdmin() ? Decision.ALLOW : Decision.forbid(RETURNS_BY_ADMINS);
+            default -> Decision.forbid(ADMINS_ONLY);
+        };
+    }
+
+    private static Decision section(CurrentUser user, Action action, Target.Section s) {
+        boolean lead = user.has(Roles.LEAD) && user.actsFor(s.organisationId());
+        boolean contributor = user.has(Roles.CONTRIBUTOR) && user.actsFor(s.organisationId());
+        if (!user.isAdmin() && !lead && !contributor) {
+            return Decision.HIDE;
+        }
+        boolean assignedToMe = s.assignedAccountId() != null && s.assignedAccountId() == user.accountId();
+        return switch (action) {
+            case OPEN, VIEW -> user.isAdmin() || lead || assignedToMe ? Decision.ALLOW : Decision.forbid(ASSIGNED_ELSEWHERE);
+            case EDIT -> lead || (contributor && assignedToMe) ? Decision.ALLOW
+                    : Decision.forbid(contributor ? ASSIGNED_ELSEWHERE : ADMINS_LOOK);
+            case ASSIGN -> lead ? Decision.ALLOW : Decision.forbid(LEAD_ONLY);
+            default -> Decision.forbid(LEAD_ONLY);
+        };
+    }
+}

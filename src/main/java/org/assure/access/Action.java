@@ -1,0 +1,21 @@
+package org.assure.access;
+
+/** What a person asks to do to a thing; {@link AccessPolicy} answers for every role. */
+public enum Action {
+    /** Open it: a return's task list, an organisation's page. */
+    OPEN,
+    /** Read all of it: a whole return (print, history, past submissions). */
+    VIEW,
+    /** Change it: answers in a section. */
+    EDIT,
+    /** Share out its sections. */
+    ASSIGN,
+    /** Sign it off and send it to the partnership. */
+    SUBMIT,
+    /** Send a submitted return back to its organisation. */
+    RETURN_FOR_CHANGES,
+    /** Read the partnership's reports. */
+    READ_REPORTS,
+    /** Run the partnership: organisations, people, cycles, question banks, emails, scheduled work. */
+    ADMINISTER
+}

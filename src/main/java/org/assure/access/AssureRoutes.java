@@ -1,0 +1,119 @@
+package org.assure.access;
+
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+import static io.micronaut.http.HttpMethod.GET;
+import static io.micronaut.http.HttpMethod.POST;
+import static org.assure.access.Roles.ADMIN;
+import static org.assure.access.Roles.CHAIR;
+import static org.assure.access.Roles.CONTRIBUTOR;
+import static org.assure.access.Roles.LEAD;
+import static org.assure.access.RouteRules.Scope.ACCOUNT;
+import static org.assure.access.RouteRules.Scope.BANK;
+import static org.assure.access.RouteRules.Scope.BANK_DRAFT;
+import static org.assure.access.RouteRules.Scope.CYCLE;
+import static org.assure.access.RouteRules.Scope.EMAIL;
+import static org.assure.access.RouteRules.Scope.IMPORT;
+import static org.assure.access.RouteRules.Scope.NONE;
+import static org.assure.access.RouteRules.Scope.ORGANISATION;
+import static org.assure.access.RouteRules.Scope.RETURN;
+import static org.assure.access.RouteRules.Scope.SECTION;
+import static org.assure.access.RouteRules.Scope.TOKEN;
+import static org.assure.access.RouteRules.rule;
+
+/**
+ * Every route of the application and who may call it: the one table (ADR 0015). A route missing from it
+ * is refused to everyone, and the route × role test names it. doc/access.md is generated from it.
+ * Which of a role's things a route reaches is the service's question, answered by {@link AccessPolicy}.
+ */
+@Singleton
+class AssureRoutes implements RouteRules {
+    @Override
+    public List<Rule> rules() {
+        return List.of(
+                // signing in, one-time links, health
+                rule(GET, "/sign-in", NONE, "Sign-in page", ANYONE),
+                rule(POST, "/sign-in", NONE, "Sign in", ANYONE),
+                rule(POST, "/sign-out", NONE, "Sign out", ANYONE),
+                rule(GET, "/invitations/{token}", TOKEN, "Accept an invitation: choose a password", ANYONE),
+                rule(POST, "/invitations/{token}", TOKEN, "Accept an invitation", ANYONE),
+                rule(GET, "/password-reset", NONE, "Ask for a password reset link", ANYONE),
+                rule(POST, "/password-reset", NONE, "Send a password reset link", ANYONE),
+                rule(GET, "/password-reset/{token}", TOKEN, "Reset a password: choose a new one", ANYONE),
+                rule(POST, "/password-reset/{token}", TOKEN, "Reset a password", ANYONE),
+                rule(GET, "/health", NONE, "Health check for the load balancer (UP or DOWN, no details)", ANYONE),
+                rule(GET, "/health/{selector}", NONE, "Liveness or readiness check (UP or DOWN, no details)", ANYONE),
+
+                // everyone signed in
+                rule(GET, "/", NONE, "Dashboard: what each role has to do", SIGNED_IN),
+                rule(GET, "/account/password", NONE, "Change your password", SIGNED_IN),
+                rule(POST, "/account/password", NONE, "Change your password", SIGNED_IN),
+
+                // people
+                rule(GET, "/users", NONE, "People of the partnership", ADMIN),
+                rule(GET, "/users/invite", NONE, "Invite someone", ADMIN),
+                rule(POST, "/users/invite", NONE, "Invite someone", ADMIN),
+                rule(POST, "/users/{id}/reinvite", ACCOUNT, "Send an invitation again", ADMIN),
+
+                // organisations
+                rule(GET, "/organisations", NONE, "Organisations, searched and filtered", ADMIN),
+                rule(GET, "/organisations/new", NONE, "Add an organisation", ADMIN),
+                rule(POST, "/organisations", NONE, "Add an organisation", ADMIN),
+                rule(GET, "/organisations/{id}", ORGANISATION, "An organisation's page", ADMIN, LEAD, CONTRIBUTOR, CHAIR),
+                rule(GET, "/organisations/{id}/edit", ORGANISATION, "Edit an organisation", ADMIN),
+                rule(POST, "/organisations/{id}", ORGANISATION, "Edit an organisation", ADMIN),
+                rule(POST, "/organisations/{id}/archive", ORGANISATION, "Archive an organisation", ADMIN),
+                rule(POST, "/organisations/{id}/restore", ORGANISATION, "Restore an organisation", ADMIN),
+                rule(GET, "/organisations/import", NONE, "Import schools from GIAS", ADMIN),
+                rule(POST, "/organisations/import", NONE, "Upload a GIAS extract", ADMIN),
+                rule(GET, "/organisations/import/template.xlsx", NONE, "The school list template", ADMIN),
+                rule(GET, "/organisations/import/{importId}", IMPORT, "An import's preview, or what it did", ADMIN),
+                rule(POST, "/organisations/import/{importId}/confirm", IMPORT, "Apply an import", ADMIN),
+
+                // question banks
+                rule(GET, "/banks", NONE, "Question banks and their versions", ADMIN),
+                rule(GET, "/banks/{bank}/compare", BANK, "Compare two versions of a bank", ADMIN),
+                rule(GET, "/banks/{bank}/{version}", BANK, "A bank version in full", ADMIN),
+                rule(GET, "/banks/{bank}/{version}/export.xlsx", BANK, "A bank version as a workbook", ADMIN),
+                rule(GET, "/banks/import", NONE, "Upload an edited bank workbook", ADMIN),
+                rule(POST, "/banks/import", NONE, "Upload an edited bank workbook", ADMIN),
+                rule(GET, "/banks/drafts/{id}", BANK_DRAFT, "An uploaded draft, checked and compared", ADMIN),
+                rule(GET, "/banks/drafts/{id}.yaml", BANK_DRAFT, "An uploaded draft as YAML to commit", ADMIN),
+
+                // cycles
+                rule(GET, "/cycles", NONE, "Cycles", ADMIN),
+                rule(GET, "/cycles/new", NONE, "Create a cycle", ADMIN),
+                rule(POST, "/cycles", NONE, "Create a cycle", ADMIN),
+                rule(GET, "/cycles/{id}", CYCLE, "A cycle and its progress", ADMIN),
+                rule(GET, "/cycles/{id}/progress.xlsx", CYCLE, "A cycle's progress as a workbook", ADMIN),
+                rule(GET, "/cycles/{id}/edit", CYCLE, "Edit a draft cycle", ADMIN),
+                rule(POST, "/cycles/{id}/edit", CYCLE, "Edit a draft cycle", ADMIN),
+                rule(POST, "/cycles/{id}/open", CYCLE, "Open a cycle: create its returns", ADMIN),
+                rule(POST, "/cycles/{id}/close", CYCLE, "Close a cycle", ADMIN),
+                rule(POST, "/cycles/{id}/archive", CYCLE, "Archive a cycle", ADMIN),
+                rule(POST, "/cycles/{id}/organisations", CYCLE, "Add an organisation to an open cycle", ADMIN),
+
+                // returns
+                rule(GET, "/returns/{id}", RETURN, "A return's task list (contributors see their sections)", ADMIN, LEAD, CONTRIBUTOR),
+                rule(GET, "/returns/{id}/sections/{key}", SECTION, "A section of a return (admins read-only)", ADMIN, LEAD, CONTRIBUTOR),
+                rule(POST, "/returns/{id}/sections/{key}", SECTION, "Save a section (an admin is told the return is read-only to them, 409)",
+                        ADMIN, LEAD, CONTRIBUTOR),
+                rule(POST, "/returns/{id}/sections/{key}/resolve", SECTION, "Choose between two people's answers", ADMIN, LEAD, CONTRIBUTOR),
+                rule(GET, "/returns/{id}/sections/{key}/assign", SECTION, "Assign a section to a colleague", LEAD),
+                rule(POST, "/returns/{id}/sections/{key}/assign", SECTION, "Assign a section to a colleague", LEAD),
+                rule(GET, "/returns/{id}/check", RETURN, "Check answers and declare", LEAD),
+                rule(POST, "/returns/{id}/submit", RETURN, "Submit a return", LEAD),
+                rule(GET, "/returns/{id}/submitted", RETURN, "A submission's confirmation", ADMIN, LEAD),
+                rule(GET, "/returns/{id}/return-for-changes", RETURN, "Return a submission for changes", ADMIN),
+                rule(POST, "/returns/{id}/return-for-changes", RETURN, "Return a submission for changes", ADMIN),
+                rule(GET, "/returns/{id}/print", RETURN, "The whole return, to print", ADMIN, LEAD),
+                rule(GET, "/returns/{id}/submissions/{number}", RETURN, "A submission as it was submitted", ADMIN, LEAD),
+                rule(GET, "/returns/{id}/history", RETURN, "Every change to a return", ADMIN, LEAD),
+
+                // emails
+                rule(GET, "/outbox", NONE, "The partnership's emails", ADMIN),
+                rule(GET, "/outbox/{id}", EMAIL, "One email", ADMIN));
+    }
+}

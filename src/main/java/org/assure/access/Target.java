@@ -1,0 +1,42 @@
+package org.assure.access;
+
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * The thing a person wants to act on, described by what access depends on: whose partnership it is and,
+ * for an organisation's own things, which organisation (and for a section, who it is assigned to).
+ */
+public sealed interface Target {
+    long partnershipId();
+
+    /** The partnership itself: its administration and its reports. */
+    record Partnership(long partnershipId) implements Target {
+    }
+
+    record Organisation(long partnershipId, long organisationId) implements Target {
+    }
+
+    /** An organisation's return in a cycle. */
+    record Return(long partnershipId, long organisationId) implements Target {
+    }
+
+    /** One section of a return; contributors may work only on those assigned to them. */
+    record Section(long partnershipId, long organisationId, @Nullable Long assignedAccountId) implements Target {
+    }
+
+    static Partnership partnership(long partnershipId) {
+        return new Partnership(partnershipId);
+    }
+
+    static Organisation organisation(long partnershipId, long organisationId) {
+        return new Organisation(partnershipId, organisationId);
+    }
+
+    static Return ofReturn(long partnershipId, long organisationId) {
+        return new Return(partnershipId, organisationId);
+    }
+
+    static Section section(long partnershipId, long organisationId, @Nullable Long assignedAccountId) {
+        return new Section(partnershipId, organisationId, assignedAccountId);
+    }
+}

@@ -1,0 +1,112 @@
+package org.assure.access;
+
+import org.assure.kernel.Refusal;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The access policy's rules, without an application: one assertion per rule a person would ask about. */
+class AccessPolicyTest {
+    private static final long P = 1, OWN = 10, OTHER = 20, ME = 100;
+    private final AccessPolicy policy = new AccessPolicy();
+
+    private static CurrentUser person(String role, Long... organisations) {
+        return new CurrentUser(ME, P, "P", "me@example.org", "Me", Set.of(role), Set.of(organisations));
+    }
+
+    @Test
+    void anotherPartnershipsThingsAreHiddenFromEveryRole() {
+        for (Role role : Role.values()) {
+            CurrentUser someone = person(role.name(), OWN);
+            for (Action action : Action.values()) {
+                assertEquals(AccessPolicy.Decision.Outcome.HIDDEN, policy.decide(someone, action, Target.ofReturn(P + 1, OWN)).outcome());
+                assertEquals(AccessPolicy.Decision.Outcome.HIDDEN, policy.decide(someone, action, Target.partnership(P + 1)).outcome());
+            }
+        }
+    }
+
+    @Test
+    void onlyAdminsAdministerThePartnership() {
+        assertTrue(policy.allows(person(Roles.ADMIN), Action.ADMINISTER, Target.partnership(P)));
+        for (String role : Set.of(Roles.LEAD, Roles.CONTRIBUTOR, Roles.PANEL, Roles.CHAIR, Roles.VIEWER)) {
+            var refusal = assertThrows(Refusal.class, () -> policy.requireAdmin(person(role, OWN)));
+            assertTrue(refusal.is(Refusal.Kind.FORBIDDEN));
+        }
+    }
+
+    @Test
+    void adminsAndBoardViewersReadReports() {
+        assertTrue(policy.allows(person(Roles.ADMIN), Action.READ_REPORTS, Target.partnership(P)));
+        assertTrue(policy.allows(person(Roles.VIEWER), Action.READ_REPORTS, Target.partnership(P)));
+        assertFalse(policy.allows(person(Roles.PANEL), Action.READ_REPORTS, Target.partnership(P)));
+        assertFalse(policy.allows(person(Roles.LEAD, OWN), Action.READ_REPORTS, Target.partnership(P)));
+    }
+
+    @Test
+    void organisationPeopleOpenTheirOwnOrganisationOnly() {
+        assertTrue(policy.allows(person(Roles.CHAIR, OWN), Action.OPEN, Target.organisation(P, OWN)));
+        assertEquals(AccessPolicy.Decision.Outcome.HIDDEN, policy.decide(person(Roles.CHAIR, OWN), Action.OPEN, Target.organisation(P, OTHER)).outcome());
+        assertTrue(policy.allows(person(Roles.ADMIN), Action.OPEN, Target.organisation(P, OTHER)));
+        assertTrue(policy.allows(person(Roles.LEAD, OWN), Action.ASSIGN, Target.organisation(P, OWN)), "leads invite colleagues");
+        assertFalse(policy.allows(person(Roles.CONTRIBUTOR, OWN), Action.ASSIGN, Target.organisation(P, OWN)));
+    }
+
+    @Test
+    void aLeadDoesEverythingToTheirOrganisationsReturnButReturnItForChanges() {
+        CurrentUser lead = person(Roles.LEAD, OWN);
+        for (Action action : Set.of(Action.OPEN, Action.VIEW, Action.EDIT, Action.ASSIGN, Action.SUBMIT)) {
+            assertTrue(policy.allows(lead, action, Target.ofReturn(P, OWN)), action.name());
+        }
+        assertEquals(AccessPolicy.RETURNS_BY_ADMINS, policy.decide(lead, Action.RETURN_FOR_CHANGES, Target.ofReturn(P, OWN)).reason());
+        assertEquals(AccessPolicy.Decision.Outcome.HIDDEN, policy.decide(lead, Action.OPEN, Target.ofReturn(P, OTHER)).outcome());
+    }
+
+    @Test
+    void anAdminReadsEveryReturnChangesNoneAndReturnsSubmissions() {
+        CurrentUser admin = person(Roles.ADMIN);
+        assertTrue(policy.allows(admin, Action.OPEN, Target.ofReturn(P, OTHER)));
+        assertTrue(policy.allows(admin, Action.VIEW, Target.ofReturn(P, OTHER)));
+        assertTrue(policy.allows(admin, Action.RETURN_FOR_CHANGES, Target.ofReturn(P, OTHER)));
+        assertEquals(AccessPolicy.ADMINS_LOOK, policy.decide(admin, Action.EDIT, Target.ofReturn(P, OTHER)).reason());
+        assertFalse(policy.allows(admin, Action.SUBMIT, Target.ofReturn(P, OTHER)));
+        assertTrue(policy.allows(admin, Action.OPEN, Target.section(P, OTHER, 5L)));
+        assertFalse(policy.allows(admin, Action.EDIT, Target.section(P, OTHER, null)));
+    }
+
+    @Test
+    void aContributorWorksOnlyOnTheSectionsAssignedToThem() {
+        CurrentUser contributor = person(Roles.CONTRIBUTOR, OWN);
+        assertTrue(policy.allows(contributor, Action.OPEN, Target.ofReturn(P, OWN)), "the task list, with their sections");
+        assertEquals(AccessPolicy.WHOLE_RETURN, policy.decide(contributor, Action.VIEW, Target.ofReturn(P, OWN)).reason());
+        assertFalse(policy.allows(contributor, Action.SUBMIT, Target.ofReturn(P, OWN)));
+        assertTrue(policy.allows(contributor, Action.EDIT, Target.section(P, OWN, ME)));
+        assertEquals(AccessPolicy.ASSIGNED_ELSEWHERE, policy.decide(contributor, Action.OPEN, Target.section(P, OWN, ME + 1)).reason());
+        assertEquals(AccessPolicy.ASSIGNED_ELSEWHERE, policy.decide(contributor, Action.EDIT, Target.section(P, OWN, null)).reason());
+        assertEquals(AccessPolicy.Decision.Outcome.HIDDEN, policy.decide(contributor, Action.OPEN, Target.section(P, OTHER, ME)).outcome());
+    }
+
+    @Test
+    void panelMembersChairsAndViewersReachNoReturnYet() {
+        for (String role : Set.of(Roles.PANEL, Roles.CHAIR, Roles.VIEWER)) {
+            for (Action action : Action.values()) {
+                assertEquals(AccessPolicy.Decision.Outcome.HIDDEN, policy.decide(person(role, OWN), action, Target.ofReturn(P, OWN)).outcome(),
+                        role + " " + action);
+            }
+        }
+    }
+
+    @Test
+    void refusalsAreNotFoundForWhatIsHiddenAndForbiddenWithTheReasonOtherwise() {
+        var hidden = assertThrows(Refusal.class, () -> policy.require(person(Roles.LEAD, OWN), Action.OPEN, Target.ofReturn(P, OTHER), "Return"));
+        assertTrue(hidden.is(Refusal.Kind.NOT_FOUND));
+        assertEquals("Return not found", hidden.getMessage());
+        var forbidden = assertThrows(Refusal.class, () -> policy.require(person(Roles.CONTRIBUTOR, OWN), Action.SUBMIT, Target.ofReturn(P, OWN), "Return"));
+        assertTrue(forbidden.is(Refusal.Kind.FORBIDDEN));
+        assertEquals(AccessPolicy.LEAD_ONLY, forbidden.getMessage());
+    }
+}

@@ -1,0 +1,298 @@
+package org.assure.access;
+
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.MediaType;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import jakarta.inject.Inject;
+import org.assure.banks.BankWorkbook;
+import org.assure.banks.QuestionBanks;
+import org.assure.cycles.CycleForms;
+import org.assure.cycles.CycleService;
+import org.assure.kernel.Dates;
+import org.assure.kernel.FormErrors;
+import org.assure.notify.Outbox;
+import org.assure.organisations.Organisation;
+import org.assure.partnerships.Partnership;
+import org.assure.returns.Delegation;
+import org.assure.testsupport.Emails;
+import org.assure.testsupport.Fixtures;
+import org.assure.testsupport.TestBrowser;
+import org.assure.testsupport.WebTest;
+import org.assure.accounts.AccountService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The route × role test: every route of the running application, from the router, has a rule; each route
+ * refuses anonymous visitors (unless public) and every role its rule leaves out; and for the roles it lets
+ * in, the ids of another organisation and of another partnership are refused (404).
+ */
+@MicronautTest(transactional = false)
+class RoutesByRoleWebTest extends WebTest {
+    static final Path DOC = Path.of("doc", "access.md");
+    static final String SECTION = "leadership";
+    @Inject
+    Router router;
+    @Inject
+    RouteAccess table;
+    @Inject
+    CycleService cycles;
+    @Inject
+    Delegation delegation;
+    @Inject
+    AccountService accounts;
+    @Inject
+    QuestionBanks banks;
+    @Inject
+    Emails emails;
+    @Inject
+    Outbox outbox;
+
+    /** Someone signed in (or not) as one role, with the browser they use. */
+    record Persona(String name, Set<String> roles, boolean actsForOrganisation, TestBrowser browser) {
+    }
+
+    /** The ids of one scope: the persona's own, another organisation's of the same partnership, another partnership's. */
+    record Ids(Map<String, String> own, Map<String, String> otherOrganisation, Map<String, String> otherPartnership) {
+    }
+
+    private final List<Persona> personas = new ArrayList<>();
+    private final Map<RouteRules.Scope, Ids> ids = new EnumMap<>(RouteRules.Scope.class);
+
+    @BeforeAll
+    void world() {
+        Partnership mine = fixtures.partnership();
+        Partnership theirs = fixtures.partnership();
+        Organisation own = fixtures.school(mine);
+        Organisation neighbour = fixtures.school(mine);
+        Organisation far = fixtures.school(theirs);
+        Fixtures.Person admin = fixtures.admin(mine);
+        Fixtures.Person farAdmin = fixtures.admin(theirs);
+        Fixtures.Person lead = fixtures.person(mine, Role.ORGANISATION_LEAD, own);
+        Fixtures.Person contributor = fixtures.person(mine, Role.CONTRIBUTOR, own);
+
+        long cycle = openCycle(user(admin, mine, Roles.ADMIN), "Routes " + Fixtures.next());
+        long farCycle = openCycle(user(farAdmin, theirs, Roles.ADMIN), "Far routes " + Fixtures.next());
+        long ownReturn = cycles.returnOf(cycle, own.id()).orElseThrow().id();
+        long neighbourReturn = cycles.returnOf(cycle, neighbour.id()).orElseThrow().id();
+        long farReturn = cycles.returnOf(farCycle, far.id()).orElseThrow().id();
+        delegation.assign(new CurrentUser(lead.id(), mine.id(), mine.name(), lead.email(), "Lead", Set.of(Roles.LEAD), Set.of(own.id())),
+                ownReturn, SECTION, new Delegation.AssignForm(String.valueOf(contributor.id()), "", ""), FormErrors.none());
+
+        TestBrowser adminBrowser = signedIn(admin);
+        TestBrowser farAdminBrowser = signedIn(farAdmin);
+        String importId = idAfter(upload(adminBrowser, "/organisations/import", "gias-sample.csv", giasSample()), "/organisations/import/");
+        String farImportId = idAfter(upload(farAdminBrowser, "/organisations/import", "gias-sample.csv", giasSample()), "/organisations/import/");
+        byte[] workbook = BankWorkbook.export(banks.get("section-11", "2023"));
+        String draft = idAfter(upload(adminBrowser, "/banks/import", "s11.xlsx", workbook), "/banks/drafts/");
+        String farDraft = idAfter(upload(farAdminBrowser, "/banks/import", "s11.xlsx", workbook), "/banks/drafts/");
+        long invited = accounts.invite(user(admin, mine, Roles.ADMIN), "Invited Person", "invited" + Fixtures.next() + "@people.test",
+                Role.CONTRIBUTOR, own.id());
+        long farInvited = accounts.invite(user(farAdmin, theirs, Roles.ADMIN), "Far Person", "far" + Fixtures.next() + "@people.test",
+                Role.CONTRIBUTOR, far.id());
+        emails.send(mine.id(), "someone@people.test", "Hello", "Body");
+        emails.send(theirs.id(), "someone@people.test", "Hello", "Body");
+        long email = outbox.recent(mine.id()).get(0).id();
+        long farEmail = outbox.recent(theirs.id()).get(0).id();
+
+        ids.put(RouteRules.Scope.NONE, new Ids(Map.of(), Map.of(), Map.of()));
+        ids.put(RouteRules.Scope.TOKEN, new Ids(Map.of("token", "no-such-link"), Map.of(), Map.of()));
+        ids.put(RouteRules.Scope.BANK, new Ids(Map.of("bank", "section-175", "version", "2025"), Map.of(), Map.of()));
+        ids.put(RouteRules.Scope.ORGANISATION, new Ids(Map.of("id", str(own.id())), Map.of("id", str(neighbour.id())), Map.of("id", str(far.id()))));
+        ids.put(RouteRules.Scope.IMPORT, new Ids(Map.of("importId", importId), Map.of(), Map.of("importId", farImportId)));
+        ids.put(RouteRules.Scope.ACCOUNT, new Ids(Map.of("id", str(invited)), Map.of(), Map.of("id", str(farInvited))));
+        ids.put(RouteRules.Scope.BANK_DRAFT, new Ids(Map.of("id", draft), Map.of(), Map.of("id", farDraft)));
+        ids.put(RouteRules.Scope.CYCLE, new Ids(Map.of("id", str(cycle)), Map.of(), Map.of("id", str(farCycle))));
+        ids.put(RouteRules.Scope.RETURN, new Ids(Map.of("id", str(ownReturn), "number", "1"),
+                Map.of("id", str(neighbourReturn), "number", "1"), Map.of("id", str(farReturn), "number", "1")));
+        ids.put(RouteRules.Scope.SECTION, new Ids(Map.of("id", str(ownReturn), "key", SECTION),
+                Map.of("id", str(neighbourReturn), "key", SECTION), Map.of("id", str(farReturn), "key", SECTION)));
+        ids.put(RouteRules.Scope.EMAIL, new Ids(Map.of("id", str(email)), Map.of(), Map.of("id", str(farEmail))));
+
+        TestBrowser anonymous = browser();
+        anonymous.get("/sign-in");
+        personas.add(new Persona("anonymous", Set.of(), false, anonymous));
+        personas.add(new Persona("admin", Set.of(Roles.ADMIN), false, adminBrowser));
+        personas.add(new Persona("lead", Set.of(Roles.LEAD), true, signedIn(lead)));
+        personas.add(new Persona("contributor", Set.of(Roles.CONTRIBUTOR), true, signedIn(contributor)));
+        personas.add(new Persona("panel member", Set.of(Roles.PANEL), false, signedIn(fixtures.person(mine, Role.PANEL_MEMBER))));
+        personas.add(new Persona("chair", Set.of(Roles.CHAIR), true, signedIn(fixtures.person(mine, Role.ESCALATION_CONTACT, own))));
+        personas.add(new Persona("board viewer", Set.of(Roles.VIEWER), false, signedIn(fixtures.person(mine, Role.BOARD_VIEWER))));
+    }
+
+    @Test
+    void everyRouteOfTheRunningAppHasARuleAndEveryRuleARoute() {
+        List<RouteAccess.Route> routes = routes();
+        assertTrue(routes.size() > 50, "the router lists the application's routes: " + routes);
+        assertEquals(List.of(), table.missing(routes), "routes without a rule in org.assure.access.AssureRoutes (refused to everyone until they get one)");
+        assertEquals(List.of(), table.unused(routes), "rules for routes that do not exist");
+
+        // A route added without a rule is caught: here, one the router does not have yet.
+        List<RouteAccess.Route> withANewOne = new ArrayList<>(routes);
+        RouteAccess.Route added = new RouteAccess.Route(HttpMethod.POST, "/returns/{id}/escalate");
+        withANewOne.add(added);
+        assertEquals(List.of(added), table.missing(withANewOne));
+    }
+
+    @Test
+    void eachRouteRefusesAnonymousVisitorsAndTheRolesItLeavesOut() {
+        List<String> wrong = new ArrayList<>();
+        for (RouteAccess.Route route : routes()) {
+            RouteRules.Rule rule = table.rule(route.method(), route.path()).orElseThrow();
+            for (Persona persona : personas) {
+                if (rule.allows(persona.roles())) {
+                    continue;
+                }
+                var page = call(persona, route, fill(route.path(), ids.get(rule.scope()).own()));
+                boolean refused = persona.roles().isEmpty()
+                        ? page.status() == 303 && page.location().startsWith("/sign-in")
+                        : page.status() == 403;
+                if (!refused) {
+                    wrong.add(route + " as " + persona.name() + " gave " + page.status() + " " + page.location());
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void theRolesARouteLetsInReachOnlyTheirOwnPartnershipsAndOrganisationsThings() {
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (RouteAccess.Route route : routes()) {
+            RouteRules.Rule rule = table.rule(route.method(), route.path()).orElseThrow();
+            Ids scoped = ids.get(rule.scope());
+            for (Persona persona : personas) {
+                if (persona.roles().isEmpty() || !rule.allows(persona.roles()) || rule.isPublic()) {
+                    continue;
+                }
+                if (route.method() == HttpMethod.GET) {
+                    // their own things open (the state of a thing may still refuse: 404 for a missing submission, 409, 422)
+                    var own = call(persona, route, fill(route.path(), scoped.own()));
+                    if (own.status() == 403 || own.status() >= 500 || (own.status() == 303 && own.location().startsWith("/sign-in"))) {
+                        wrong.add(route + " as " + persona.name() + " with their own ids gave " + own.status());
+                    }
+                }
+                if (!scoped.otherPartnership().isEmpty()) {
+                    checked++;
+                    var far = call(persona, route, fill(route.path(), scoped.otherPartnership()));
+                    if (far.status() != 404) {
+                        wrong.add(route + " as " + persona.name() + " with another partnership's ids gave " + far.status());
+                    }
+                }
+                if (persona.actsForOrganisation() && !scoped.otherOrganisation().isEmpty()) {
+                    checked++;
+                    var neighbour = call(persona, route, fill(route.path(), scoped.otherOrganisation()));
+                    if (neighbour.status() != 404) {
+                        wrong.add(route + " as " + persona.name() + " with another organisation's ids gave " + neighbour.status());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(checked > 40, "ids from elsewhere were tried: " + checked);
+    }
+
+    @Test
+    void docAccessMdIsWrittenFromTheCode() throws IOException {
+        String expected = RouteTableDoc.markdown(table.all());
+        if (Boolean.getBoolean("assure.write-access-doc")) {
+            Files.writeString(DOC, expected, StandardCharsets.UTF_8);
+        }
+        String actual = Files.exists(DOC) ? Files.readString(DOC, StandardCharsets.UTF_8) : "";
+        assertEquals(expected, actual, "doc/access.md is out of date: regenerate it with "
+                + "./mvnw -o test -Dtest=RoutesByRoleWebTest -Dassure.write-access-doc=true");
+    }
+
+    private List<RouteAccess.Route> routes() {
+        return RouteAccess.of(router.uriRoutes());
+    }
+
+    private boolean multipart(RouteAccess.Route route) {
+        return router.uriRoutes().filter(r -> r.getHttpMethod() == route.method()
+                        && RouteAccess.normalise(r.getUriMatchTemplate().toString()).equals(route.path()))
+                .map(UriRouteInfo::getConsumes).flatMap(List::stream).anyMatch(t -> t.matches(MediaType.MULTIPART_FORM_DATA_TYPE));
+    }
+
+    private TestBrowser.Page call(Persona persona, RouteAccess.Route route, String path) {
+        if (route.method() == HttpMethod.GET) {
+            return persona.browser().get(path);
+        }
+        if (multipart(route)) {
+            return persona.browser().upload(path, "file", "empty.csv", new byte[0], Map.of());
+        }
+        // an empty form with the CSRF token of the persona's last page: enough to reach the route's own checks
+        return persona.browser().post(path, new LinkedHashMap<>());
+    }
+
+    private static String fill(String template, Map<String, String> values) {
+        Matcher m = Pattern.compile("\\{([^}]+)}").matcher(template);
+        StringBuilder path = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            if (value == null) {
+                throw new AssertionError("No id for {" + m.group(1) + "} in " + template);
+            }
+            m.appendReplacement(path, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(path);
+        return path.toString();
+    }
+
+    private long openCycle(CurrentUser admin, String name) {
+        LocalDate today = Dates.today(clock);
+        LocalDate deadline = today.plusDays(30);
+        return cycles.createAndOpen(admin, new CycleForms.CycleForm(name, "section-175/2025", "TYPES", List.of("SCHOOL"), List.of(), List.of(),
+                List.of(), str(today.getDayOfMonth()), str(today.getMonthValue()), str(today.getYear()),
+                str(deadline.getDayOfMonth()), str(deadline.getMonthValue()), str(deadline.getYear()),
+                null, null, null, null, null, null, null));
+    }
+
+    private static CurrentUser user(Fixtures.Person person, Partnership p, String role) {
+        return new CurrentUser(person.id(), p.id(), p.name(), person.email(), "Person", Set.of(role), Set.of());
+    }
+
+    private static TestBrowser.Page upload(TestBrowser browser, String path, String fileName, byte[] content) {
+        browser.get(path);
+        return browser.upload(path, "file", fileName, content, Map.of());
+    }
+
+    private static String idAfter(TestBrowser.Page uploaded, String prefix) {
+        assertEquals(303, uploaded.status(), uploaded.body());
+        assertTrue(uploaded.location().startsWith(prefix), uploaded.location());
+        return uploaded.location().substring(prefix.length());
+    }
+
+    private static byte[] giasSample() {
+        try (InputStream in = RoutesByRoleWebTest.class.getResourceAsStream("/gias/gias-sample.csv")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String str(long n) {
+        return String.valueOf(n);
+    }
+}
