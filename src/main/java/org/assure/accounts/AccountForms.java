@@ -2,9 +2,9 @@ package org.assure.accounts;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.assure.kernel.EmailAddress;
 
 /** The forms of the accounts feature. Every field is a String so what was typed can always be shown again. */
 public final class AccountForms {
@@ -40,14 +40,14 @@ public final class AccountForms {
 
     @Serdeable
     public record ResetRequestForm(@Nullable @NotBlank(message = "Enter your email address")
-                            @Email(message = "Enter an email address in the correct format, like name@example.org") String email) {
+                            @EmailAddress.Valid String email) {
     }
 
     @Serdeable
     public record InviteForm(@Nullable @NotBlank(message = "Enter the person's name") @Size(max = 200, message = "Name must be 200 characters or fewer") String name,
                       @Nullable @NotBlank(message = "Enter the person's email address")
-                      @Email(message = "Enter an email address in the correct format, like name@example.org")
-                      @Size(max = 254, message = "Email address must be 254 characters or fewer") String email,
+                      @EmailAddress.Valid
+                      @Size(max = EmailAddress.MAX_LENGTH, message = "Email address must be 254 characters or fewer") String email,
                       @Nullable @NotBlank(message = "Select a role") String role,
                       @Nullable String organisationId) {
     }

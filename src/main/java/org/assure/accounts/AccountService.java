@@ -3,7 +3,6 @@ package org.assure.accounts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.assure.web.Forms;
 import org.assure.audit.AuditTrail;
 import org.assure.notify.Outbox;
 import org.assure.organisations.Organisation;
@@ -26,6 +25,7 @@ import org.assure.access.CurrentUser;
 import org.assure.access.Target;
 import org.assure.access.Role;
 import org.assure.access.Roles;
+import org.assure.kernel.Text;
 
 /** The accounts feature's entrance: sign-in with lockout, passwords, invitations and resets. */
 @Singleton
@@ -137,7 +137,7 @@ public class AccountService {
             errors.add("role", "Select a role");
         }
         if (role != null && role.belongsToOrganisation()) {
-            Long organisationId = Forms.parseId(form.organisationId());
+            Long organisationId = Text.parseId(form.organisationId());
             if (organisationId == null || organisations.findInPartnership(admin.partnershipId(), organisationId).isEmpty()) {
                 errors.add("organisationId", "Select the organisation this person works for");
             }

@@ -21,6 +21,7 @@ import org.assure.web.Model;
 import java.util.Arrays;
 import org.assure.access.CurrentUser;
 import org.assure.access.Role;
+import org.assure.kernel.Text;
 
 /** Partnership admins list the people of their partnership and invite new ones. */
 @Controller("/users")
@@ -56,7 +57,7 @@ class UsersController {
         }
         Role role = AccountService.parseRole(form.role());
         accounts.invite(admin, form.name(), form.email(), role,
-                role.belongsToOrganisation() ? Forms.parseId(form.organisationId()) : null);
+                role.belongsToOrganisation() ? Text.parseId(form.organisationId()) : null);
         return Forms.seeOther("/users?invited=" + java.net.URLEncoder.encode(form.email().strip(), java.nio.charset.StandardCharsets.UTF_8));
     }
 

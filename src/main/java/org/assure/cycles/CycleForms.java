@@ -3,9 +3,7 @@ package org.assure.cycles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Size;
-import org.assure.kernel.FormErrors;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -67,42 +65,5 @@ public final class CycleForms {
         }
     }
 
-    /**
-     * A GOV.UK date input read as a date. Adds an error under {@code field} (the day box's id) when the
-     * date is incomplete or not a real date, or when it is missing and required; null when blank or wrong.
-     */
-    static @Nullable LocalDate date(String field, String label, @Nullable String day, @Nullable String month, @Nullable String year,
-                                    boolean required, FormErrors errors) {
-        boolean noDay = blank(day), noMonth = blank(month), noYear = blank(year);
-        if (noDay && noMonth && noYear) {
-            if (required) {
-                errors.add(field, "Enter the " + label);
-            }
-            return null;
-        }
-        String missing = noDay ? "day" : noMonth ? "month" : noYear ? "year" : null;
-        if (missing != null) {
-            errors.add(field, capitalise(label) + " must include a " + missing);
-            return null;
-        }
-        try {
-            int y = Integer.parseInt(year.strip());
-            if (y < 2000 || y > 2100) {
-                errors.add(field, capitalise(label) + " must be a real date, with a four-digit year");
-                return null;
-            }
-            return LocalDate.of(y, Integer.parseInt(month.strip()), Integer.parseInt(day.strip()));
-        } catch (NumberFormatException | DateTimeException e) {
-            errors.add(field, capitalise(label) + " must be a real date");
-            return null;
-        }
-    }
 
-    static boolean blank(@Nullable String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static String capitalise(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
 }

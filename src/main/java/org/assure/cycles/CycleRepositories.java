@@ -20,20 +20,6 @@ final class CycleRepositories {
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
-    interface Returns extends CrudRepository<AuditReturn, Long> {
-        List<AuditReturn> findByCycleIdOrderById(long cycleId);
-
-        List<AuditReturn> findByPartnershipId(long partnershipId);
-
-        boolean existsByCycleIdAndOrganisationId(long cycleId, long organisationId);
-
-        List<AuditReturn> findByOrganisationIdInOrderById(java.util.Collection<Long> organisationIds);
-
-        @Query("SELECT id FROM audit_return WHERE id = :id FOR UPDATE")
-        Optional<Long> lockById(long id);
-    }
-
-    @JdbcRepository(dialect = Dialect.MYSQL)
     interface ChosenOrganisations extends io.micronaut.data.repository.GenericRepository<ChosenOrganisation, Long> {
         @Query("SELECT organisation_id FROM audit_cycle_organisation WHERE cycle_id = :cycleId ORDER BY organisation_id")
         List<Long> organisationIds(long cycleId);

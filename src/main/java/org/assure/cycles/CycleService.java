@@ -6,6 +6,8 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.assure.access.AccessPolicy;
 import org.assure.access.CurrentUser;
+import org.assure.returns.CycleReturns;
+import org.assure.returns.ReturnStatus;
 import org.assure.audit.AuditTrail;
 import org.assure.banks.BankModel;
 import org.assure.banks.LoadedBanks;
@@ -22,7 +24,7 @@ import org.assure.organisations.Sector;
 import org.assure.kernel.AssureSettings;
 import org.assure.kernel.Refusal;
 import org.assure.kernel.FormErrors;
-import org.assure.web.Forms;
+import org.assure.kernel.DateInput;
 import org.assure.kernel.Dates;
 import org.assure.kernel.Refusal;
 
@@ -40,12 +42,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.assure.kernel.Text;
 
 /** The cycles feature's entrance: partnership admins create, open, close and archive cycles and watch progress. */
 @Singleton
 public class CycleService {
     private final CycleRepositories.Cycles cycles;
-    private final CycleRepositories.Returns returns;
+    private final CycleReturns returns;
     private final CycleRepositories.ChosenOrganisations chosen;
     private final OrganisationService organisations;
     private final QuestionBanks banks;
@@ -53,16 +56,13 @@ public class CycleService {
     private final AuditTrail audit;
     private final AssureSettings settings;
     private final Clock clock;
-    private final AnswerProgress answerProgress;
-    private final ReturnPrefill prefill;
     private final AccessPolicy access;
 
-    CycleService(CycleRepositories.Cycles cycles, CycleRepositories.Returns returns, CycleRepositories.ChosenOrganisations chosen,
+    CycleService(CycleRepositories.Cycles cycles, CycleReturns returns, CycleRepositories.ChosenOrganisations chosen,
                  OrganisationService organisations, QuestionBanks banks, Outbox outbox, AuditTrail audit,
-                 AssureSettings settings, Clock clock, AnswerProgress answerProgress, ReturnPrefill prefill,
+                 AssureSettings settings, Clock clock,
                  AccessPolicy access) {
         this.access = access;
-        this.prefill = prefill;
         this.cycles = cycles;
         this.returns = returns;
         this.chosen = chosen;
@@ -72,7 +72,6 @@ public class CycleService {
         this.audit = audit;
         this.settings = settings;
         this.clock = clock;
-        this.answerProgress = answerProgress;
     }
 
     public record BankOption(String value, String label, BankModel.Audience audience) {
@@ -114,11 +113,10 @@ public class CycleService {
     @Transactional
     public List<CycleRow> list(CurrentUser admin) {
         access.requireAdmin(admin);
-        Map<Long, List<AuditReturn>> byCycle = returns.findByPartnershipId(admin.partnershipId()).stream()
-                .collect(Collectors.groupingBy(AuditReturn::cycleId));
+        Map<Long, CycleReturns.Counts> counts = returns.countsByCycle(admin.partnershipId());
         return cycles.findByPartnershipIdOrderByIdDesc(admin.partnershipId()).stream().map(c -> {
-            List<AuditReturn> rs = byCycle.getOrDefault(c.id(), List.of());
-            return new CycleRow(c, bankLabel(c), rs.size(), rs.stream().filter(r -> r.status() == ReturnStatus.SUBMITTED).count());
+            CycleReturns.Counts n = counts.getOrDefault(c.id(), new CycleReturns.Counts(0, 0));
+            return new CycleRow(c, bankLabel(c), n.returns(), n.submitted());
         }).toList();
     }
 
@@ -186,7 +184,7 @@ public class CycleService {
     @Nullable
     Checked check(CurrentUser admin, CycleForms.CycleForm form, FormErrors errors) {
         access.requireAdmin(admin);
-        if (CycleForms.blank(form.name())) {
+        if (Text.blank(form.name())) {
             errors.add("name", "Enter a name for the cycle");
         }
         BankOption bank = bankOptions().stream().filter(o -> o.value().equals(form.bank())).findFirst().orElse(null);
@@ -207,7 +205,7 @@ public class CycleService {
         }
         Map<Long, Organisation> active = organisations.active(admin.partnershipId()).stream()
                 .collect(Collectors.toMap(Organisation::id, Function.identity()));
-        List<Long> ids = form.organisationList().stream().map(Forms::parseId).filter(Objects::nonNull).distinct().toList();
+        List<Long> ids = form.organisationList().stream().map(Text::parseId).filter(Objects::nonNull).distinct().toList();
         if (mode == AudienceMode.CHOSEN) {
             if (ids.isEmpty()) {
                 errors.add("organisations", "Select at least one organisation");
@@ -215,10 +213,10 @@ public class CycleService {
                 errors.add("organisations", "Select organisations from the list");
             }
         }
-        LocalDate opens = CycleForms.date("opens", "opening date", form.opensDay(), form.opensMonth(), form.opensYear(), true, errors);
-        LocalDate deadline = CycleForms.date("deadline", "deadline", form.deadlineDay(), form.deadlineMonth(), form.deadlineYear(), true, errors);
-        LocalDate fin = CycleForms.date("final", "final deadline", form.finalDay(), form.finalMonth(), form.finalYear(), false, errors);
-        LocalDate panel = CycleForms.date("panel", "panel date", form.panelDay(), form.panelMonth(), form.panelYear(), false, errors);
+        LocalDate opens = new DateInput(form.opensDay(), form.opensMonth(), form.opensYear()).read("opens", "opening date", true, errors);
+        LocalDate deadline = new DateInput(form.deadlineDay(), form.deadlineMonth(), form.deadlineYear()).read("deadline", "deadline", true, errors);
+        LocalDate fin = new DateInput(form.finalDay(), form.finalMonth(), form.finalYear()).read("final", "final deadline", false, errors);
+        LocalDate panel = new DateInput(form.panelDay(), form.panelMonth(), form.panelYear()).read("panel", "panel date", false, errors);
         if (opens != null && deadline != null && !deadline.isAfter(opens)) {
             errors.add("deadline", "The deadline must be after the opening date");
         }
@@ -262,8 +260,8 @@ public class CycleService {
 
     /** The return of an organisation in a cycle, if it has one. */
     @Transactional
-    public Optional<AuditReturn> returnOf(long cycleId, long organisationId) {
-        return returns.findByCycleIdOrderById(cycleId).stream().filter(r -> r.organisationId() == organisationId).findFirst();
+    public Optional<Long> returnOf(long cycleId, long organisationId) {
+        return returns.returnOf(cycleId, organisationId);
     }
 
     @Transactional
@@ -336,7 +334,7 @@ public class CycleService {
         AuditCycle cycle = requireOpen(admin, id);
         Organisation organisation = organisations.findInPartnership(admin.partnershipId(), organisationId)
                 .filter(o -> !o.isArchived()).orElseThrow(() -> Refusal.notFound("Organisation"));
-        if (returns.existsByCycleIdAndOrganisationId(id, organisationId)) {
+        if (returns.returnOf(id, organisationId).isPresent()) {
             throw refused(id, organisation.name() + " is already in this cycle.");
         }
         addReturn(admin, cycle, organisation);
@@ -383,9 +381,7 @@ public class CycleService {
     }
 
     private void addReturn(CurrentUser admin, AuditCycle cycle, Organisation organisation) {
-        AuditReturn created = returns.save(new AuditReturn(null, cycle.partnershipId(), cycle.id(), organisation.id(), ReturnStatus.NOT_STARTED,
-                clock.instant(), null, null, 0));
-        prefill.prefill(cycle, created);
+        returns.open(CycleTermsLookup.terms(cycle), organisation.id());
         String bank = bankLabel(cycle);
         for (OrganisationContact contact : invitees(organisation)) {
             outbox.send(cycle.partnershipId(), contact.email(), "Self-assessment open: " + cycle.name(), """
@@ -455,30 +451,24 @@ public class CycleService {
         LocalDate today = today();
         Map<Long, Organisation> active = organisations.active(admin.partnershipId()).stream()
                 .collect(Collectors.toMap(Organisation::id, Function.identity()));
-        List<AuditReturn> cycleReturns = returns.findByCycleIdOrderById(id);
-        Map<Long, Organisation> ofReturns = cycleReturns.stream().map(AuditReturn::organisationId).distinct()
+        Map<Long, Organisation> ofReturns = returns.organisationsIn(id).stream().distinct()
                 .collect(Collectors.toMap(Function.identity(), orgId -> active.containsKey(orgId) ? active.get(orgId)
                         : organisations.findInPartnership(admin.partnershipId(), orgId).orElseThrow()));
-        Map<Long, Integer> answered = answerProgress.percentAnswered(cycleReturns, banks.get(cycle.bankKey(), cycle.bankVersion()), ofReturns);
-        List<ProgressRow> all = cycleReturns.stream().map(r -> {
+        List<ProgressRow> all = returns.progress(CycleTermsLookup.terms(cycle), ofReturns, today).stream().map(r -> {
             Organisation o = ofReturns.get(r.organisationId());
             String type = o.isSchool() ? (o.category() == null ? "School" : o.category().label())
                     : (o.sector() == null ? "Agency" : o.sector().label());
-            // late: still outstanding after the deadline, or (last) submitted after it
-            boolean late = r.submittedAt() == null ? today.isAfter(cycle.deadline())
-                    : LocalDate.ofInstant(r.submittedAt(), Dates.ZONE).isAfter(cycle.deadline())
-                    || (r.status() != ReturnStatus.SUBMITTED && today.isAfter(cycle.deadline()));
-            return new ProgressRow(r.id(), o.id(), o.name(), o.kind(), type, o.phase(), r.status(), answered.getOrDefault(r.id(), 0),
-                    r.lastActivityAt(), r.submittedAt(), late);
+            return new ProgressRow(r.returnId(), o.id(), o.name(), o.kind(), type, o.phase(), r.status(), r.percentAnswered(),
+                    r.lastActivityAt(), r.submittedAt(), r.late());
         }).sorted(java.util.Comparator.comparing((ProgressRow p) -> p.organisation().toLowerCase())).toList();
         Map<ReturnStatus, Integer> counts = new EnumMap<>(ReturnStatus.class);
         Arrays.stream(ReturnStatus.values()).forEach(s -> counts.put(s, 0));
         all.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
         int percent = all.isEmpty() ? 0 : Math.round(100f * counts.get(ReturnStatus.SUBMITTED) / all.size());
         List<ProgressRow> shown = all.stream()
-                .filter(r -> CycleForms.blank(status) || r.status().name().equals(status))
-                .filter(r -> CycleForms.blank(kind) || r.kind().name().equals(kind))
-                .filter(r -> CycleForms.blank(phase) || (r.phase() != null && r.phase().name().equals(phase)))
+                .filter(r -> Text.blank(status) || r.status().name().equals(status))
+                .filter(r -> Text.blank(kind) || r.kind().name().equals(kind))
+                .filter(r -> Text.blank(phase) || (r.phase() != null && r.phase().name().equals(phase)))
                 .toList();
         return new Progress(all.size(), counts, percent, all.stream().filter(ProgressRow::late).count(), shown);
     }

@@ -18,6 +18,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import org.assure.access.CurrentUser;
+import org.assure.returns.ReturnStatus;
 import org.assure.organisations.OrganisationKind;
 import org.assure.organisations.Phase;
 import org.assure.organisations.SchoolCategory;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.assure.kernel.Dates;
+import org.assure.kernel.Text;
 
 /** Partnership admins create, edit, open, close and archive audit cycles, and follow their progress. */
 @Controller("/cycles")
@@ -142,7 +144,7 @@ class CyclesController {
     @Post("/{id}/organisations")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> addOrganisation(CurrentUser admin, @PathVariable long id, @Body AddForm form) {
-        Long organisationId = Forms.parseId(form.organisationId());
+        Long organisationId = Text.parseId(form.organisationId());
         if (organisationId == null) {
             cycles.requireOpen(admin, id);
             FormErrors errors = FormErrors.none().add("organisationId", "Select an organisation to add");

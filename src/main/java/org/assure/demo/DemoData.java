@@ -22,8 +22,13 @@ import org.assure.organisations.Phase;
 import org.assure.organisations.SchoolCategory;
 import org.assure.organisations.Sector;
 import org.assure.partnerships.PartnershipService;
+import org.assure.kernel.DateInput;
+import org.assure.returns.AnswerInput;
 import org.assure.returns.Delegation;
 import org.assure.returns.ReturnService;
+import org.assure.returns.SectionForm;
+import org.assure.returns.SectionPages;
+import org.assure.returns.SectionSaving;
 import org.assure.returns.Submissions;
 import org.assure.kernel.FormErrors;
 import org.assure.kernel.AssureSettings;
@@ -62,12 +67,15 @@ public class DemoData {
     private final AssureSettings settings;
     private final CycleService cycles;
     private final ReturnService returns;
+    private final SectionPages pages;
+    private final SectionSaving saving;
     private final Submissions submissions;
     private final Delegation delegation;
     private final String configuredPassword;
 
     DemoData(PartnershipService partnerships, OrganisationService organisations, AccountService accounts,
-             AssureSettings settings, CycleService cycles, ReturnService returns, Submissions submissions, Delegation delegation,
+             AssureSettings settings, CycleService cycles, ReturnService returns, SectionPages pages, SectionSaving saving,
+             Submissions submissions, Delegation delegation,
              @Value("${assure.demo-password:}") String configuredPassword) {
         this.submissions = submissions;
         this.delegation = delegation;
@@ -76,6 +84,8 @@ public class DemoData {
         this.accounts = accounts;
         this.cycles = cycles;
         this.returns = returns;
+        this.pages = pages;
+        this.saving = saving;
         this.settings = settings;
         this.configuredPassword = configuredPassword;
     }
@@ -143,17 +153,17 @@ public class DemoData {
         // An earlier round on the 2018 questions, submitted and closed: the 2023 round carries those answers forward.
         long earlier = cycles.createAndOpen(admin, cycleForm("Section 11 audit – earlier round (2018 questions)", "section-11/2018",
                 "AGENCY", today.minusWeeks(10), today, null));
-        submitWhole(policeLead, cycles.returnOf(earlier, police.id()).orElseThrow().id(), "Det Supt Mark Ellison", "Head of public protection");
-        submitWhole(probationLead, cycles.returnOf(earlier, probation.id()).orElseThrow().id(), "Tom Brennan", "Head of the delivery unit");
+        submitWhole(policeLead, cycles.returnOf(earlier, police.id()).orElseThrow(), "Det Supt Mark Ellison", "Head of public protection");
+        submitWhole(probationLead, cycles.returnOf(earlier, probation.id()).orElseThrow(), "Tom Brennan", "Head of the delivery unit");
         cycles.close(admin, earlier);
 
         long agencies = cycles.createAndOpen(admin, cycleForm("Section 11 audit " + today.getYear(), "section-11/2023", "AGENCY",
                 today.minusWeeks(3), today.plusWeeks(8), today.plusWeeks(12)));
         // The force's return: not started, answers carried forward to check, one section shared with a colleague.
-        long policeReturn = cycles.returnOf(agencies, police.id()).orElseThrow().id();
-        String shared = returns.taskList(policeLead, policeReturn).context().applicableSections().get(1).key();
+        long policeReturn = cycles.returnOf(agencies, police.id()).orElseThrow();
+        String shared = returns.load(policeLead, policeReturn).applicableSections().get(1).key();
         delegation.assign(policeLead, policeReturn, shared, new Delegation.AssignForm(String.valueOf(contributorId), "", ""), FormErrors.none());
-        submitWhole(probationLead, cycles.returnOf(agencies, probation.id()).orElseThrow().id(), "Tom Brennan", "Head of the delivery unit");
+        submitWhole(probationLead, cycles.returnOf(agencies, probation.id()).orElseThrow(), "Tom Brennan", "Head of the delivery unit");
 
         long schoolsCycle = cycles.createAndOpen(admin, cycleForm("Section 175/157 audit " + today.getYear() + "–" + (today.getYear() + 1 - 2000),
                 "section-175/2025", "SCHOOL", today.minusWeeks(6), today.plusWeeks(4), today.plusWeeks(6)));
@@ -163,8 +173,8 @@ public class DemoData {
         Organisation returned = schools.get(2);
         submitWhole(lead(accounts.createActive(partnershipId, "Priya Nair", "dsl@" + domainOf(submitted) + ".example.org", password,
                 List.of(Role.ORGANISATION_LEAD), List.of(submitted.id())), partnershipId, "dsl@" + domainOf(submitted) + ".example.org", "Priya Nair", submitted),
-                cycles.returnOf(schoolsCycle, submitted.id()).orElseThrow().id(), "Priya Nair", "Designated safeguarding lead");
-        long returnedId = cycles.returnOf(schoolsCycle, returned.id()).orElseThrow().id();
+                cycles.returnOf(schoolsCycle, submitted.id()).orElseThrow(), "Priya Nair", "Designated safeguarding lead");
+        long returnedId = cycles.returnOf(schoolsCycle, returned.id()).orElseThrow();
         submitWhole(lead(accounts.createActive(partnershipId, "Owen Hughes", "dsl@" + domainOf(returned) + ".example.org", password,
                 List.of(Role.ORGANISATION_LEAD), List.of(returned.id())), partnershipId, "dsl@" + domainOf(returned) + ".example.org", "Owen Hughes", returned),
                 returnedId, "Owen Hughes", "Designated safeguarding lead");
@@ -189,30 +199,22 @@ public class DemoData {
         var ctx = returns.load(lead, returnId);
         for (var section : ctx.applicableSections()) {
             for (int round = 0; round < 2; round++) {
-                Map<String, List<String>> form = new HashMap<>();
-                for (var view : returns.section(lead, returnId, section.key()).questions()) {
+                Map<String, AnswerInput> answers = new HashMap<>();
+                for (var view : pages.section(lead, returnId, section.key()).questions()) {
                     var q = view.question();
+                    int version = view.entry().version();
                     String k = q.key();
-                    form.put(k + "-version", List.of(String.valueOf(view.entry().version())));
-                    form.put(k + "-confirm", List.of("true"));
-                    switch (q.type()) {
-                        case RATING -> {
-                            form.put(k, List.of(Math.abs(k.hashCode()) % 5 == 0 ? "AMBER" : "GREEN"));
-                            form.put(k + "-evidence", List.of("Policy reviewed this year; audit of records and staff survey results."));
-                        }
-                        case YES_NO -> form.put(k, List.of("YES"));
-                        case SINGLE_CHOICE, MULTIPLE_CHOICE -> form.put(k, List.of(q.options().get(0).code()));
-                        case NUMBER -> form.put(k, List.of("2"));
-                        case DATE -> {
-                            LocalDate d = cycles.today().minusMonths(2);
-                            form.put(k + "-day", List.of(day(d)));
-                            form.put(k + "-month", List.of(month(d)));
-                            form.put(k + "-year", List.of(year(d)));
-                        }
-                        default -> form.put(k, List.of("See our safeguarding policy, section 4."));
-                    }
+                    answers.put(k, switch (q.type()) {
+                        case RATING -> answer(Math.abs(k.hashCode()) % 5 == 0 ? "AMBER" : "GREEN", List.of(),
+                                "Policy reviewed this year; audit of records and staff survey results.", DateInput.of(null), version);
+                        case YES_NO -> answer("", List.of("YES"), "", DateInput.of(null), version);
+                        case SINGLE_CHOICE, MULTIPLE_CHOICE -> answer("", List.of(q.options().get(0).code()), "", DateInput.of(null), version);
+                        case NUMBER -> answer("", List.of("2"), "", DateInput.of(null), version);
+                        case DATE -> answer("", List.of(), "", DateInput.of(cycles.today().minusMonths(2)), version);
+                        default -> answer("", List.of("See our safeguarding policy, section 4."), "", DateInput.of(null), version);
+                    });
                 }
-                if (returns.save(lead, returnId, section.key(), form, true, ReturnService.Action.LATER).errors().isEmpty()) {
+                if (saving.save(lead, returnId, section.key(), new SectionForm(answers, true, SectionForm.Next.LATER)).errors().isEmpty()) {
                     break;
                 }
             }
@@ -221,6 +223,11 @@ public class DemoData {
         if (done.page() != null) {
             throw new IllegalStateException("Demo return " + returnId + " could not be submitted");
         }
+    }
+
+    /** An answer as the lead would type it, confirming anything carried forward. */
+    private static AnswerInput answer(String rating, List<String> values, String evidence, DateInput date, int version) {
+        return new AnswerInput(rating, values, evidence, "", date.day(), date.month(), date.year(), version, true);
     }
 
     private static CycleForms.CycleForm cycleForm(String name, String bank, String kind, LocalDate opens, LocalDate deadline,
@@ -233,18 +240,17 @@ public class DemoData {
 
     /** The demo DSL's return: the first section complete, the second begun, the rest not started. */
     private void startRiversideReturn(CurrentUser dsl, long cycleId, long schoolId) {
-        long returnId = cycles.returnOf(cycleId, schoolId).orElseThrow().id();
-        var sections = returns.taskList(dsl, returnId).context().applicableSections();
-        Map<String, List<String>> first = new HashMap<>();
+        long returnId = cycles.returnOf(cycleId, schoolId).orElseThrow();
+        var sections = returns.load(dsl, returnId).applicableSections();
+        Map<String, AnswerInput> first = new HashMap<>();
         for (var q : sections.get(0).questions()) {
-            first.put(q.key(), List.of(q.key().hashCode() % 3 == 0 ? "AMBER" : "GREEN"));
-            first.put(q.key() + "-version", List.of("-1"));
-            first.put(q.key() + "-evidence", List.of("Minutes of the governing board, spring term; annual safeguarding report to governors."));
+            first.put(q.key(), answer(q.key().hashCode() % 3 == 0 ? "AMBER" : "GREEN", List.of(),
+                    "Minutes of the governing board, spring term; annual safeguarding report to governors.", DateInput.of(null), AnswerInput.NEW));
         }
-        returns.save(dsl, returnId, sections.get(0).key(), first, true, ReturnService.Action.LATER);
+        saving.save(dsl, returnId, sections.get(0).key(), new SectionForm(first, true, SectionForm.Next.LATER));
         var secondQuestion = sections.get(1).questions().get(0);
-        returns.save(dsl, returnId, sections.get(1).key(), Map.of(secondQuestion.key(), List.of("GREEN"),
-                secondQuestion.key() + "-version", List.of("-1")), false, ReturnService.Action.LATER);
+        saving.save(dsl, returnId, sections.get(1).key(), new SectionForm(Map.of(secondQuestion.key(),
+                answer("GREEN", List.of(), "", DateInput.of(null), AnswerInput.NEW)), false, SectionForm.Next.LATER));
     }
 
     private static String day(LocalDate d) {

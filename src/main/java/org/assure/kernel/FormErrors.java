@@ -44,6 +44,20 @@ public final class FormErrors {
         return this;
     }
 
+    /** All of these errors, the earlier ones first for each field, in the order the fields appear on the page. */
+    public FormErrors inPageOrder(List<String> fieldOrder) {
+        FormErrors ordered = new FormErrors();
+        all.stream().sorted(Comparator.comparingInt((FieldError e) -> orderOf(fieldOrder, e.field())))
+                .forEach(e -> ordered.add(e.field(), e.message()));
+        return ordered;
+    }
+
+    /** Adds the other form's errors (this form's first error of a field stays). */
+    public FormErrors addAll(FormErrors other) {
+        other.all.forEach(e -> add(e.field(), e.message()));
+        return this;
+    }
+
     public boolean isEmpty() {
         return all.isEmpty();
     }

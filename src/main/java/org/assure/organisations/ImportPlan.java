@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.assure.kernel.Text;
 
 /**
  * What importing a list of GIAS rows would do to a partnership's schools, matched by URN: the preview
@@ -146,8 +147,8 @@ public final class ImportPlan {
         List<OrganisationDetails.Contact> contacts = head.isEmpty() ? List.of()
                 : List.of(new OrganisationDetails.Contact(ContactRole.HEADTEACHER, head, null, null));
         return new OrganisationDetails(OrganisationKind.SCHOOL, row.name().strip(), null, phase, category, urn,
-                OrganisationForms.clean(row.trusts()), OrganisationForms.clean(row.localAuthority()),
-                OrganisationForms.clean(row.postcode()), GiasMapping.boarding(row.boarders(), row.boardingEstablishment()),
+                Text.clean(row.trusts()), Text.clean(row.localAuthority()),
+                Text.clean(row.postcode()), GiasMapping.boarding(row.boarders(), row.boardingEstablishment()),
                 GiasMapping.earlyYears(row.nurseryProvision(), phase), null, contacts);
     }
 

@@ -4,8 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.assure.web.Forms;
+import org.assure.kernel.EmailAddress;
 import org.assure.kernel.FormErrors;
+import org.assure.kernel.Text;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,8 +18,6 @@ import java.util.regex.Pattern;
 /** The organisation form and what its page shows. Every field is a String so what was typed can be shown again. */
 public final class OrganisationForms {
     static final Pattern URN = Pattern.compile("\\d{6}");
-    // Deliberately loose: the real test of an address is the invitation email reaching it.
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private OrganisationForms() {
     }
@@ -99,17 +98,17 @@ public final class OrganisationForms {
          * service's, because they need the database.
          */
         FormErrors check(OrganisationKind k, FormErrors errors) {
-            if (k == OrganisationKind.AGENCY && parse(Sector.class, sector) == null) {
+            if (k == OrganisationKind.AGENCY && Text.parseEnum(Sector.class, sector) == null) {
                 errors.add("sector", "Select the agency's sector");
             }
             if (k == OrganisationKind.SCHOOL) {
-                if (parse(Phase.class, phase) == null) {
+                if (Text.parseEnum(Phase.class, phase) == null) {
                     errors.add("phase", "Select the phase of education");
                 }
-                if (parse(SchoolCategory.class, category) == null) {
+                if (Text.parseEnum(SchoolCategory.class, category) == null) {
                     errors.add("category", "Select the category of school");
                 }
-                if (!blank(urn) && !URN.matcher(urn.strip()).matches()) {
+                if (!Text.blank(urn) && !URN.matcher(urn.strip()).matches()) {
                     errors.add("urn", "URN must be 6 digits, like 100000");
                 }
             }
@@ -117,13 +116,13 @@ public final class OrganisationForms {
                 String who = role.label().toLowerCase();
                 String contactName = contactName(role);
                 String email = contactEmail(role);
-                if (!blank(contactName) && contactName.strip().length() > 200) {
+                if (!Text.blank(contactName) && contactName.strip().length() > 200) {
                     errors.add(role.field() + "Name", "The " + who + "'s name must be 200 characters or fewer");
                 }
-                if (!blank(email) && (email.strip().length() > 254 || !EMAIL.matcher(email.strip()).matches())) {
+                if (!Text.blank(email) && !EmailAddress.valid(email)) {
                     errors.add(role.field() + "Email", "Enter the " + who + "'s email address in the correct format, like name@example.org");
                 }
-                if (!blank(email) && blank(contactName)) {
+                if (!Text.blank(email) && Text.blank(contactName)) {
                     errors.add(role.field() + "Name", "Enter the " + who + "'s name, or remove their email address");
                 }
             }
@@ -140,23 +139,23 @@ public final class OrganisationForms {
                 }
             }
             for (ContactRole role : shown) {
-                if (!blank(contactName(role))) {
+                if (!Text.blank(contactName(role))) {
                     String phone = existing.stream().filter(c -> c.role() == role).findFirst().map(OrganisationContact::phone).orElse(null);
-                    contacts.add(new OrganisationDetails.Contact(role, contactName(role).strip(), clean(contactEmail(role)), phone));
+                    contacts.add(new OrganisationDetails.Contact(role, contactName(role).strip(), Text.clean(contactEmail(role)), phone));
                 }
             }
             boolean school = k == OrganisationKind.SCHOOL;
             return new OrganisationDetails(k, name.strip(),
-                    school ? null : parse(Sector.class, sector),
-                    school ? parse(Phase.class, phase) : null,
-                    school ? parse(SchoolCategory.class, category) : null,
-                    school ? clean(urn) : null,
-                    school ? clean(trustName) : null,
-                    school ? clean(localAuthority) : null,
-                    school ? clean(postcode) : null,
+                    school ? null : Text.parseEnum(Sector.class, sector),
+                    school ? Text.parseEnum(Phase.class, phase) : null,
+                    school ? Text.parseEnum(SchoolCategory.class, category) : null,
+                    school ? Text.clean(urn) : null,
+                    school ? Text.clean(trustName) : null,
+                    school ? Text.clean(localAuthority) : null,
+                    school ? Text.clean(postcode) : null,
                     school && "true".equals(hasBoarding),
                     school && "true".equals(hasEarlyYears),
-                    Forms.parseId(parentId), contacts);
+                    Text.parseId(parentId), contacts);
         }
     }
 
@@ -176,28 +175,8 @@ public final class OrganisationForms {
                              @Nullable String phase, @Nullable String archived) {
         /** Whether any filter narrows the list, so the page can offer to clear them. */
         public boolean filtered() {
-            return !blank(q) || !blank(kind) || !blank(sector) || !blank(category) || !blank(phase) || "true".equals(archived);
+            return !Text.blank(q) || !Text.blank(kind) || !Text.blank(sector) || !Text.blank(category) || !Text.blank(phase) || "true".equals(archived);
         }
-    }
-
-    static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-
-    static boolean blank(@Nullable String value) {
-        return value == null || value.isBlank();
-    }
-
-    static @Nullable String clean(@Nullable String value) {
-        return blank(value) ? null : value.strip();
     }
 
     private static String nameOf(@Nullable Enum<?> value) {

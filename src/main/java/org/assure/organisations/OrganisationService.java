@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.assure.web.Forms;
 import org.assure.access.AccessPolicy;
 import org.assure.access.Action;
 import org.assure.access.CurrentUser;
@@ -26,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.assure.kernel.Text;
 
 /** The organisations feature's entrance: other features read organisations only through here. */
 @Singleton
@@ -171,13 +171,13 @@ public class OrganisationService {
     FormErrors check(CurrentUser admin, OrganisationKind kind, OrganisationForms.OrganisationForm form,
                      @Nullable Long editingId, FormErrors errors) {
         form.check(kind, errors);
-        if (kind == OrganisationKind.SCHOOL && !errors.has("urn") && !OrganisationForms.blank(form.urn())) {
+        if (kind == OrganisationKind.SCHOOL && !errors.has("urn") && !Text.blank(form.urn())) {
             organisations.findByPartnershipIdAndUrn(admin.partnershipId(), form.urn().strip())
                     .filter(other -> !other.id().equals(editingId))
                     .ifPresent(other -> errors.add("urn", "URN " + other.urn() + " is already used by " + other.name()));
         }
-        if (!OrganisationForms.blank(form.parentId())) {
-            Long parentId = Forms.parseId(form.parentId());
+        if (!Text.blank(form.parentId())) {
+            Long parentId = Text.parseId(form.parentId());
             if (parentOptions(admin, editingId).stream().noneMatch(o -> o.id().equals(parentId))) {
                 errors.add("parentId", "Select a parent organisation from the list");
             }
@@ -200,7 +200,7 @@ public class OrganisationService {
     @Transactional
     Organisation update(CurrentUser admin, long id, OrganisationForms.OrganisationForm form) {
         Organisation current = adminGet(admin, id);
-        if (!Objects.equals(Forms.parseId(form.version()), (long) current.version())) {
+        if (!Objects.equals(Text.parseId(form.version()), (long) current.version())) {
             throw OrganisationService.changedMeanwhile();
         }
         List<OrganisationContact> saved = contacts.findByOrganisationIdOrderByRole(id);
@@ -316,7 +316,7 @@ public class OrganisationService {
     }
 
     private static <E extends Enum<E>> String known(Class<E> type, @Nullable String value) {
-        E parsed = OrganisationForms.parse(type, value);
+        E parsed = Text.parseEnum(type, value);
         return parsed == null ? "" : parsed.name();
     }
 }

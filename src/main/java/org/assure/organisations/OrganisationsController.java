@@ -24,6 +24,7 @@ import org.assure.kernel.Refusal;
 
 import java.util.Arrays;
 import java.util.Map;
+import org.assure.kernel.Text;
 
 /** Partnership admins list, add, edit, archive and restore agencies and schools. */
 @Controller("/organisations")
@@ -145,7 +146,7 @@ class OrganisationsController {
     }
 
     private static OrganisationKind kindOf(@Nullable String kind) {
-        OrganisationKind k = OrganisationForms.parse(OrganisationKind.class, kind);
+        OrganisationKind k = Text.parseEnum(OrganisationKind.class, kind);
         if (k == null) {
             throw Refusal.notFound("Kind of organisation");
         }

@@ -3,8 +3,6 @@ package org.assure.returns;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.assure.banks.BankModel;
-import org.assure.cycles.AnswerProgress;
-import org.assure.cycles.AuditReturn;
 import org.assure.organisations.Organisation;
 
 import java.util.HashMap;
@@ -17,16 +15,16 @@ import java.util.stream.Collectors;
  * the organisation, those visible given the answers so far (conditions count only once they apply).
  */
 @Singleton
-class AnsweredShare implements AnswerProgress {
+class AnsweredShare {
     private final ReturnRepositories.Answers answers;
 
     AnsweredShare(ReturnRepositories.Answers answers) {
         this.answers = answers;
     }
 
-    @Override
+    /** Return id to the percentage of its asked questions that have an answer someone has given or confirmed. */
     @Transactional
-    public Map<Long, Integer> percentAnswered(List<AuditReturn> returns, BankModel.Version bank, Map<Long, Organisation> organisations) {
+    Map<Long, Integer> percentAnswered(List<AuditReturn> returns, BankModel.Version bank, Map<Long, Organisation> organisations) {
         Map<Long, Integer> shares = new HashMap<>();
         if (returns.isEmpty()) {
             return shares;
@@ -39,16 +37,14 @@ class AnsweredShare implements AnswerProgress {
             int visible = 0;
             int answered = 0;
             for (BankModel.Section section : bank.sections()) {
-                if (!ReturnService.applies(section.appliesTo(), organisations.get(r.organisationId()))) {
+                if (!Conditions.applies(section.appliesTo(), organisations.get(r.organisationId()))) {
                     continue;
                 }
-                for (BankModel.Question q : section.questions()) {
-                    if (ReturnService.visible(q, stored)) {
-                        visible++;
-                        ReturnAnswer a = stored.get(q.key());
-                        // a carried-forward answer counts once someone has confirmed it
-                        answered += a != null && !a.carriedForward() && (a.rating() != null || a.answerValue() != null) ? 1 : 0;
-                    }
+                for (BankModel.Question q : Conditions.asked(section, stored)) {
+                    visible++;
+                    ReturnAnswer a = stored.get(q.key());
+                    // a carried-forward answer counts once someone has confirmed it
+                    answered += a != null && !a.carriedForward() && a.answered() ? 1 : 0;
                 }
             }
             shares.put(r.id(), visible == 0 ? 0 : Math.round(100f * answered / visible));

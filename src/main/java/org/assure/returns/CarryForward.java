@@ -9,10 +9,6 @@ import org.assure.banks.BankComparison;
 import org.assure.banks.BankModel;
 import org.assure.banks.LoadedBanks;
 import org.assure.banks.QuestionBanks;
-import org.assure.cycles.AuditCycle;
-import org.assure.cycles.AuditReturn;
-import org.assure.cycles.ReturnPrefill;
-import org.assure.cycles.ReturnRecords;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -37,8 +33,9 @@ import java.util.stream.Collectors;
  * join their evidence; a rating or option the new version no longer has is dropped, so it must be chosen.
  */
 @Singleton
-class CarryForward implements ReturnPrefill {
-    private final ReturnRecords records;
+class CarryForward {
+    private final ReturnRows rows;
+    private final CycleLookup cycles;
     private final ReturnRepositories.Submissions submissions;
     private final ReturnRepositories.SubmittedAnswers submittedAnswers;
     private final ReturnRepositories.Answers answers;
@@ -46,9 +43,10 @@ class CarryForward implements ReturnPrefill {
     private final AuditTrail audit;
     private final Clock clock;
 
-    CarryForward(ReturnRecords records, ReturnRepositories.Submissions submissions, ReturnRepositories.SubmittedAnswers submittedAnswers,
+    CarryForward(ReturnRows rows, CycleLookup cycles, ReturnRepositories.Submissions submissions, ReturnRepositories.SubmittedAnswers submittedAnswers,
                  ReturnRepositories.Answers answers, QuestionBanks banks, AuditTrail audit, Clock clock) {
-        this.records = records;
+        this.rows = rows;
+        this.cycles = cycles;
         this.submissions = submissions;
         this.submittedAnswers = submittedAnswers;
         this.answers = answers;
@@ -57,12 +55,12 @@ class CarryForward implements ReturnPrefill {
         this.clock = clock;
     }
 
-    private record Source(AuditCycle cycle, ReturnSubmission submission, BankModel.Version version) {
+    private record Source(CycleTerms cycle, ReturnSubmission submission, BankModel.Version version) {
     }
 
-    @Override
+    /** Called in the transaction that creates the return (opening a cycle, adding an organisation to it). */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void prefill(AuditCycle cycle, AuditReturn created) {
+    void prefill(CycleTerms cycle, AuditReturn created) {
         BankModel.Version to = banks.get(cycle.bankKey(), cycle.bankVersion());
         Optional<Source> source = latestSubmission(created, to);
         if (source.isEmpty()) {
@@ -95,11 +93,11 @@ class CarryForward implements ReturnPrefill {
 
     private Optional<Source> latestSubmission(AuditReturn created, BankModel.Version to) {
         Source best = null;
-        for (AuditReturn r : records.returnsOf(Set.of(created.organisationId()))) {
+        for (AuditReturn r : rows.ofOrganisations(Set.of(created.organisationId()))) {
             if (r.id().equals(created.id()) || r.partnershipId() != created.partnershipId()) {
                 continue;
             }
-            AuditCycle c = records.cycleOf(r);
+            CycleTerms c = cycles.terms(r.cycleId());
             if (!c.bankKey().equals(to.bank())) {
                 continue;
             }

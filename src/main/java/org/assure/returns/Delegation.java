@@ -6,13 +6,15 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import jakarta.validation.constraints.Size;
 import org.assure.accounts.AccountService;
+import org.assure.access.Action;
 import org.assure.access.CurrentUser;
 import org.assure.audit.AuditTrail;
 import org.assure.banks.BankModel;
-import org.assure.cycles.ReturnRecords;
 import org.assure.notify.Outbox;
 import org.assure.kernel.AssureSettings;
+import org.assure.kernel.EmailAddress;
 import org.assure.kernel.FormErrors;
+import org.assure.kernel.Text;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -23,13 +25,13 @@ import java.util.Optional;
 /**
  * A lead shares the work: each section can be assigned to a colleague of the organisation, an existing
  * lead or contributor or someone invited there and then as a contributor. Contributors then see and
- * edit only their sections (see {@link ReturnService.Context#maySee}).
+ * edit only their sections (see {@link ReturnContext#maySee}).
  */
 @Singleton
 public class Delegation {
     static final String NEW_PERSON = "new";
     private final ReturnService returns;
-    private final ReturnRecords records;
+    private final ReturnRows rows;
     private final ReturnRepositories.Sections sections;
     private final AccountService accounts;
     private final Outbox outbox;
@@ -37,10 +39,10 @@ public class Delegation {
     private final AssureSettings settings;
     private final Clock clock;
 
-    Delegation(ReturnService returns, ReturnRecords records, ReturnRepositories.Sections sections, AccountService accounts, Outbox outbox, AuditTrail audit,
+    Delegation(ReturnService returns, ReturnRows rows, ReturnRepositories.Sections sections, AccountService accounts, Outbox outbox, AuditTrail audit,
                AssureSettings settings, Clock clock) {
         this.returns = returns;
-        this.records = records;
+        this.rows = rows;
         this.sections = sections;
         this.accounts = accounts;
         this.outbox = outbox;
@@ -59,14 +61,14 @@ public class Delegation {
         }
     }
 
-    public record AssignPage(ReturnService.Context context, BankModel.Section section, List<AccountService.Colleague> colleagues,
+    public record AssignPage(ReturnContext context, BankModel.Section section, List<AccountService.Colleague> colleagues,
                              AssignForm form) {
     }
 
     @Transactional
     public AssignPage page(CurrentUser user, long returnId, String sectionKey) {
-        ReturnService.Context ctx = editableByLead(user, returnId);
-        BankModel.Section section = ReturnService.sectionOf(ctx, sectionKey);
+        ReturnContext ctx = editableByLead(user, returnId);
+        BankModel.Section section = returns.section(user, ctx, sectionKey, Action.ASSIGN);
         Long current = sections.findByReturnIdAndSectionKey(returnId, sectionKey).map(ReturnSection::assignedAccountId).orElse(null);
         return new AssignPage(ctx, section, colleagues(ctx), AssignForm.of(current));
     }
@@ -74,24 +76,24 @@ public class Delegation {
     /** The page again (with errors) or nothing when assigned. */
     @Transactional
     public Optional<AssignPage> assign(CurrentUser user, long returnId, String sectionKey, AssignForm form, FormErrors errors) {
-        records.lockForSave(returnId); // as saves do: a first save of the same section cannot insert its row beside ours
-        ReturnService.Context ctx = editableByLead(user, returnId);
-        BankModel.Section section = ReturnService.sectionOf(ctx, sectionKey);
+        rows.lock(returnId); // as saves do: a first save of the same section cannot insert its row beside ours
+        ReturnContext ctx = editableByLead(user, returnId);
+        BankModel.Section section = returns.section(user, ctx, sectionKey, Action.ASSIGN);
         List<AccountService.Colleague> colleagues = colleagues(ctx);
         String choice = form.assignee() == null ? null : form.assignee().strip();
         AccountService.Colleague assignee = null;
         if (choice == null) {
             errors.add("assignee", "Select who will complete this section");
         } else if (choice.equals(NEW_PERSON)) {
-            String name = ReturnService.blankToNull(form.name());
-            String email = ReturnService.blankToNull(form.email());
+            String name = Text.clean(form.name());
+            String email = Text.clean(form.email());
             if (name == null) {
                 errors.add("name", "Enter your colleague's name");
             }
             if (email == null) {
                 errors.add("email", "Enter your colleague's email address");
-            } else if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-                errors.add("email", "Enter an email address in the correct format, like name@example.org");
+            } else if (!EmailAddress.valid(email)) {
+                errors.add("email", EmailAddress.FORMAT_MESSAGE);
             }
             if (errors.isEmpty()) {
                 Optional<AccountService.Colleague> invited = accounts.inviteContributor(user, name, email, ctx.organisation().id());
@@ -103,7 +105,7 @@ public class Delegation {
                 }
             }
         } else if (!choice.isEmpty()) {
-            Long id = org.assure.web.Forms.parseId(choice);
+            Long id = Text.parseId(choice);
             assignee = colleagues.stream().filter(c -> Objects.equals(c.id(), id)).findFirst().orElse(null);
             if (assignee == null) {
                 errors.add("assignee", "Select who will complete this section");
@@ -116,7 +118,7 @@ public class Delegation {
         return Optional.empty();
     }
 
-    private void setAssignee(ReturnService.Context ctx, CurrentUser user, BankModel.Section section, @Nullable AccountService.Colleague to) {
+    private void setAssignee(ReturnContext ctx, CurrentUser user, BankModel.Section section, @Nullable AccountService.Colleague to) {
         long returnId = ctx.ret().id();
         Long assignee = to == null ? null : to.id();
         Instant now = clock.instant();
@@ -148,15 +150,15 @@ public class Delegation {
         }
     }
 
-    private ReturnService.Context editableByLead(CurrentUser user, long returnId) {
-        ReturnService.Context ctx = returns.loadAsLead(user, returnId);
+    private ReturnContext editableByLead(CurrentUser user, long returnId) {
+        ReturnContext ctx = returns.load(user, returnId, Action.ASSIGN);
         if (ctx.locked()) {
             throw ReturnService.refused(returnId, ctx.readOnlyReason());
         }
         return ctx;
     }
 
-    private List<AccountService.Colleague> colleagues(ReturnService.Context ctx) {
+    private List<AccountService.Colleague> colleagues(ReturnContext ctx) {
         return accounts.colleagues(ctx.ret().partnershipId(), ctx.organisation().id());
     }
 }

@@ -3,6 +3,7 @@ package org.assure.returns;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
+import org.assure.access.Action;
 import org.assure.access.CurrentUser;
 import org.assure.banks.BankModel;
 import org.assure.web.Forms;
@@ -10,9 +11,6 @@ import org.assure.web.Model;
 import org.assure.web.PendingForms;
 import org.assure.web.ResumablePosts;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,10 +25,12 @@ class KeptAnswers {
     private static final Pattern POSTED = Pattern.compile("/returns/(\\d+)/sections/([^/]+)(/resolve)?");
     private final PendingForms pending;
     private final ReturnService returns;
+    private final SectionPages pages;
 
-    KeptAnswers(PendingForms pending, ReturnService returns) {
+    KeptAnswers(PendingForms pending, ReturnService returns, SectionPages pages) {
         this.pending = pending;
         this.returns = returns;
+        this.pages = pages;
     }
 
     /** Which posts are kept: a section's form and its conflict page's choices, both shown again on the section page. */
@@ -55,31 +55,15 @@ class KeptAnswers {
         if (kept.isEmpty()) {
             return Optional.empty();
         }
+        BankModel.Section section = returns.section(user, returns.load(user, returnId), sectionKey, Action.OPEN);
         boolean sectionForm = kept.get().path().equals(path);
-        Map<String, List<String>> form = sectionForm ? kept.get().fields()
-                : keptMine(kept.get().fields(), ReturnService.sectionOf(returns.load(user, returnId), sectionKey));
-        ReturnService.SectionView page = returns.sectionAsTyped(user, returnId, sectionKey, form);
+        // from the conflict page, only the answers the person chose to keep as theirs: those they gave up are not shown again
+        SectionForm form = SectionForm.parse(sectionForm ? kept.get().fields() : SectionForm.chosenAsMine(kept.get().fields(), section), section);
+        SectionPages.SectionView page = pages.sectionAsTyped(user, returnId, sectionKey, form.answers());
         // the section form's "Mark this section as complete" comes back as it was posted; the conflict page has none
-        Boolean complete = sectionForm ? form.getOrDefault("complete", List.of()).contains("true") : null;
         MutableHttpResponse<?> response = Forms.page("returns/section", Model.of("page", page).with("notice", NOTICE)
-                .with("keptComplete", complete));
+                .with("keptComplete", sectionForm ? form.complete() : null));
         pending.forget(request, response);
         return Optional.of(response);
-    }
-
-    /**
-     * From the conflict page's choices, the answers the person chose to keep as theirs (as the conflict page's
-     * own post reads them, {@link ReturnsController#chosenAsMine}): answers they chose to give up are not shown again.
-     */
-    static Map<String, List<String>> keptMine(Map<String, List<String>> form, BankModel.Section section) {
-        Map<String, List<String>> mine = ReturnsController.chosenAsMine(form);
-        for (BankModel.Question q : section.questions()) {
-            if (q.type() == BankModel.QuestionType.MULTIPLE_CHOICE && mine.containsKey(q.key())) {
-                // the conflict page carries the options as one comma-separated field (codes hold no commas);
-                // the section page ticks a box per option
-                mine.put(q.key(), mine.get(q.key()).stream().flatMap(v -> Arrays.stream(v.split(","))).filter(v -> !v.isBlank()).toList());
-            }
-        }
-        return mine;
     }
 }

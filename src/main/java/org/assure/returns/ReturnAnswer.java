@@ -9,7 +9,7 @@ import java.time.Instant;
 
 /**
  * One saved answer. The version is compared by hand against the version the form carried (see
- * ReturnService#save), so it is a plain column, not Micronaut Data's @Version.
+ * SectionSaving), so it is a plain column, not Micronaut Data's @Version.
  */
 @MappedEntity("return_answer")
 public record ReturnAnswer(@Id @GeneratedValue @Nullable Long id,
@@ -23,6 +23,11 @@ public record ReturnAnswer(@Id @GeneratedValue @Nullable Long id,
                            int version,
                            @Nullable Long updatedBy,
                            Instant updatedAt) {
+
+    /** Has an answer: a rating, or a value for the other types (evidence alone does not answer a question). */
+    public boolean answered() {
+        return rating != null || answerValue != null;
+    }
 
     /** What a person sees as the answer, to compare and to show in the history. */
     public String summary() {

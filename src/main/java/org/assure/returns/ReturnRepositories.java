@@ -7,11 +7,26 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 final class ReturnRepositories {
     private ReturnRepositories() {
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Returns extends CrudRepository<AuditReturn, Long> {
+        List<AuditReturn> findByCycleIdOrderById(long cycleId);
+
+        List<AuditReturn> findByPartnershipId(long partnershipId);
+
+        Optional<AuditReturn> findByCycleIdAndOrganisationId(long cycleId, long organisationId);
+
+        List<AuditReturn> findByOrganisationIdInOrderById(Collection<Long> organisationIds);
+
+        @Query("SELECT id FROM audit_return WHERE id = :id FOR UPDATE")
+        Optional<Long> lockById(long id);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
@@ -44,6 +59,9 @@ final class ReturnRepositories {
         List<ReturnSubmission> findByReturnIdOrderBySubmissionNumber(long returnId);
 
         Optional<ReturnSubmission> findByReturnIdAndSubmissionNumber(long returnId, int submissionNumber);
+
+        /** The first submissions of these returns: lateness is judged by them. */
+        List<ReturnSubmission> findByReturnIdInAndSubmissionNumber(Collection<Long> returnIds, int submissionNumber);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)

@@ -18,11 +18,8 @@ public final class ReturnSummary {
     private ReturnSummary() {
     }
 
-    public record Line(int number, String question, String answer, String evidence, String reason, boolean carriedForward,
-                       @Nullable String colour) {
-        public boolean answered() {
-            return !answer.isEmpty();
-        }
+    public record Line(int number, String question, boolean answered, String answer, String evidence, String reason,
+                       boolean carriedForward, @Nullable String colour) {
     }
 
     public record SectionSummary(BankModel.Section section, SectionStatus status, List<Line> lines) {
@@ -35,20 +32,17 @@ public final class ReturnSummary {
         }
     }
 
-    static List<SectionSummary> of(ReturnService.Context ctx, Map<String, ReturnAnswer> stored, Map<String, SectionStatus> statuses) {
+    static List<SectionSummary> of(ReturnContext ctx, Map<String, ReturnAnswer> stored, Map<String, SectionStatus> statuses) {
         List<SectionSummary> summaries = new ArrayList<>();
         for (BankModel.Section s : ctx.applicableSections()) {
             List<Line> lines = new ArrayList<>();
             int n = 0;
-            for (BankModel.Question q : s.questions()) {
-                if (!ReturnService.visible(q, stored)) {
-                    continue;
-                }
+            for (BankModel.Question q : Conditions.asked(s, stored)) {
                 n++;
                 ReturnAnswer a = stored.get(q.key());
                 String colour = a == null || a.rating() == null ? null
                         : ctx.bank().scale().rating(a.rating()).map(BankModel.Rating::colour).orElse(null);
-                lines.add(new Line(n, q.text(), answerText(q, a, ctx.bank().scale()), a == null || a.evidence() == null ? "" : a.evidence(),
+                lines.add(new Line(n, q.text(), a != null && a.answered(), answerText(q, a, ctx.bank().scale()), a == null || a.evidence() == null ? "" : a.evidence(),
                         a == null || a.naReason() == null ? "" : a.naReason(), a != null && a.carriedForward(), colour));
             }
             summaries.add(new SectionSummary(s, statuses.getOrDefault(s.key(), SectionStatus.NOT_STARTED), lines));

@@ -25,19 +25,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Completing a return: the task list and one page per section. */
+/** Completing a return: the task list and one page per section, its conflicts and its assignment. */
 @Controller("/returns")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ReturnsController {
-    private final ReturnService returns;
+    private final SectionPages pages;
+    private final SectionSaving saving;
     private final Delegation delegation;
     private final Submissions submissions;
     private final KeptAnswers kept;
     private final Forms forms;
 
-    ReturnsController(ReturnService returns, Delegation delegation, Submissions submissions, KeptAnswers kept, Forms forms) {
-        this.returns = returns;
+    ReturnsController(SectionPages pages, SectionSaving saving, Delegation delegation, Submissions submissions, KeptAnswers kept, Forms forms) {
+        this.pages = pages;
+        this.saving = saving;
         this.delegation = delegation;
         this.submissions = submissions;
         this.kept = kept;
@@ -46,7 +48,7 @@ class ReturnsController {
 
     @Get("/{id}")
     MutableHttpResponse<?> taskList(CurrentUser user, @PathVariable long id) {
-        ReturnService.TaskList task = returns.taskList(user, id);
+        SectionPages.TaskList task = pages.taskList(user, id);
         return Forms.page("returns/task-list", Model.of("task", task)
                 .with("submission", submissions.latestIfAny(task.context()).orElse(null)));
     }
@@ -54,16 +56,20 @@ class ReturnsController {
     @Get("/{id}/sections/{key}")
     MutableHttpResponse<?> section(HttpRequest<?> request, CurrentUser user, @PathVariable long id, @PathVariable String key) {
         return kept.sectionPage(request, user, id, key).orElseGet(() ->
-                Forms.page("returns/section", Model.of("page", returns.section(user, id, key)).with("notice", null)));
+                Forms.page("returns/section", Model.of("page", pages.section(user, id, key)).with("notice", null)));
     }
 
     @Post("/{id}/sections/{key}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> save(CurrentUser user, @PathVariable long id, @PathVariable String key, @Body Map<String, Object> body) {
-        Map<String, List<String>> form = normalise(body);
-        ReturnService.Action action = "later".equals(ReturnService.first(form, "action")) ? ReturnService.Action.LATER : ReturnService.Action.CONTINUE;
-        boolean complete = "true".equals(ReturnService.first(form, "complete"));
-        return outcome(user, id, key, form, complete, action);
+        return outcome(id, key, saving.save(user, id, key, normalise(body)));
+    }
+
+    /** The conflict page's choices: "mine" answers are saved again over the version the person has now seen. */
+    @Post("/{id}/sections/{key}/resolve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> resolve(CurrentUser user, @PathVariable long id, @PathVariable String key, @Body Map<String, Object> body) {
+        return outcome(id, key, saving.resolve(user, id, key, normalise(body)));
     }
 
     @Get("/{id}/sections/{key}/assign")
@@ -80,32 +86,7 @@ class ReturnsController {
                 .orElseGet(() -> Forms.seeOther("/returns/" + id));
     }
 
-    /** The conflict page's choices: "mine" answers are saved again over the version the person has now seen. */
-    @Post("/{id}/sections/{key}/resolve")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> resolve(CurrentUser user, @PathVariable long id, @PathVariable String key, @Body Map<String, Object> body) {
-        return outcome(user, id, key, chosenAsMine(normalise(body)), false, ReturnService.Action.STAY);
-    }
-
-    /** From the conflict page's choices, the fields of the answers the person chose to keep as theirs. */
-    static Map<String, List<String>> chosenAsMine(Map<String, List<String>> form) {
-        Map<String, List<String>> mine = new LinkedHashMap<>();
-        form.forEach((name, values) -> {
-            if (name.endsWith("-choice") && values.contains("mine")) {
-                String q = name.substring(0, name.length() - "-choice".length());
-                for (String suffix : List.of("", "-evidence", "-reason", "-day", "-month", "-year", "-version")) {
-                    if (form.containsKey(q + suffix)) {
-                        mine.put(q + suffix, form.get(q + suffix));
-                    }
-                }
-            }
-        });
-        return mine;
-    }
-
-    private MutableHttpResponse<?> outcome(CurrentUser user, long id, String key, Map<String, List<String>> form, boolean complete,
-                                           ReturnService.Action action) {
-        ReturnService.Outcome outcome = returns.save(user, id, key, form, complete, action);
+    private static MutableHttpResponse<?> outcome(long id, String key, SectionSaving.Outcome outcome) {
         if (!outcome.clashes().isEmpty()) {
             return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("returns/conflict",
                     Model.of("clashes", outcome.clashes()).with("returnId", id).with("sectionKey", key)
@@ -118,6 +99,7 @@ class ReturnsController {
         return Forms.seeOther(outcome.next());
     }
 
+    /** A posted form as Micronaut binds it (a value or a list per name) as lists of strings. */
     static Map<String, List<String>> normalise(Map<String, Object> body) {
         Map<String, List<String>> form = new LinkedHashMap<>();
         body.forEach((k, v) -> {

@@ -1,19 +1,17 @@
 package org.assure.returns;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.assure.accounts.AccountService;
+import org.assure.access.Action;
 import org.assure.access.CurrentUser;
 import org.assure.audit.AuditEvent;
 import org.assure.audit.AuditTrail;
 import org.assure.banks.BankModel;
-import org.assure.cycles.ReturnRecords;
-import org.assure.cycles.ReturnStatus;
 import org.assure.notify.Outbox;
 import org.assure.kernel.AssureSettings;
 import org.assure.kernel.Refusal;
@@ -38,7 +36,7 @@ import org.assure.kernel.Dates;
 @Singleton
 public class Submissions {
     private final ReturnService returns;
-    private final ReturnRecords records;
+    private final ReturnRows rows;
     private final ReturnRepositories.Answers answers;
     private final ReturnRepositories.Sections sections;
     private final ReturnRepositories.Submissions submissions;
@@ -49,11 +47,11 @@ public class Submissions {
     private final AssureSettings settings;
     private final Clock clock;
 
-    Submissions(ReturnService returns, ReturnRecords records, ReturnRepositories.Answers answers, ReturnRepositories.Sections sections,
+    Submissions(ReturnService returns, ReturnRows rows, ReturnRepositories.Answers answers, ReturnRepositories.Sections sections,
                 ReturnRepositories.Submissions submissions, ReturnRepositories.SubmittedAnswers submittedAnswers, AccountService accounts,
                 Outbox outbox, AuditTrail audit, AssureSettings settings, Clock clock) {
         this.returns = returns;
-        this.records = records;
+        this.rows = rows;
         this.answers = answers;
         this.sections = sections;
         this.submissions = submissions;
@@ -93,7 +91,7 @@ public class Submissions {
         }
     }
 
-    public record CheckPage(ReturnService.Context context, List<ReturnSummary.SectionSummary> sections, DeclarationForm form,
+    public record CheckPage(ReturnContext context, List<ReturnSummary.SectionSummary> sections, DeclarationForm form,
                             @Nullable SubmissionView lastReturned) {
         public List<ReturnSummary.SectionSummary> incomplete() {
             return sections.stream().filter(s -> !s.complete()).toList();
@@ -112,15 +110,15 @@ public class Submissions {
 
     @Transactional
     public CheckPage check(CurrentUser user, long returnId) {
-        ReturnService.Context ctx = returns.loadAsLead(user, returnId);
+        ReturnContext ctx = returns.load(user, returnId, Action.SUBMIT);
         return checkPage(ctx, new DeclarationForm(user.name(), "", null));
     }
 
-    private CheckPage checkPage(ReturnService.Context ctx, DeclarationForm form) {
+    private CheckPage checkPage(ReturnContext ctx, DeclarationForm form) {
         return new CheckPage(ctx, summary(ctx), form, latestWhile(ctx, views(ctx), ReturnStatus.RETURNED));
     }
 
-    private List<ReturnSummary.SectionSummary> summary(ReturnService.Context ctx) {
+    private List<ReturnSummary.SectionSummary> summary(ReturnContext ctx) {
         Map<String, ReturnAnswer> stored = new HashMap<>();
         answers.findByReturnId(ctx.ret().id()).forEach(a -> stored.put(a.questionKey(), a));
         return ReturnSummary.of(ctx, stored, statuses(ctx.ret().id()));
@@ -138,8 +136,8 @@ public class Submissions {
 
     @Transactional
     public Submitted submit(CurrentUser user, long returnId, DeclarationForm form, FormErrors errors) {
-        records.lockForSave(returnId); // a save in progress finishes first, so what is checked is what is submitted
-        ReturnService.Context ctx = returns.loadAsLead(user, returnId);
+        rows.lock(returnId); // a save in progress finishes first, so what is checked is what is submitted
+        ReturnContext ctx = returns.load(user, returnId, Action.SUBMIT);
         if (ctx.locked()) {
             throw ReturnService.refused(returnId, ctx.readOnlyReason());
         }
@@ -154,27 +152,21 @@ public class Submissions {
             return new Submitted(page, "");
         }
         Instant now = clock.instant();
-        try {
-            records.markSubmitted(ctx.ret(), now);
-        } catch (OptimisticLockException e) {
-            throw ReturnService.refused(returnId, ReturnService.SAME_MOMENT);
-        }
+        rows.move(ctx.ret(), ReturnLifecycle.Event.SUBMITTED, user.accountId());
         List<ReturnSubmission> before = submissions.findByReturnIdOrderBySubmissionNumber(returnId);
         int number = before.size() + 1;
         String reference = "AR-%06d-%d".formatted(returnId, number);
-        // A resubmission the partnership asked for is as late as the first submission was, not later.
-        boolean late = before.isEmpty() ? ctx.late() : before.get(0).late();
+        boolean late = Timeliness.late(ctx.cycle().deadline(), ctx.today(), before.isEmpty() ? now : before.get(0).submittedAt());
         ReturnSubmission saved = submissions.save(new ReturnSubmission(null, returnId, number, reference, form.name().strip(),
                 form.role().strip(), page.school(), user.accountId(), now, late, null, null, null));
         submittedAnswers.saveAll(answers.findByReturnId(returnId).stream().map(a -> SubmittedAnswer.of(saved.id(), a)).toList());
-        audit.record(ctx.ret().partnershipId(), user.accountId(), "return", returnId, "status", ctx.ret().status().name(), ReturnStatus.SUBMITTED.name());
         audit.record(ctx.ret().partnershipId(), user.accountId(), "return", returnId, "submitted", null,
                 reference + " by " + saved.declaredName() + ", " + saved.declaredRole() + (saved.late() ? " (late)" : ""));
         tellAboutSubmission(ctx, user, saved);
         return new Submitted(null, reference);
     }
 
-    private void tellAboutSubmission(ReturnService.Context ctx, CurrentUser user, ReturnSubmission s) {
+    private void tellAboutSubmission(ReturnContext ctx, CurrentUser user, ReturnSubmission s) {
         String what = ctx.organisation().name() + "'s return for " + ctx.cycle().name();
         String link = settings.baseUrl() + "/returns/" + ctx.ret().id() + "/print";
         outbox.send(ctx.ret().partnershipId(), user.email(), "Return submitted: " + s.reference(), """
@@ -206,37 +198,36 @@ public class Submissions {
 
     /** The latest submission, if any, for the task list's banner; whoever may see the return may see this. */
     @Transactional
-    public Optional<SubmissionView> latestIfAny(ReturnService.Context ctx) {
+    public Optional<SubmissionView> latestIfAny(ReturnContext ctx) {
         List<SubmissionView> all = views(ctx);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
     // ---- return for changes ----
 
-    public record ReturnPage(ReturnService.Context context, SubmissionView submission, ReturnForm form) {
+    public record ReturnPage(ReturnContext context, SubmissionView submission, ReturnForm form) {
     }
 
     @Transactional
     public ReturnPage returnPage(CurrentUser admin, long returnId) {
-        ReturnService.Context ctx = submittedForAdmin(admin, returnId);
+        ReturnContext ctx = submittedForAdmin(admin, returnId);
         return new ReturnPage(ctx, latestOf(ctx), new ReturnForm(""));
     }
 
     /** Sends a submitted return back to its organisation with a reason; the page again when the reason is missing. */
     @Transactional
     public Optional<ReturnPage> returnForChanges(CurrentUser admin, long returnId, ReturnForm form, FormErrors errors) {
-        records.lockForSave(returnId);
-        ReturnService.Context ctx = submittedForAdmin(admin, returnId);
+        rows.lock(returnId);
+        ReturnContext ctx = submittedForAdmin(admin, returnId);
         SubmissionView last = latestOf(ctx);
         if (!errors.isEmpty()) {
             return Optional.of(new ReturnPage(ctx, last, form));
         }
         Instant now = clock.instant();
         String reason = form.reason().strip();
-        records.setStatus(returnId, ReturnStatus.RETURNED, now);
+        rows.move(ctx.ret(), ReturnLifecycle.Event.RETURNED_FOR_CHANGES, admin.accountId());
         submissions.update(last.submission().returned(admin.accountId(), now, reason));
         long partnership = ctx.ret().partnershipId();
-        audit.record(partnership, admin.accountId(), "return", returnId, "status", ReturnStatus.SUBMITTED.name(), ReturnStatus.RETURNED.name());
         audit.record(partnership, admin.accountId(), "return", returnId, "returned for changes", last.reference(), reason);
         Set<String> to = new LinkedHashSet<>();
         accounts.emailOf(partnership, last.submission().submittedBy()).ifPresent(to::add);
@@ -253,12 +244,9 @@ public class Submissions {
         return Optional.empty();
     }
 
-    private ReturnService.Context submittedForAdmin(CurrentUser admin, long returnId) {
-        ReturnService.Context ctx = returns.load(admin, returnId);
-        if (!ctx.isAdmin()) {
-            throw Refusal.forbidden("Only partnership admins return a submission for changes");
-        }
-        if (ctx.ret().status() != ReturnStatus.SUBMITTED) {
+    private ReturnContext submittedForAdmin(CurrentUser admin, long returnId) {
+        ReturnContext ctx = returns.load(admin, returnId, Action.RETURN_FOR_CHANGES);
+        if (ReturnLifecycle.next(ctx.ret().status(), ReturnLifecycle.Event.RETURNED_FOR_CHANGES).isEmpty()) {
             throw ReturnService.refused(returnId, "Only a submitted return can be returned for changes. This one is "
                     + ctx.ret().status().label().toLowerCase() + ".");
         }
@@ -267,14 +255,14 @@ public class Submissions {
 
     // ---- printable view, past submissions, history ----
 
-    public record PrintPage(ReturnService.Context context, List<ReturnSummary.SectionSummary> sections,
+    public record PrintPage(ReturnContext context, List<ReturnSummary.SectionSummary> sections,
                             @Nullable SubmissionView submission, List<SubmissionView> submissions) {
     }
 
     /** The whole return as it stands now. */
     @Transactional
     public PrintPage print(CurrentUser user, long returnId) {
-        ReturnService.Context ctx = leadOrAdmin(user, returnId);
+        ReturnContext ctx = leadOrAdmin(user, returnId);
         List<SubmissionView> all = views(ctx);
         return new PrintPage(ctx, summary(ctx), latestWhile(ctx, all, ReturnStatus.SUBMITTED), all);
     }
@@ -282,7 +270,7 @@ public class Submissions {
     /** One submission exactly as it was submitted. */
     @Transactional
     public PrintPage submission(CurrentUser user, long returnId, int number) {
-        ReturnService.Context ctx = leadOrAdmin(user, returnId);
+        ReturnContext ctx = leadOrAdmin(user, returnId);
         List<SubmissionView> all = views(ctx);
         SubmissionView view = all.stream().filter(v -> v.number() == number).findFirst().orElseThrow(() -> Refusal.notFound("Submission"));
         Map<String, ReturnAnswer> stored = new HashMap<>();
@@ -296,13 +284,13 @@ public class Submissions {
     public record HistoryRow(String when, String who, String what, String before, String after) {
     }
 
-    public record HistoryPage(ReturnService.Context context, List<HistoryRow> rows, List<SubmissionView> submissions) {
+    public record HistoryPage(ReturnContext context, List<HistoryRow> rows, List<SubmissionView> submissions) {
     }
 
     /** Every change to the return, newest first: answers, section and return statuses, assignments, submissions. */
     @Transactional
     public HistoryPage history(CurrentUser user, long returnId) {
-        ReturnService.Context ctx = leadOrAdmin(user, returnId);
+        ReturnContext ctx = leadOrAdmin(user, returnId);
         Map<Long, String> names = new HashMap<>();
         List<AuditEvent> events = new ArrayList<>(audit.history(ctx.ret().partnershipId(), "return", returnId));
         java.util.Collections.reverse(events);
@@ -351,24 +339,21 @@ public class Submissions {
         return value;
     }
 
-    private ReturnService.Context leadOrAdmin(CurrentUser user, long returnId) {
-        ReturnService.Context ctx = returns.load(user, returnId);
-        if (ctx.access() == ReturnService.Access.CONTRIBUTOR) {
-            throw Refusal.forbidden("Only the organisation's lead and the partnership can see the whole return");
-        }
-        return ctx;
+    /** The whole return: its lead and the partnership, not contributors. */
+    private ReturnContext leadOrAdmin(CurrentUser user, long returnId) {
+        return returns.load(user, returnId, Action.VIEW);
     }
 
-    private SubmissionView latestOf(ReturnService.Context ctx) {
+    private SubmissionView latestOf(ReturnContext ctx) {
         return latestIfAny(ctx).orElseThrow(() -> Refusal.notFound("Submission"));
     }
 
     /** The latest submission while the return stands in this status (it is what the page speaks of), else null. */
-    private static @Nullable SubmissionView latestWhile(ReturnService.Context ctx, List<SubmissionView> all, ReturnStatus status) {
+    private static @Nullable SubmissionView latestWhile(ReturnContext ctx, List<SubmissionView> all, ReturnStatus status) {
         return ctx.ret().status() == status && !all.isEmpty() ? all.get(all.size() - 1) : null;
     }
 
-    private List<SubmissionView> views(ReturnService.Context ctx) {
+    private List<SubmissionView> views(ReturnContext ctx) {
         long partnership = ctx.ret().partnershipId();
         return submissions.findByReturnIdOrderBySubmissionNumber(ctx.ret().id()).stream().map(s -> new SubmissionView(s,
                 accounts.nameOf(partnership, s.submittedBy()), Dates.moment(s.submittedAt()),

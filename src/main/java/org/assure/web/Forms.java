@@ -1,6 +1,5 @@
 package org.assure.web;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.views.ModelAndView;
@@ -35,15 +34,6 @@ public class Forms {
             model.with("errors", FormErrors.none());
         }
         return HttpResponse.ok(new ModelAndView<>(view, model));
-    }
-
-    /** A record id typed or chosen in a form; null when blank or not a number (the caller says what is wrong). */
-    public static @Nullable Long parseId(@Nullable String value) {
-        try {
-            return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     public static MutableHttpResponse<?> seeOther(String location) {

@@ -94,9 +94,9 @@ class RoutesByRoleWebTest extends WebTest {
 
         long cycle = openCycle(user(admin, mine, Roles.ADMIN), "Routes " + Fixtures.next());
         long farCycle = openCycle(user(farAdmin, theirs, Roles.ADMIN), "Far routes " + Fixtures.next());
-        long ownReturn = cycles.returnOf(cycle, own.id()).orElseThrow().id();
-        long neighbourReturn = cycles.returnOf(cycle, neighbour.id()).orElseThrow().id();
-        long farReturn = cycles.returnOf(farCycle, far.id()).orElseThrow().id();
+        long ownReturn = cycles.returnOf(cycle, own.id()).orElseThrow();
+        long neighbourReturn = cycles.returnOf(cycle, neighbour.id()).orElseThrow();
+        long farReturn = cycles.returnOf(farCycle, far.id()).orElseThrow();
         delegation.assign(new CurrentUser(lead.id(), mine.id(), mine.name(), lead.email(), "Lead", Set.of(Roles.LEAD), Set.of(own.id())),
                 ownReturn, SECTION, new Delegation.AssignForm(String.valueOf(contributor.id()), "", ""), FormErrors.none());
 

@@ -174,7 +174,7 @@ public final class DeadlineDayBenchmark {
                 "TYPES", List.of("SCHOOL"), List.of(), List.of(), List.of(),
                 d(opens), m(opens), y(opens), d(deadline), m(deadline), y(deadline), null, null, null, null, null, null, null));
         return leads.stream().map(e -> new DeadlineDayPerson.Account(e.getValue().email(), Fixtures.PASSWORD,
-                cycles.returnOf(cycleId, e.getKey().id()).orElseThrow().id())).toList();
+                cycles.returnOf(cycleId, e.getKey().id()).orElseThrow())).toList();
     }
 
     private static String d(LocalDate date) {

@@ -297,7 +297,7 @@ class ExpiredSessionWebTest extends ReturnWebTest {
         posted.put("pupils-choice", List.of("theirs"));
         posted.put("pupils", List.of("12"));
         posted.put("pupils-version", List.of("4"));
-        var mine = KeptAnswers.keptMine(posted, section);
+        var mine = SectionForm.chosenAsMine(posted, section);
         assertEquals(List.of("DEPUTY", "HEAD"), mine.get("cover"));
         assertEquals(List.of("2"), mine.get("cover-version"));
         assertEquals(List.of("One, two"), mine.get("notes"));

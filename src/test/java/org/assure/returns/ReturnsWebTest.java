@@ -2,7 +2,6 @@ package org.assure.returns;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.assure.access.Role;
-import org.assure.cycles.ReturnStatus;
 import org.assure.organisations.Organisation;
 import org.assure.testsupport.Fixtures;
 import org.assure.testsupport.TestBrowser;
@@ -41,7 +40,7 @@ class ReturnsWebTest extends ReturnWebTest {
         var cont = lead.postRepeated(s.path() + SECTION, form(again, "governance-accountability", "GREEN", "action", "continue"));
         assertEquals("/returns/" + s.returnId() + "/sections/dsl", cont.location());
         assertContains(lead.get(s.path() + SECTION).body(), "value=\"GREEN\" checked", "name=\"governance-accountability-version\" value=\"1\"");
-        assertEquals(ReturnStatus.IN_PROGRESS, records.findReturn(s.returnId()).orElseThrow().status());
+        assertEquals(ReturnStatus.IN_PROGRESS, row(s.returnId()).status());
         assertTrue(audit.history(s.partnership().id(), "return", s.returnId()).stream().anyMatch(e -> e.action().equals("answer governance-accountability")));
     }
 
@@ -130,7 +129,7 @@ class ReturnsWebTest extends ReturnWebTest {
         TestBrowser lead = signedIn(s.lead());
         String page = lead.get(s.path() + SECTION).body();
         TestBrowser admin = signedIn(s.admin());
-        long cycleId = records.findReturn(s.returnId()).orElseThrow().cycleId();
+        long cycleId = row(s.returnId()).cycleId();
         assertEquals(303, admin.post("/cycles/" + cycleId + "/close").status());
         var refused = lead.postRepeated(s.path() + SECTION, form(page, "governance-accountability", "GREEN", "action", "later"));
         assertEquals(409, refused.status());
@@ -179,7 +178,7 @@ class ReturnsWebTest extends ReturnWebTest {
         Setup s = setup();
         TestBrowser lead = signedIn(s.lead());
         String page = lead.get(s.path() + SECTION).body();
-        records.setStatus(s.returnId(), ReturnStatus.SUBMITTED, clock.instant());
+        forceStatus(s.returnId(), ReturnStatus.SUBMITTED);
         var refused = lead.postRepeated(s.path() + SECTION, form(page, "governance-accountability", "GREEN", "action", "later"));
         assertEquals(409, refused.status());
         assertContains(refused.body(), "submitted, so it can no longer be changed");

@@ -3,7 +3,6 @@ package org.assure.returns;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.assure.access.Role;
-import org.assure.cycles.ReturnStatus;
 import org.assure.organisations.Organisation;
 import org.assure.testsupport.Emails;
 import org.assure.testsupport.TestBrowser;
@@ -48,14 +47,14 @@ class SubmissionWebTest extends ReturnWebTest {
         assertEquals(422, missing.status());
         assertContains(missing.body(), "href=\"#name\"", "Enter your full name", "href=\"#confirm\"",
                 "Confirm the declaration on behalf of the governing board", "value=\"Designated safeguarding lead\"");
-        assertEquals(ReturnStatus.IN_PROGRESS, records.findReturn(s.returnId()).orElseThrow().status());
+        assertEquals(ReturnStatus.IN_PROGRESS, row(s.returnId()).status());
 
         var done = declare(lead, s, "Dee Esel", "Designated safeguarding lead", true);
         assertEquals(303, done.status(), done.body());
         assertEquals(s.path() + "/submitted", done.location());
         String reference = "AR-%06d-1".formatted(s.returnId());
         assertContains(lead.get(done.location()).body(), "Return submitted", reference);
-        assertEquals(ReturnStatus.SUBMITTED, records.findReturn(s.returnId()).orElseThrow().status());
+        assertEquals(ReturnStatus.SUBMITTED, row(s.returnId()).status());
         assertContains(emails.latest(s.partnership().id(), s.lead().email()).subject(), reference);
         assertContains(emails.latest(s.partnership().id(), s.admin().email()).body(), s.school().name(), "Dee Esel", reference);
 
@@ -81,7 +80,7 @@ class SubmissionWebTest extends ReturnWebTest {
         completeEverySection(lead, s);
         assertEquals(303, declare(lead, s, "Dee Esel", "DSL", true).status());
         TestBrowser admin = signedIn(s.admin());
-        long cycleId = records.findReturn(s.returnId()).orElseThrow().cycleId();
+        long cycleId = row(s.returnId()).cycleId();
         assertContains(admin.get("/cycles/" + cycleId + "?status=SUBMITTED").body(), "href=\"" + s.path() + "\"");
         assertContains(admin.get(s.path()).body(), "Return for changes");
         assertEquals(403, lead.get(s.path() + "/return-for-changes").status());
@@ -90,10 +89,10 @@ class SubmissionWebTest extends ReturnWebTest {
         var blank = admin.post(s.path() + "/return-for-changes", "reason", "  ");
         assertEquals(422, blank.status());
         assertContains(blank.body(), "Say what needs to change");
-        assertEquals(ReturnStatus.SUBMITTED, records.findReturn(s.returnId()).orElseThrow().status());
+        assertEquals(ReturnStatus.SUBMITTED, row(s.returnId()).status());
         var returned = admin.post(s.path() + "/return-for-changes", "reason", "Question 1 needs the governors' minutes as evidence.");
         assertEquals(303, returned.status(), returned.body());
-        assertEquals(ReturnStatus.RETURNED, records.findReturn(s.returnId()).orElseThrow().status());
+        assertEquals(ReturnStatus.RETURNED, row(s.returnId()).status());
         assertEquals(409, admin.post(s.path() + "/return-for-changes", "reason", "again").status());
         var told = emails.latest(s.partnership().id(), s.lead().email());
         assertContains(told.subject(), "Changes needed");

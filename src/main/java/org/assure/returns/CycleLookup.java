@@ -1,0 +1,7 @@
+package org.assure.returns;
+
+/** The returns feature's port to the cycles feature, which implements it: the terms of a return's cycle. */
+public interface CycleLookup {
+    /** The cycle's terms; it exists, since every return belongs to one. */
+    CycleTerms terms(long cycleId);
+}

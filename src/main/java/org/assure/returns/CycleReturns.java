@@ -1,0 +1,91 @@
+package org.assure.returns;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.assure.banks.BankModel;
+import org.assure.banks.QuestionBanks;
+import org.assure.organisations.Organisation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The port the cycles feature uses: opening a return for an organisation in a cycle (with what it answered
+ * last time carried forward), and each cycle's returns as its progress page shows them. Access is the
+ * caller's: cycles are administered by partnership admins.
+ */
+@Singleton
+public class CycleReturns {
+    private final ReturnRows rows;
+    private final CarryForward carryForward;
+    private final AnsweredShare answered;
+    private final ReturnRepositories.Submissions submissions;
+    private final QuestionBanks banks;
+
+    CycleReturns(ReturnRows rows, CarryForward carryForward, AnsweredShare answered, ReturnRepositories.Submissions submissions,
+                 QuestionBanks banks) {
+        this.rows = rows;
+        this.carryForward = carryForward;
+        this.answered = answered;
+        this.submissions = submissions;
+        this.banks = banks;
+    }
+
+    /** Creates the organisation's return in the cycle, in the caller's transaction, and carries its last submission forward. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public long open(CycleTerms cycle, long organisationId) {
+        AuditReturn created = rows.create(cycle, organisationId);
+        carryForward.prefill(cycle, created);
+        return created.id();
+    }
+
+    @Transactional
+    public Optional<Long> returnOf(long cycleId, long organisationId) {
+        return rows.of(cycleId, organisationId).map(AuditReturn::id);
+    }
+
+    /** How many returns each cycle of the partnership has, and how many of them are submitted. */
+    public record Counts(long returns, long submitted) {
+    }
+
+    @Transactional
+    public Map<Long, Counts> countsByCycle(long partnershipId) {
+        return rows.ofPartnership(partnershipId).stream().collect(Collectors.groupingBy(AuditReturn::cycleId,
+                Collectors.collectingAndThen(Collectors.toList(), rs -> new Counts(rs.size(),
+                        rs.stream().filter(r -> r.status() == ReturnStatus.SUBMITTED).count()))));
+    }
+
+    /** One return on a cycle's progress page. */
+    public record Progress(long returnId, long organisationId, ReturnStatus status, int percentAnswered,
+                           @Nullable Instant lastActivityAt, @Nullable Instant submittedAt, boolean late) {
+    }
+
+    /** Every return of the cycle; {@code organisations} holds each return's organisation. */
+    @Transactional
+    public List<Progress> progress(CycleTerms cycle, Map<Long, Organisation> organisations, LocalDate today) {
+        List<AuditReturn> returns = rows.ofCycle(cycle.id());
+        if (returns.isEmpty()) {
+            return List.of();
+        }
+        BankModel.Version bank = banks.get(cycle.bankKey(), cycle.bankVersion());
+        Map<Long, Integer> shares = answered.percentAnswered(returns, bank, organisations);
+        Map<Long, Instant> firstSubmitted = new HashMap<>();
+        submissions.findByReturnIdInAndSubmissionNumber(returns.stream().map(AuditReturn::id).toList(), 1)
+                .forEach(s -> firstSubmitted.put(s.returnId(), s.submittedAt()));
+        return returns.stream().map(r -> new Progress(r.id(), r.organisationId(), r.status(), shares.getOrDefault(r.id(), 0),
+                r.lastActivityAt(), r.submittedAt(), Timeliness.late(cycle.deadline(), today, firstSubmitted.get(r.id())))).toList();
+    }
+
+    /** The organisations that have a return in the cycle. */
+    @Transactional
+    public List<Long> organisationsIn(long cycleId) {
+        return rows.ofCycle(cycleId).stream().map(AuditReturn::organisationId).toList();
+    }
+}
