@@ -104,19 +104,4 @@ class ReturnRulesTest {
         var cover = new AnswerInput("", List.of("HEAD", "DEPUTY"), "ignored", "", "", "", "", 0, false).parse(COVER, CompletionRulesTest.SCALE, "question 2");
         assertEquals(new AnswerInput.Value(null, "HEAD,DEPUTY", null, null), cover.value(), "evidence is kept only for ratings");
     }
-
-    @Test
-    void theConflictPagesChoicesKeepOnlyTheAnswersChosenAsMine() {
-        Map<String, List<String>> posted = new LinkedHashMap<>();
-        posted.put("cover-choice", List.of("mine"));
-        posted.put("cover", List.of("DEPUTY,HEAD"));
-        posted.put("cover-version", List.of("2"));
-        posted.put("pupils-choice", List.of("theirs"));
-        posted.put("pupils", List.of("12"));
-        posted.put("pupils-version", List.of("4"));
-        SectionForm mine = SectionForm.parse(SectionForm.chosenAsMine(posted, SECTION), SECTION);
-        assertEquals(List.of("cover"), List.copyOf(mine.answers().keySet()));
-        assertEquals(List.of("DEPUTY", "HEAD"), mine.answers().get("cover").values());
-        assertEquals(2, mine.answers().get("cover").version());
-    }
 }
