@@ -65,31 +65,32 @@ public class DueWorkRunner {
         this.node = clip(nodeName.isBlank() ? Utils.getHostname() : nodeName.strip(), MAX_NODE);
     }
 
-    /** What one source's pieces came to in one run. */
+    /**
+     * What one source's pieces came to in one run.
+     *
+     * @param doneSaid what each keyed piece done said it did (also kept with its key)
+     * @param said     what each every-run piece said it did, when it did something
+     */
     public record SourceRun(String source, int done, int failed, int doneElsewhere, int left, boolean unavailable,
-                            List<String> summaries) {
+                            List<String> doneSaid, List<String> said) {
 
         /** Whether this source did, or failed to do, anything this run. */
         public boolean active() {
-            return done > 0 || failed > 0 || unavailable || !summaries.isEmpty();
+            return done > 0 || failed > 0 || unavailable || !said.isEmpty();
         }
 
-        /** "session-housekeeping: 1 done (2 idle sessions deleted)", "outbox: 3 sent, 1 failed". */
+        /** "session-housekeeping: 1 done (2 idle sessions deleted)", "reminders: 12 done", "outbox: 3 sent, 1 failed". */
         public String line() {
             List<String> parts = new ArrayList<>();
             if (unavailable) {
                 parts.add("could not say what is due (see the application log)");
             }
-            if (done == 1 && summaries.size() == 1) {
-                parts.add("1 done (" + summaries.get(0) + ")");
-            } else {
-                if (done > 0) {
-                    parts.add(done + " done");
-                }
-                if (done == 0 || done > 1) {
-                    parts.addAll(summaries);
-                }
+            if (done == 1 && doneSaid.size() == 1) {
+                parts.add("1 done (" + doneSaid.get(0) + ")");
+            } else if (done > 0) {
+                parts.add(done + " done");
             }
+            parts.addAll(said);
             if (failed > 0) {
                 parts.add(failed + " failed, to be tried again");
             }
@@ -212,7 +213,7 @@ public class DueWorkRunner {
             });
             tally.done++;
             if (!summary.isEmpty()) {
-                tally.summaries.add(summary);
+                tally.doneSaid.add(summary);
             }
         } catch (WorkFailed e) {
             tally.failed++;
@@ -231,7 +232,7 @@ public class DueWorkRunner {
         try {
             String said = clip(piece.work().run(), MAX_PIECE_SUMMARY);
             if (!said.isEmpty()) {
-                tally.summaries.add(said);
+                tally.said.add(said);
             }
         } catch (RuntimeException e) {
             tally.failed++;
@@ -265,14 +266,15 @@ public class DueWorkRunner {
         int doneElsewhere;
         int left;
         boolean unavailable;
-        final List<String> summaries = new ArrayList<>();
+        final List<String> doneSaid = new ArrayList<>();
+        final List<String> said = new ArrayList<>();
 
         Tally(String source) {
             this.source = source;
         }
 
         SourceRun result() {
-            return new SourceRun(source, done, failed, doneElsewhere, left, unavailable, List.copyOf(summaries));
+            return new SourceRun(source, done, failed, doneElsewhere, left, unavailable, List.copyOf(doneSaid), List.copyOf(said));
         }
     }
 }
