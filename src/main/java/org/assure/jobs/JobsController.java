@@ -52,7 +52,7 @@ class JobsController {
                 && nodes.get(0).finishedAt().isBefore(now.minus(interval.multipliedBy(2)).minus(LONGEST_RUN));
         return Forms.page("jobs/jobs", Model.of("lastRuns", nodes.stream().map(JobsPage.LastRun::of).toList())
                 .with("late", late)
-                .with("interval", JobsPage.words(interval))
+                .with("every", JobsPage.every(interval))
                 .with("runs", history.recentRuns(RUNS_SHOWN).stream().map(JobsPage.LoggedRun::of).toList())
                 .with("pieces", history.recentlyDone(admin.partnershipId(), PIECES_SHOWN).stream().map(JobsPage.DonePiece::of).toList())
                 .with("kept", JobsPage.words(DueWorkHistory.KEPT)));

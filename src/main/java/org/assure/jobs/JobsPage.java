@@ -36,6 +36,12 @@ public final class JobsPage {
         }
     }
 
+    /** "every 30 seconds", "every minute", "every day". */
+    static String every(Duration d) {
+        String words = words(d);
+        return "every " + (words.startsWith("1 ") ? words.substring(2) : words);
+    }
+
     /** "30 seconds", "1 minute", "4 weeks". */
     static String words(Duration d) {
         long seconds = d.toSeconds();
