@@ -192,8 +192,9 @@ public class DueWorkRunner {
     }
 
     /**
-     * The key's row goes in first: a run that looked before this one committed then waits on that row
-     * (MySQL) or fails on it (H2), and either way finds the key taken and leaves the work alone.
+     * The key's row goes in first: a run that looked before this one committed waits on that row (MySQL
+     * and H2 alike), then fails on it as a duplicate and leaves the work alone. Had this run rolled back,
+     * the waiting run would do the piece instead.
      */
     private void doOnce(Tally tally, DuePiece piece) {
         try {
@@ -215,11 +216,12 @@ public class DueWorkRunner {
             if (!summary.isEmpty()) {
                 tally.doneSaid.add(summary);
             }
-        } catch (WorkFailed e) {
-            tally.failed++;
-            LOG.warn("Due work '{}' failed ({}); it will be tried again at the next run", piece.key(), tally.source, e.getCause());
         } catch (RuntimeException e) {
-            if (DatabaseErrors.isDuplicateKey(e)) {
+            Throwable workFailure = workFailure(e);
+            if (workFailure != null) {
+                tally.failed++;
+                LOG.warn("Due work '{}' of {} failed; it will be tried again at the next run", piece.key(), tally.source, workFailure);
+            } else if (DatabaseErrors.isDuplicateKey(e)) {
                 tally.doneElsewhere++;
             } else {
                 tally.failed++;
@@ -236,8 +238,18 @@ public class DueWorkRunner {
             }
         } catch (RuntimeException e) {
             tally.failed++;
-            LOG.warn("Due work '{}' ({}) failed; it runs again at the next run", piece.description(), tally.source, e);
+            LOG.warn("Due work '{}' of {} failed; it runs again at the next run", piece.description(), tally.source, e);
         }
+    }
+
+    /** The work's own exception, if that is what ended the transaction (however the transaction manager wrapped it). */
+    private static @Nullable Throwable workFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof WorkFailed) {
+                return t.getCause();
+            }
+        }
+        return null;
     }
 
     String node() {

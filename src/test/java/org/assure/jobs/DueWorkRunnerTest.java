@@ -36,6 +36,8 @@ class DueWorkRunnerTest extends WebTest {
     @Inject
     DueWorkTables.Runs runs;
     @Inject
+    DueWorkTables.DoneKeys doneKeys;
+    @Inject
     Outbox outbox;
     @Inject
     TransactionOperations<Connection> transactions;
@@ -135,6 +137,22 @@ class DueWorkRunnerTest extends WebTest {
         assertEquals(1, work.started(keys.get(0)));
         assertEquals(1, work.started(keys.get(2)));
         assertEquals(0, runner.runOnce().of(CountingWork.NAME).done());
+    }
+
+    @Test
+    void aPieceFailingOnADuplicateKeyOfItsOwnIsAFailureNotWorkDoneElsewhere() {
+        Instant now = clock.instant();
+        List<String> keys = keys(2);
+        work.plan(keys.get(0), now);
+        runner.runOnce();
+        var existing = doneKeys.findById(keys.get(0)).orElseThrow();
+        work.plan(keys.get(1), now, null, () -> doneKeys.save(existing)); // the feature's own insert clashes
+
+        DueWorkRunner.Run run = runner.runOnce();
+
+        assertEquals(1, run.of(CountingWork.NAME).failed());
+        assertEquals(0, run.of(CountingWork.NAME).doneElsewhere());
+        assertTrue(doneKeys.findById(keys.get(1)).isEmpty(), "rolled back, to be tried again");
     }
 
     @Test
