@@ -45,6 +45,7 @@ public class DueWorkRunner {
     static final int KEYS_PER_QUERY = 500;
     static final int MAX_PIECE_SUMMARY = 500;
     static final int MAX_NODE = 100;
+    static final int MAX_SOURCE_NAME = 60;
     private static final Logger LOG = LoggerFactory.getLogger(DueWorkRunner.class);
 
     private final List<DueWork> sources;
@@ -58,6 +59,14 @@ public class DueWorkRunner {
                   @Named("default") TransactionOperations<Connection> transactions, Clock clock,
                   @Value("${assure.jobs.node-name:}") String nodeName) {
         this.sources = sources.stream().sorted(Comparator.comparing(DueWork::name)).toList();
+        Set<String> names = new HashSet<>();
+        for (DueWork source : this.sources) {
+            String name = source.name();
+            if (name == null || name.isBlank() || name.length() > MAX_SOURCE_NAME || !names.add(name)) {
+                throw new IllegalStateException("Each DueWork needs a name of its own, 1 to " + MAX_SOURCE_NAME
+                        + " characters: " + source.getClass().getName() + " is named '" + name + "'");
+            }
+        }
         this.doneKeys = doneKeys;
         this.history = history;
         this.transactions = transactions;

@@ -233,7 +233,12 @@ class DueWorkRunnerTest extends WebTest {
     }
 
     @Test
-    void piecesCheckWhatTheyAreGiven() {
+    void piecesAndSourcesCheckWhatTheyAreGiven() {
+        DueWork outbox = source("outbox");
+        assertThrows(() -> new DueWorkRunner(List.of(outbox, source("outbox")), null, null, null, clock, "node"));
+        assertThrows(() -> new DueWorkRunner(List.of(source("x".repeat(61))), null, null, null, clock, "node"));
+        assertEquals("node", new DueWorkRunner(List.of(outbox), null, null, null, clock, " node ").node());
+
         Instant now = clock.instant();
         DuePiece.Work nothing = () -> "";
         assertThrows(() -> DuePiece.once("", now, "x", nothing));
@@ -242,6 +247,20 @@ class DueWorkRunnerTest extends WebTest {
         assertThrows(() -> DuePiece.once("k", null, "x", nothing));
         assertTrue(DuePiece.everyRun(now, "drain", nothing).isEveryRun());
         assertEquals(7L, DuePiece.once("k", now, "x", nothing).forPartnership(7).partnershipId());
+    }
+
+    private static DueWork source(String name) {
+        return new DueWork() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public List<DuePiece> due(Instant now) {
+                return List.of();
+            }
+        };
     }
 
     private static void assertThrows(org.junit.jupiter.api.function.Executable call) {
