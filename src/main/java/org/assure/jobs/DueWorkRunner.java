@@ -41,6 +41,9 @@ public class DueWorkRunner {
      * lockAtMostFor (10 minutes), so a slow run cannot let a second node start beside it.
      */
     static final Duration KEYED_BUDGET = Duration.ofMinutes(3);
+    /** The scheduled run's lockAtMostFor: how long a run may hold the lock before another node may start. */
+    static final String LOCK_AT_MOST_FOR = "10m";
+    static final Duration LONGEST_RUN = Duration.ofMinutes(10);
     /** Done keys are looked up this many at a time: one query for any ordinary run. */
     static final int KEYS_PER_QUERY = 500;
     static final int MAX_PIECE_SUMMARY = 500;
@@ -140,7 +143,7 @@ public class DueWorkRunner {
     }
 
     @Scheduled(fixedDelay = "${assure.jobs.interval}", initialDelay = "${assure.jobs.interval}")
-    @SchedulerLock(name = "due-work", lockAtMostFor = "10m")
+    @SchedulerLock(name = "due-work", lockAtMostFor = LOCK_AT_MOST_FOR)
     void scheduled() {
         runOnce();
     }

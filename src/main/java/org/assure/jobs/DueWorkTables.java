@@ -37,7 +37,7 @@ final class DueWorkTables {
 
     @JdbcRepository(dialect = Dialect.MYSQL)
     interface DoneKeys extends CrudRepository<Done, String> {
-        /** Which of these keys are done: one query for a whole run's keys (callers keep the list to a few hundred). */
+        /** Which of these keys are done (the runner asks {@value DueWorkRunner#KEYS_PER_QUERY} at a time). */
         @Query("SELECT work_key FROM due_work_done WHERE work_key IN (:keys)")
         List<String> findDone(Collection<String> keys);
 

@@ -32,8 +32,6 @@ import java.util.List;
 class JobsController {
     static final int RUNS_SHOWN = 20;
     static final int PIECES_SHOWN = 50;
-    /** The scheduled run's lockAtMostFor: a run may take this long before another node may start. */
-    static final Duration LONGEST_RUN = Duration.ofMinutes(10);
     private final DueWorkHistory history;
     private final Clock clock;
     private final Duration interval;
@@ -44,12 +42,13 @@ class JobsController {
         this.interval = interval;
     }
 
+    /** The page; "late" when no run has finished for two intervals plus the longest a run may take. */
     @Get
     MutableHttpResponse<?> page(CurrentUser admin) {
         List<DueWorkTables.NodeRun> nodes = history.lastRuns();
         Instant now = clock.instant();
         boolean late = !nodes.isEmpty()
-                && nodes.get(0).finishedAt().isBefore(now.minus(interval.multipliedBy(2)).minus(LONGEST_RUN));
+                && nodes.get(0).finishedAt().isBefore(now.minus(interval.multipliedBy(2)).minus(DueWorkRunner.LONGEST_RUN));
         return Forms.page("jobs/jobs", Model.of("lastRuns", nodes.stream().map(JobsPage.LastRun::of).toList())
                 .with("late", late)
                 .with("every", JobsPage.every(interval))
