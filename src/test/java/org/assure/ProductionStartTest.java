@@ -86,7 +86,7 @@ class ProductionStartTest {
             properties.put("assure.base-url", "https://assure.example.org");
             properties.put("assure.smtp.host", "127.0.0.1");
             properties.put("assure.smtp.port", String.valueOf(closedPort()));
-            properties.put("assure.outbox.interval", "1h");
+            properties.put("assure.jobs.interval", "24h");
             properties.put("assure.admin.email", "First.Admin@Partnership.example");
             properties.put("assure.admin.password", "first admin password");
             properties.put("assure.admin.partnership-name", "Eastshire Safeguarding Children Partnership");

@@ -112,8 +112,9 @@ class AssureRoutes implements RouteRules {
                 rule(GET, "/returns/{id}/submissions/{number}", RETURN, "A submission as it was submitted", ADMIN, LEAD),
                 rule(GET, "/returns/{id}/history", RETURN, "Every change to a return", ADMIN, LEAD),
 
-                // emails
+                // emails and scheduled work
                 rule(GET, "/outbox", NONE, "The partnership's emails", ADMIN),
-                rule(GET, "/outbox/{id}", EMAIL, "One email", ADMIN));
+                rule(GET, "/outbox/{id}", EMAIL, "One email", ADMIN),
+                rule(GET, "/jobs", NONE, "When the scheduled work last ran and what it did", ADMIN));
     }
 }

@@ -77,7 +77,7 @@ final class AccountRepositories {
         void deleteByAccountId(long accountId);
 
         @Query("DELETE FROM web_session WHERE last_seen_at < :before")
-        void deleteIdleSince(Instant before);
+        long deleteIdleSince(Instant before);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)

@@ -1,16 +1,26 @@
 package org.assure.accounts;
 
-import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import net.javacrumbs.shedlock.micronaut.SchedulerLock;
+import org.assure.jobs.DuePiece;
+import org.assure.jobs.DueWork;
 import org.assure.web.PendingForms;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
 /**
- * Deletes idle sessions, and forms kept past an expired session that were never shown again, every hour
- * on one node; expiry itself is enforced on every request by {@link Sessions} and {@link PendingForms}.
+ * Deletes idle sessions, and forms kept past an expired session that were never shown again, once an
+ * hour (a due-work piece per UTC hour, "session-housekeeping:2026-12-01T10"); expiry itself is enforced
+ * on every request by {@link Sessions} and {@link PendingForms}. Only the current hour is offered: an
+ * hour missed while the service was down is made good by the next one, which deletes everything idle.
  */
 @Singleton
-class SessionHousekeeping {
+class SessionHousekeeping implements DueWork {
+    static final String NAME = "session-housekeeping";
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
     private final Sessions sessions;
     private final PendingForms pendingForms;
 
@@ -19,10 +29,25 @@ class SessionHousekeeping {
         this.pendingForms = pendingForms;
     }
 
-    @Scheduled(fixedDelay = "1h", initialDelay = "10m")
-    @SchedulerLock(name = "delete-idle-sessions", lockAtMostFor = "10m", lockAtLeastFor = "1m")
-    void deleteIdleSessions() {
-        sessions.deleteIdle();
-        pendingForms.deleteExpired();
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<DuePiece> due(Instant now) {
+        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+        return List.of(DuePiece.once(NAME + ":" + HOUR.format(hour), hour, "session housekeeping", this::deleteIdleSessions));
+    }
+
+    /** Says what it deleted, in counts. */
+    String deleteIdleSessions() {
+        long idle = sessions.deleteIdle();
+        long forms = pendingForms.deleteExpired();
+        return plural(idle, "idle session") + " and " + plural(forms, "expired kept form") + " deleted";
+    }
+
+    private static String plural(long n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 }

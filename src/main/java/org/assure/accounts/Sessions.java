@@ -78,9 +78,9 @@ class Sessions {
                 view.partnershipName(), view.displayName(), organisationIds));
     }
 
-    /** Housekeeping: idle rows would otherwise pile up for people who never sign out. */
+    /** Housekeeping: idle rows would otherwise pile up for people who never sign out. Says how many went. */
     @Transactional
-    void deleteIdle() {
-        sessions.deleteIdleSince(clock.instant().minus(idle));
+    long deleteIdle() {
+        return sessions.deleteIdleSince(clock.instant().minus(idle));
     }
 }

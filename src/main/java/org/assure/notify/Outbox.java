@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The only way the application sends email: a row written inside the caller's transaction, delivered
- * later by the sender job, so an email exists exactly when its event committed and survives SMTP outages.
+ * later by the sender (at every due-work run), so an email exists exactly when its event committed and
+ * survives SMTP outages.
  */
 @Singleton
 public class Outbox {
@@ -47,6 +48,15 @@ public class Outbox {
     @Transactional
     List<OutboxEmail> due(Instant now, int limit) {
         return emails.findBySentAtIsNullAndNextAttemptAtLessThanEquals(now, Pageable.from(0, limit, Sort.of(Sort.Order.asc("id"))));
+    }
+
+    /**
+     * Takes a due, unsent email for one sending attempt by moving its next attempt to {@code until}; false
+     * when another drain got there first. Committed at once, so the other drain's claim sees it.
+     */
+    @Transactional
+    boolean claim(long id, Instant now, Instant until) {
+        return emails.claim(id, now, until) == 1;
     }
 
     @Transactional

@@ -19,6 +19,10 @@ interface OutboxRepository extends CrudRepository<OutboxEmail, Long> {
     /** Unsent and due; the caller's pageable sorts by id so the oldest go first. */
     List<OutboxEmail> findBySentAtIsNullAndNextAttemptAtLessThanEquals(Instant now, Pageable pageable);
 
+    /** 1 if this caller claimed the row, 0 if it is sent or another caller claimed it first. */
+    @Query("UPDATE outbox_email SET next_attempt_at = :until WHERE id = :id AND sent_at IS NULL AND next_attempt_at <= :now")
+    long claim(long id, Instant now, Instant until);
+
     @Query("UPDATE outbox_email SET sent_at = :at WHERE id = :id AND sent_at IS NULL")
     void markSent(long id, Instant at);
 

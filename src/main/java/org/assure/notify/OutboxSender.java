@@ -19,10 +19,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Delivers due outbox rows. Each row is marked in its own short transaction after its own SMTP
- * conversation, so one bad address never holds back the rest and nothing is lost: a failure only
- * moves the row's next attempt back (1, 2, 4 … minutes, at most an hour) and it is tried again forever.
- * {@link OutboxJob} calls {@link #sendDue()} on a schedule; tests call it directly.
+ * Delivers due outbox rows. Each row is claimed before its SMTP conversation and marked after it, each
+ * in its own short transaction, so one bad address never holds back the rest and nothing is lost: a
+ * failure only moves the row's next attempt back (1, 2, 4 … minutes, at most an hour) and it is tried
+ * again forever. The claim is what lets two drains run at once (two nodes, or a run beside a test)
+ * without sending any email twice. {@link OutboxDueWork} drains the outbox at every due-work run;
+ * tests call {@link #sendDue()} directly.
  */
 @Singleton
 public class OutboxSender {
@@ -30,10 +32,15 @@ public class OutboxSender {
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
     static final int MAX_ERROR_LENGTH = 1000;
     /**
-     * A run stops taking new rows after this long, well inside ShedLock's lock-at-most-for (5 minutes),
-     * so a slow server cannot let a second node start on the same rows.
+     * A run stops taking new rows after this long, well inside the due-work runner's lock-at-most-for
+     * (10 minutes), so a slow server cannot hold the runner for long.
      */
     static final Duration RUN_BUDGET = Duration.ofMinutes(2);
+    /**
+     * How long a claimed row is left to the drain that claimed it: far longer than one SMTP conversation
+     * (every step times out after 10 seconds). If that node dies mid-send, the row is tried again after this.
+     */
+    static final Duration CLAIM = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
 
     private final Outbox outbox;
@@ -55,6 +62,13 @@ public class OutboxSender {
 
     /** What one run did. */
     public record Run(int sent, int failed) {
+        /** "3 sent, 1 failed"; "" when there was nothing to send. */
+        public String summary() {
+            if (sent == 0 && failed == 0) {
+                return "";
+            }
+            return sent + " sent" + (failed == 0 ? "" : ", " + failed + " failed");
+        }
     }
 
     @EventListener
@@ -67,7 +81,10 @@ public class OutboxSender {
         }
     }
 
-    /** Sends up to one batch of due emails, oldest first. Does nothing without an SMTP host (local mode). */
+    /**
+     * Sends up to one batch of due emails, oldest first. Does nothing without an SMTP host (local mode).
+     * Safe beside another drain: each email goes to whichever claims it first.
+     */
     public Run sendDue() {
         if (!smtp.configured()) {
             return new Run(0, 0);
@@ -76,6 +93,10 @@ public class OutboxSender {
         int sent = 0;
         int failed = 0;
         for (OutboxEmail email : outbox.due(clock.instant(), batchSize)) {
+            Instant now = clock.instant();
+            if (!outbox.claim(email.id(), now, now.plus(CLAIM))) {
+                continue; // another drain took it (and sent it, or is sending it) since this one listed it
+            }
             try {
                 transport.send(email.recipient(), email.subject(), email.body());
                 outbox.markSent(email.id(), clock.instant());

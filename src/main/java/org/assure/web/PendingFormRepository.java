@@ -10,5 +10,5 @@ import java.time.Instant;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface PendingFormRepository extends CrudRepository<PendingForm, String> {
     @Query("DELETE FROM pending_form WHERE created_at < :before")
-    void deleteCreatedBefore(Instant before);
+    long deleteCreatedBefore(Instant before);
 }

@@ -133,9 +133,9 @@ public class PendingForms {
         response.cookie(cookie("").maxAge(0));
     }
 
-    /** Housekeeping: expired forms are never shown, and are deleted so that the table stays small. */
-    public void deleteExpired() {
-        forms.deleteCreatedBefore(clock.instant().minus(LIFETIME));
+    /** Housekeeping: expired forms are never shown, and are deleted so that the table stays small. Says how many went. */
+    public long deleteExpired() {
+        return forms.deleteCreatedBefore(clock.instant().minus(LIFETIME));
     }
 
     private Optional<String> cookieToken(HttpRequest<?> request) {

@@ -3,6 +3,7 @@ package org.assure.accounts;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import org.assure.jobs.DueWorkRunner;
 import org.assure.testsupport.Fixtures;
 import org.assure.testsupport.TestBrowser;
 import org.assure.testsupport.WebTest;
@@ -11,18 +12,23 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
 class SessionHousekeepingTest extends WebTest {
     @Inject
     SessionHousekeeping housekeeping;
     @Inject
+    DueWorkRunner runner;
+    @Inject
     TransactionOperations<Connection> transactions;
 
     @Test
-    void theHourlyJobDeletesIdleSessionsOnlyUnderItsShedLock() {
+    void housekeepingDeletesIdleSessionsOnly() {
         var p = fixtures.partnership();
         Fixtures.Person idle = fixtures.admin(p);
         Fixtures.Person active = fixtures.admin(p);
@@ -32,12 +38,46 @@ class SessionHousekeepingTest extends WebTest {
         assertEquals(200, activeBrowser.get("/").status(), "activity keeps a session");
         clock.advance(Duration.ofMinutes(15));
 
-        housekeeping.deleteIdleSessions();
+        String said = housekeeping.deleteIdleSessions();
 
+        assertTrue(said.matches("[1-9]\\d* idle sessions? and \\d+ expired kept forms? deleted"), said);
         assertEquals(0, count("SELECT COUNT(*) FROM web_session WHERE account_id = " + idle.id()), "35 idle minutes: deleted");
         assertEquals(1, count("SELECT COUNT(*) FROM web_session WHERE account_id = " + active.id()), "15 idle minutes: kept");
-        assertEquals(1, count("SELECT COUNT(*) FROM shedlock WHERE name = 'delete-idle-sessions'"));
         assertEquals(200, activeBrowser.get("/").status());
+    }
+
+    @Test
+    void theRunnerDoesItOnceAnHour() {
+        var p = fixtures.partnership();
+        Fixtures.Person idle = fixtures.admin(p);
+        Fixtures.Person active = fixtures.admin(p);
+        signedIn(idle);
+        clock.advance(Duration.ofMinutes(31));
+        toOneMinuteIntoTheNextHour();
+        signedIn(active);
+
+        DueWorkRunner.Run run = runner.runOnce();
+
+        assertEquals(1, run.of(SessionHousekeeping.NAME).done(), run.summary());
+        assertTrue(run.summary().matches("(?s).*session-housekeeping: 1 done \\([1-9]\\d* idle sessions? and \\d+ expired kept forms? deleted\\).*"),
+                run.summary());
+        assertEquals(0, count("SELECT COUNT(*) FROM web_session WHERE account_id = " + idle.id()), "over 30 minutes idle: deleted");
+        assertEquals(1, count("SELECT COUNT(*) FROM web_session WHERE account_id = " + active.id()), "just signed in: kept");
+
+        signedIn(idle);
+        clock.advance(Duration.ofMinutes(40));
+        assertEquals(0, runner.runOnce().of(SessionHousekeeping.NAME).done(), "once an hour");
+        assertEquals(1, count("SELECT COUNT(*) FROM web_session WHERE account_id = " + idle.id()), "so 40 idle minutes wait");
+
+        clock.advance(Duration.ofMinutes(20));
+        assertEquals(1, runner.runOnce().of(SessionHousekeeping.NAME).done(), "the next hour");
+        assertEquals(0, count("SELECT COUNT(*) FROM web_session WHERE account_id = " + idle.id()));
+    }
+
+    /** Moves the clock to a minute past the next hour, so the test's minutes all fall in one hour's slot. */
+    private void toOneMinuteIntoTheNextHour() {
+        Instant now = clock.instant();
+        clock.advance(Duration.between(now, now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofMinutes(61))));
     }
 
     private int count(String sql) {

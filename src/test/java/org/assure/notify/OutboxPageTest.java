@@ -4,6 +4,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.assure.access.Role;
+import org.assure.jobs.DueWorkRunner;
 import org.assure.partnerships.Partnership;
 import org.assure.testsupport.Fixtures;
 import org.assure.testsupport.TestBrowser;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The /outbox pages in local mode (no SMTP host): where admins read mail that is not sent. */
@@ -111,8 +113,9 @@ class OutboxPageTest extends WebTest {
     void withoutAnSmtpHostThereIsNoSenderJobAndNothingIsSent() {
         Partnership p = fixtures.partnership();
         queue(p, "kept@agency.test", "Kept", "Stays in the outbox");
-        assertFalse(context.containsBean(OutboxJob.class));
+        assertFalse(context.containsBean(OutboxDueWork.class));
         assertEquals(new OutboxSender.Run(0, 0), context.getBean(OutboxSender.class).sendDue());
+        assertNull(context.getBean(DueWorkRunner.class).runOnce().of("outbox"), "the runner has no outbox to drain");
         OutboxEmail kept = outbox.recent(p.id()).get(0);
         assertEquals(0, kept.attempts());
         assertEquals(null, kept.sentAt());
