@@ -59,10 +59,11 @@ public final class ReturnSummary {
             return scale.rating(a.rating()).map(r -> r.description() == null || r.description().isBlank() ? r.label()
                     : r.label() + " — " + r.description()).orElse(a.rating());
         }
-        String v = a.answerValue();
-        if (v == null) {
-            return "";
-        }
+        return a.answerValue() == null ? "" : valueText(q, a.answerValue());
+    }
+
+    /** A stored value (not a rating) as a person reads it: Yes/No, the options' labels, a date in words. */
+    static String valueText(BankModel.Question q, String v) {
         return switch (q.type()) {
             case YES_NO -> v.equals("YES") ? "Yes" : v.equals("NO") ? "No" : v;
             case SINGLE_CHOICE, MULTIPLE_CHOICE -> String.join(", ", Arrays.stream(v.split(","))
