@@ -25,26 +25,23 @@ final class ReturnHistory {
     }
 
     static Submissions.HistoryRow row(BankModel.Version bank, AuditEvent e, String who) {
-        Optional<ReturnAudit> action = action(e);
+        ReturnAudit action = action(e);
         return new Submissions.HistoryRow(Dates.moment(e.at()), who, what(bank, e, action),
                 side(bank, e, action, e.before()), side(bank, e, action, e.after()));
     }
 
-    private static Optional<ReturnAudit> action(AuditEvent e) {
-        return e.entityType().equals(ReturnAudit.KIND.code()) ? ReturnAudit.of(e.action()) : Optional.empty();
+    /** The event's action, or null for one this page does not know (written by a later version, or not a return's). */
+    private static @Nullable ReturnAudit action(AuditEvent e) {
+        return e.entityType().equals(ReturnAudit.KIND.code()) ? ReturnAudit.of(e.action()).orElse(null) : null;
     }
 
-    static String what(BankModel.Version bank, AuditEvent e) {
-        return what(bank, e, action(e));
-    }
-
-    private static String what(BankModel.Version bank, AuditEvent e, Optional<ReturnAudit> action) {
+    private static String what(BankModel.Version bank, AuditEvent e, @Nullable ReturnAudit action) {
         String subject = e.subjectKey();
-        if (action.isEmpty()) {
+        if (action == null) {
             String code = e.action().isEmpty() ? "Change" : e.action().substring(0, 1).toUpperCase() + e.action().substring(1);
             return subject == null ? code : code + ": " + subject;
         }
-        return switch (action.get()) {
+        return switch (action) {
             case ANSWER -> "Answer: " + question(bank, subject);
             case CONFIRMED -> "Carried-forward answer confirmed: " + question(bank, subject);
             case SECTION_STATUS -> "Section “" + section(bank, subject) + "” " + sectionStatusWord(e.after());
@@ -56,21 +53,17 @@ final class ReturnHistory {
         };
     }
 
-    static String side(BankModel.Version bank, AuditEvent e, @Nullable AuditFields fields) {
-        return side(bank, e, action(e), fields);
-    }
-
-    private static String side(BankModel.Version bank, AuditEvent e, Optional<ReturnAudit> action, @Nullable AuditFields fields) {
+    private static String side(BankModel.Version bank, AuditEvent e, @Nullable ReturnAudit action, @Nullable AuditFields fields) {
         if (fields == null) {
-            return action.orElse(null) == ReturnAudit.SECTION_ASSIGNED ? NOBODY : "";
+            return action == ReturnAudit.SECTION_ASSIGNED ? NOBODY : "";
         }
         if (fields.text() != null) {
             return fields.text();
         }
-        if (action.isEmpty()) {
+        if (action == null) {
             return listed(fields);
         }
-        return switch (action.get()) {
+        return switch (action) {
             case ANSWER, CONFIRMED -> answer(bank, e.subjectKey(), fields);
             case SECTION_STATUS -> sectionStatus(fields.get(AuditFields.STATUS));
             case STATUS -> returnStatus(fields.get(AuditFields.STATUS));
@@ -90,7 +83,7 @@ final class ReturnHistory {
         String value = fields.get(ReturnAudit.VALUE);
         List<String> lines = new ArrayList<>();
         if (rating != null) {
-            lines.add(bank.scale().rating(rating).map(BankModel.Rating::label).orElse(rating));
+            lines.add(ReturnSummary.ratingText(bank.scale(), rating));
         }
         if (value != null) {
             lines.add(q.map(question -> ReturnSummary.valueText(question, value)).orElse(value));
