@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * One side (before or after) of a change as named text values, in the order they were given: an answer's
  * {@code rating}, {@code evidence}, {@code reason}; a status's {@code status}. A field given a null value is
- * left out. Stored as a JSON object of strings in a text column (H2 reads JSON columns back double-encoded).
+ * left out. Stored as a JSON object of strings in a MEDIUMTEXT column, not a JSON one: H2 reads JSON columns
+ * back double-encoded and cannot query inside them, so fields are only ever read here, in Java (ADR 0018).
  */
 public record AuditFields(Map<String, String> values) {
     /** A status, by its code ({@code IN_PROGRESS}): the same field name for every kind of thing. */
