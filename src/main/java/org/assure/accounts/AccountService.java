@@ -3,6 +3,7 @@ package org.assure.accounts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.assure.audit.AuditFields;
 import org.assure.audit.AuditTrail;
 import org.assure.notify.Outbox;
 import org.assure.organisations.Organisation;
@@ -85,7 +86,7 @@ public class AccountService {
         if (!hasher.matches(password, account.passwordHash())) {
             if (account.failedSignIns() + 1 >= policy.maxFailures()) {
                 accounts.lock(account.id(), now.plus(policy.lockDuration()));
-                audit.record(account.partnershipId(), account.id(), "account", account.id(), "locked", null, null);
+                audit.record(account.partnershipId(), account.id(), AccountAudit.LOCKED, account.id(), null, null);
             } else {
                 accounts.addFailedSignIn(account.id());
             }
@@ -108,7 +109,7 @@ public class AccountService {
         }
         accounts.setPassword(account.id(), hasher.hash(newPassword));
         sessions.endAll(account.id());
-        audit.record(account.partnershipId(), account.id(), "account", account.id(), "password changed", null, null);
+        audit.record(account.partnershipId(), account.id(), AccountAudit.PASSWORD_CHANGED, account.id(), null, null);
         return Optional.of(sessions.start(account.id()));
     }
 
@@ -159,8 +160,8 @@ public class AccountService {
             memberships.save(new AccountOrganisation(null, account.id(), organisationId));
         }
         sendInvitation(admin, account, role);
-        audit.record(admin.partnershipId(), admin.accountId(), "account", account.id(), "invited", null,
-                account.email() + " as " + role.label());
+        audit.record(admin.partnershipId(), admin.accountId(), AccountAudit.INVITED, account.id(), null,
+                AuditFields.of(AccountAudit.EMAIL, account.email(), AccountAudit.ROLE, role.name()));
         return account.id();
     }
 
@@ -172,7 +173,7 @@ public class AccountService {
                 .orElseThrow(() -> Refusal.notFound("Invitation"));
         Role role = roles.findByAccountId(accountId).stream().map(r -> Role.valueOf(r.role())).findFirst().orElse(Role.CONTRIBUTOR);
         sendInvitation(admin, account, role);
-        audit.record(admin.partnershipId(), admin.accountId(), "account", accountId, "invitation resent", null, null);
+        audit.record(admin.partnershipId(), admin.accountId(), AccountAudit.INVITATION_RESENT, accountId, null, null);
     }
 
     private void sendInvitation(CurrentUser admin, Account account, Role role) {
@@ -229,8 +230,8 @@ public class AccountService {
         Account account = accounts.findById(found.get().accountId()).orElseThrow();
         accounts.setPassword(account.id(), hasher.hash(newPassword));
         sessions.endAll(account.id());
-        audit.record(account.partnershipId(), account.id(), "account", account.id(),
-                purpose.equals(AccountToken.INVITATION) ? "invitation accepted" : "password reset", null, null);
+        audit.record(account.partnershipId(), account.id(),
+                purpose.equals(AccountToken.INVITATION) ? AccountAudit.INVITATION_ACCEPTED : AccountAudit.PASSWORD_RESET, account.id(), null, null);
         return true;
     }
 

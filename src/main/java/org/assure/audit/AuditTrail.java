@@ -15,7 +15,11 @@ import java.time.Clock;
 import java.util.Collections;
 import java.util.List;
 
-/** Who changed what, when, from what to what; written in the transaction of the change itself. */
+/**
+ * Who changed what, when, from what to what; written in the transaction of the change itself. Events are typed:
+ * a feature's {@link AuditAction}, the subject it concerns when the action has one, and {@link AuditFields} before
+ * and after, so readers (the return's history, later escalation, panels and the API) read structure, not prose.
+ */
 @Singleton
 public class AuditTrail {
     private final Events events;
@@ -28,14 +32,39 @@ public class AuditTrail {
         this.clock = clock;
     }
 
+    /** One change of a thing as a whole (an action without a subject). */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void record(long partnershipId, @Nullable Long accountId, String entityType, long entityId, String action,
-                       @Nullable String before, @Nullable String after) {
-        events.save(new AuditEvent(null, partnershipId, accountId, clock.instant(), entityType, entityId, action, before, after));
+    public void record(long partnershipId, @Nullable Long accountId, AuditAction action, long entityId,
+                       @Nullable AuditFields before, @Nullable AuditFields after) {
+        record(partnershipId, accountId, entityId, new Change(action, null, before, after));
+    }
+
+    /** One change of a part of a thing: {@code subjectKey} names it (a question's or a section's key). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void record(long partnershipId, @Nullable Long accountId, AuditAction action, long entityId, String subjectKey,
+                       @Nullable AuditFields before, @Nullable AuditFields after) {
+        record(partnershipId, accountId, entityId, new Change(action, subjectKey, before, after));
+    }
+
+    private void record(long partnershipId, @Nullable Long accountId, long entityId, Change c) {
+        events.save(new AuditRow(null, partnershipId, accountId, clock.instant(), c.action().kind().code(), entityId, c.action().code(),
+                c.subjectKey(), AuditFields.toJson(c.before()), AuditFields.toJson(c.after())));
     }
 
     /** One of several changes made together to the same thing (a section's answers). */
-    public record Change(String action, @Nullable String before, @Nullable String after) {
+    public record Change(AuditAction action, @Nullable String subjectKey, @Nullable AuditFields before, @Nullable AuditFields after) {
+        public Change {
+            if (action.hasSubject() && (subjectKey == null || subjectKey.isBlank())) {
+                throw new IllegalArgumentException("Audit action " + action.code() + " needs a subject key");
+            }
+            if (!action.hasSubject() && subjectKey != null) {
+                throw new IllegalArgumentException("Audit action " + action.code() + " takes no subject key, given " + subjectKey);
+            }
+        }
+
+        public Change(AuditAction action, @Nullable AuditFields before, @Nullable AuditFields after) {
+            this(action, null, before, after);
+        }
     }
 
     /**
@@ -44,12 +73,12 @@ public class AuditTrail {
      * Data does not batch inserts with generated ids on MySQL, so this one is written out by hand.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void recordAll(long partnershipId, @Nullable Long accountId, String entityType, long entityId, List<Change> changes) {
+    public void recordAll(long partnershipId, @Nullable Long accountId, long entityId, List<Change> changes) {
         if (changes.isEmpty()) {
             return;
         }
-        String sql = "INSERT INTO audit_event (partnership_id, account_id, at, entity_type, entity_id, action, before_value, after_value) VALUES "
-                + String.join(", ", Collections.nCopies(changes.size(), "(?, ?, ?, ?, ?, ?, ?, ?)"));
+        String sql = "INSERT INTO audit_event (partnership_id, account_id, at, entity_type, entity_id, action, subject_key, before_fields, after_fields) VALUES "
+                + String.join(", ", Collections.nCopies(changes.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         Timestamp at = Timestamp.from(clock.instant()); // bound as Micronaut Data binds an Instant
         jdbc.prepareStatement(sql, statement -> {
             int i = 0;
@@ -61,23 +90,26 @@ public class AuditTrail {
                     statement.setLong(++i, accountId);
                 }
                 statement.setTimestamp(++i, at);
-                statement.setString(++i, entityType);
+                statement.setString(++i, c.action().kind().code());
                 statement.setLong(++i, entityId);
-                statement.setString(++i, c.action());
-                statement.setString(++i, c.before());
-                statement.setString(++i, c.after());
+                statement.setString(++i, c.action().code());
+                statement.setString(++i, c.subjectKey());
+                statement.setString(++i, AuditFields.toJson(c.before()));
+                statement.setString(++i, AuditFields.toJson(c.after()));
             }
             return statement.executeUpdate();
         });
     }
 
+    /** Every event of one thing, oldest first. */
     @Transactional
-    public List<AuditEvent> history(long partnershipId, String entityType, long entityId) {
-        return events.findByPartnershipIdAndEntityTypeAndEntityIdOrderById(partnershipId, entityType, entityId);
+    public List<AuditEvent> history(long partnershipId, AuditKind kind, long entityId) {
+        return events.findByPartnershipIdAndEntityTypeAndEntityIdOrderById(partnershipId, kind.code(), entityId).stream()
+                .map(AuditRow::event).toList();
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
-    interface Events extends CrudRepository<AuditEvent, Long> {
-        List<AuditEvent> findByPartnershipIdAndEntityTypeAndEntityIdOrderById(long partnershipId, String entityType, long entityId);
+    interface Events extends CrudRepository<AuditRow, Long> {
+        List<AuditRow> findByPartnershipIdAndEntityTypeAndEntityIdOrderById(long partnershipId, String entityType, long entityId);
     }
 }

@@ -5,6 +5,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.assure.access.AccessPolicy;
 import org.assure.access.CurrentUser;
+import org.assure.audit.AuditFields;
 import org.assure.audit.AuditTrail;
 import org.assure.banks.BankModel.Version;
 import org.assure.banks.BankViews.ComparisonView;
@@ -70,8 +71,8 @@ class BankDrafts {
         String name = fileName.length() > 255 ? fileName.substring(fileName.length() - 255) : fileName;
         BankDraft draft = drafts.save(new BankDraft(null, admin.partnershipId(), admin.accountId(), v.bank(), v.version(), name,
                 result.yaml(), clock.instant()));
-        audit.record(admin.partnershipId(), admin.accountId(), "bank_draft", draft.id(), "uploaded", null,
-                name + ": " + v.bank() + " version " + v.version());
+        audit.record(admin.partnershipId(), admin.accountId(), BankAudit.DRAFT_UPLOADED, draft.id(), null,
+                AuditFields.of(BankAudit.FILE, name, BankAudit.BANK, v.bank(), BankAudit.VERSION, v.version()));
         return new Upload(draft.id(), List.of());
     }
 

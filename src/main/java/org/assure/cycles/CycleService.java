@@ -8,6 +8,7 @@ import org.assure.access.AccessPolicy;
 import org.assure.access.CurrentUser;
 import org.assure.returns.CycleReturns;
 import org.assure.returns.ReturnStatus;
+import org.assure.audit.AuditFields;
 import org.assure.audit.AuditTrail;
 import org.assure.banks.BankModel;
 import org.assure.banks.LoadedBanks;
@@ -272,7 +273,7 @@ public class CycleService {
                 String.join(",", c.kinds()), String.join(",", c.categories()), String.join(",", c.sectors()),
                 c.opensOn(), c.deadline(), c.finalDeadline(), c.panelDate(), CycleStatus.DRAFT, null, null, null, 0, now, now));
         c.organisationIds().forEach(id -> chosen.add(saved.id(), id));
-        audit.record(admin.partnershipId(), admin.accountId(), "cycle", saved.id(), "created", null, describe(saved, c.organisationIds()));
+        audit.record(admin.partnershipId(), admin.accountId(), CycleAudit.CREATED, saved.id(), null, CycleAudit.fields(saved, c.organisationIds()));
         return saved;
     }
 
@@ -296,17 +297,9 @@ public class CycleService {
         }
         chosen.deleteAll(id);
         c.organisationIds().forEach(o -> chosen.add(id, o));
-        audit.record(admin.partnershipId(), admin.accountId(), "cycle", id, "updated", describe(current, before), describe(updated, c.organisationIds()));
+        audit.record(admin.partnershipId(), admin.accountId(), CycleAudit.UPDATED, id, CycleAudit.fields(current, before),
+                CycleAudit.fields(updated, c.organisationIds()));
         return updated;
-    }
-
-    private String describe(AuditCycle c, List<Long> chosenIds) {
-        return "Name: " + c.name() + "; Bank: " + c.bankKey() + "/" + c.bankVersion() + "; Audience: "
-                + (c.audienceMode() == AudienceMode.CHOSEN ? "organisations " + chosenIds
-                : "kinds [" + c.audienceKinds() + "] categories [" + c.audienceCategories() + "] sectors [" + c.audienceSectors() + "]")
-                + "; Opens: " + c.opensOn() + "; Deadline: " + c.deadline()
-                + (c.finalDeadline() == null ? "" : "; Final deadline: " + c.finalDeadline())
-                + (c.panelDate() == null ? "" : "; Panel: " + c.panelDate());
     }
 
     // ---- state changes ----
@@ -338,7 +331,8 @@ public class CycleService {
             throw refused(id, organisation.name() + " is already in this cycle.");
         }
         addReturn(admin, cycle, organisation);
-        audit.record(admin.partnershipId(), admin.accountId(), "cycle", id, "organisation added", null, organisation.name());
+        audit.record(admin.partnershipId(), admin.accountId(), CycleAudit.ORGANISATION_ADDED, id, null,
+                AuditFields.of(CycleAudit.ORGANISATION, String.valueOf(organisation.id()), CycleAudit.ORGANISATION_NAME, organisation.name()));
         return organisation;
     }
 
@@ -367,8 +361,8 @@ public class CycleService {
         } catch (OptimisticLockException e) {
             throw refused(cycle.id(), "Someone else changed this cycle at the same moment. Look at it again and retry.");
         }
-        audit.record(admin.partnershipId(), admin.accountId(), "cycle", cycle.id(), next.name().toLowerCase(),
-                cycle.status().label(), next.label());
+        audit.record(admin.partnershipId(), admin.accountId(), CycleAudit.movedTo(next), cycle.id(),
+                AuditFields.status(cycle.status()), AuditFields.status(next));
         return updated;
     }
 

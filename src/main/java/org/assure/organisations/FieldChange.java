@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /** One field whose value differs between two descriptions of an organisation. */
 public record FieldChange(String field, String before, String after) {
@@ -18,10 +17,5 @@ public record FieldChange(String field, String before, String after) {
             }
         });
         return changes;
-    }
-
-    /** "Name: A; URN: 1": one side of the changes, for the audit trail. */
-    static String summary(List<FieldChange> changes, boolean after) {
-        return changes.stream().map(c -> c.field() + ": " + (after ? c.after() : c.before())).collect(Collectors.joining("; "));
     }
 }

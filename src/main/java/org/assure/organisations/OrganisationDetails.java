@@ -61,6 +61,39 @@ public record OrganisationDetails(OrganisationKind kind,
         return fields;
     }
 
+    /**
+     * The stable name the audit trail stores a described field under ({@code name}, {@code localAuthority},
+     * {@code dsl}): labels are for people and may be reworded.
+     */
+    static String auditName(String label) {
+        String name = AUDIT_NAMES.get(label);
+        if (name == null) {
+            throw new IllegalArgumentException("No audit name for the field " + label);
+        }
+        return name;
+    }
+
+    private static final Map<String, String> AUDIT_NAMES = auditNames();
+
+    private static Map<String, String> auditNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("Name", "name");
+        names.put("Sector", "sector");
+        names.put("Phase", "phase");
+        names.put("Category", "category");
+        names.put("URN", "urn");
+        names.put("Trust", "trust");
+        names.put("Local authority", "localAuthority");
+        names.put("Postcode", "postcode");
+        names.put("Boarding", "boarding");
+        names.put("Early years", "earlyYears");
+        names.put("Parent organisation", "parent");
+        for (ContactRole role : ContactRole.values()) {
+            names.put(role.label(), role.field());
+        }
+        return Map.copyOf(names);
+    }
+
     private static String text(@Nullable String value) {
         return value == null ? "" : value;
     }

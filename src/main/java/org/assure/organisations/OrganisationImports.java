@@ -4,13 +4,16 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.assure.access.CurrentUser;
+import org.assure.audit.AuditFields;
 import org.assure.audit.AuditTrail;
 import org.assure.kernel.FormErrors;
 import org.assure.kernel.Refusal;
 import org.assure.kernel.Validated;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Importing schools from a GIAS extract in two steps: the upload is checked and stored, the admin
@@ -69,20 +72,25 @@ class OrganisationImports {
         ImportPlan plan = plan(upload);
         for (ImportPlan.Line line : plan.lines()) {
             switch (line.action()) {
-                case CREATE -> organisations.create(admin.partnershipId(), admin.accountId(), line.details(), "imported");
+                case CREATE -> organisations.create(admin.partnershipId(), admin.accountId(), line.details(), OrganisationAudit.IMPORTED);
                 case UPDATE -> organisations.replace(line.existing().organisation(), line.existing().contacts(),
-                        line.details(), admin.accountId(), "updated by import");
+                        line.details(), admin.accountId(), OrganisationAudit.UPDATED_BY_IMPORT);
                 case ARCHIVE -> organisations.setArchived(line.existing().organisation(), true, admin.accountId(),
-                        "archived by import");
+                        OrganisationAudit.ARCHIVED_BY_IMPORT);
                 case UNCHANGED, REFUSE -> {
                 }
             }
         }
         ImportPlan.Summary summary = plan.summary();
         imports.updateCounts(id, summary.created(), summary.updated(), summary.unchanged(), summary.archived(), summary.refused());
-        audit.record(admin.partnershipId(), admin.accountId(), "organisation_import", id, "applied", null,
-                upload.fileName() + ": " + summary.created() + " created, " + summary.updated() + " updated, "
-                        + summary.archived() + " archived, " + summary.unchanged() + " unchanged, " + summary.refused() + " refused");
+        Map<String, String> counts = new LinkedHashMap<>();
+        counts.put(OrganisationAudit.FILE, upload.fileName());
+        counts.put("created", String.valueOf(summary.created()));
+        counts.put("updated", String.valueOf(summary.updated()));
+        counts.put("archived", String.valueOf(summary.archived()));
+        counts.put("unchanged", String.valueOf(summary.unchanged()));
+        counts.put("refused", String.valueOf(summary.refused()));
+        audit.record(admin.partnershipId(), admin.accountId(), OrganisationAudit.IMPORT_APPLIED, id, null, AuditFields.of(counts));
         return summary;
     }
 

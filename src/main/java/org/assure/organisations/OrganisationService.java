@@ -48,18 +48,18 @@ public class OrganisationService {
     /** Creates an organisation with its contacts; {@code actorId} is who did it, null for the system. */
     @Transactional
     public Organisation create(long partnershipId, @Nullable Long actorId, OrganisationDetails details) {
-        return create(partnershipId, actorId, details, "created");
+        return create(partnershipId, actorId, details, OrganisationAudit.CREATED);
     }
 
-    Organisation create(long partnershipId, @Nullable Long actorId, OrganisationDetails details, String action) {
+    Organisation create(long partnershipId, @Nullable Long actorId, OrganisationDetails details, OrganisationAudit action) {
         Instant now = clock.instant();
         Organisation saved = organisations.save(new Organisation(null, partnershipId, details.kind(), details.name().strip(),
                 details.sector(), details.phase(), details.category(), details.urn(), details.trustName(),
                 details.localAuthority(), details.postcode(), details.hasBoarding(), details.hasEarlyYears(),
                 details.parentId(), null, 0, now, now));
         details.contacts().forEach(c -> contacts.save(new OrganisationContact(null, saved.id(), c.role(), c.name(), c.email(), c.phone())));
-        audit.record(partnershipId, actorId, "organisation", saved.id(), action, null,
-                summary(details.describe(parentName(partnershipId, details.parentId()))));
+        audit.record(partnershipId, actorId, action, saved.id(), null,
+                OrganisationAudit.filledIn(details.describe(parentName(partnershipId, details.parentId()))));
         return saved;
     }
 
@@ -204,7 +204,7 @@ public class OrganisationService {
             throw OrganisationService.changedMeanwhile();
         }
         List<OrganisationContact> saved = contacts.findByOrganisationIdOrderByRole(id);
-        return replace(current, saved, form.toDetails(current.kind(), saved), admin.accountId(), "updated");
+        return replace(current, saved, form.toDetails(current.kind(), saved), admin.accountId(), OrganisationAudit.UPDATED);
     }
 
     /** Where the saved organisation and the typed form differ: "before" is what is saved, "after" what was typed. */
@@ -221,7 +221,7 @@ public class OrganisationService {
      * a contact still bumps the organisation's version, so a concurrent edit of contacts is caught too.
      */
     Organisation replace(Organisation current, List<OrganisationContact> savedContacts, OrganisationDetails details,
-                         @Nullable Long actorId, String action) {
+                         @Nullable Long actorId, OrganisationAudit action) {
         List<FieldChange> changes = FieldChange.between(describe(current, savedContacts),
                 details.describe(parentName(current.partnershipId(), details.parentId())));
         if (changes.isEmpty()) {
@@ -234,8 +234,8 @@ public class OrganisationService {
             throw OrganisationService.changedMeanwhile();
         }
         writeContacts(current.id(), savedContacts, details.contacts());
-        audit.record(current.partnershipId(), actorId, "organisation", current.id(), action,
-                FieldChange.summary(changes, false), FieldChange.summary(changes, true));
+        audit.record(current.partnershipId(), actorId, action, current.id(),
+                OrganisationAudit.changes(changes, false), OrganisationAudit.changes(changes, true));
         return updated;
     }
 
@@ -259,23 +259,23 @@ public class OrganisationService {
 
     @Transactional
     void archive(CurrentUser admin, long id) {
-        setArchived(adminGet(admin, id), true, admin.accountId(), "archived");
+        setArchived(adminGet(admin, id), true, admin.accountId(), OrganisationAudit.ARCHIVED);
     }
 
     @Transactional
     void restore(CurrentUser admin, long id) {
-        setArchived(adminGet(admin, id), false, admin.accountId(), "restored");
+        setArchived(adminGet(admin, id), false, admin.accountId(), OrganisationAudit.RESTORED);
     }
 
     /** Archives or restores; asking for the state it is already in changes and audits nothing. */
-    void setArchived(Organisation organisation, boolean archived, @Nullable Long actorId, String action) {
+    void setArchived(Organisation organisation, boolean archived, @Nullable Long actorId, OrganisationAudit action) {
         if (organisation.isArchived() == archived) {
             return;
         }
         Instant now = clock.instant();
         organisations.update(organisation.withArchivedAt(archived ? now : null, now));
-        audit.record(organisation.partnershipId(), actorId, "organisation", organisation.id(), action,
-                archived ? "Active" : "Archived", archived ? "Archived" : "Active");
+        audit.record(organisation.partnershipId(), actorId, action, organisation.id(),
+                OrganisationAudit.status(!archived), OrganisationAudit.status(archived));
     }
 
     /** Schools of the partnership by URN, archived ones included, with their contacts: what an import compares against. */
@@ -308,11 +308,6 @@ public class OrganisationService {
 
     static Refusal changedMeanwhile() {
         return Refusal.conflict("The organisation was changed by someone else");
-    }
-
-    private static String summary(Map<String, String> fields) {
-        return fields.entrySet().stream().filter(e -> !e.getValue().isEmpty() && !e.getValue().equals("No"))
-                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
     }
 
     private static <E extends Enum<E>> String known(Class<E> type, @Nullable String value) {

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.assure.audit.AuditFields;
 import org.assure.audit.AuditTrail;
 import org.assure.banks.BankComparison;
 import org.assure.banks.BankModel;
@@ -86,8 +87,9 @@ class CarryForward {
         }
         if (!carried.isEmpty()) {
             answers.saveAll(carried);
-            audit.record(created.partnershipId(), null, "return", created.id(), "carried forward", null,
-                    carried.size() + " answers from " + source.get().submission().reference() + " (" + source.get().cycle().name() + ")");
+            audit.record(created.partnershipId(), null, ReturnAudit.CARRIED_FORWARD, created.id(), null,
+                    AuditFields.of(ReturnAudit.ANSWERS, String.valueOf(carried.size()), ReturnAudit.REFERENCE, source.get().submission().reference(),
+                            ReturnAudit.CYCLE, source.get().cycle().name()));
         }
     }
 

@@ -133,8 +133,9 @@ public class Delegation {
             sections.update(new ReturnSection(row.id(), returnId, section.key(), row.status(), assignee, row.version() + 1, now));
         }
         long partnership = ctx.ret().partnershipId();
-        audit.record(partnership, user.accountId(), "return", returnId, "section " + section.key() + " assigned",
-                before == null ? null : accounts.nameOf(partnership, before), to == null ? null : to.name());
+        audit.record(partnership, user.accountId(), ReturnAudit.SECTION_ASSIGNED, returnId, section.key(),
+                ReturnAudit.assignment(before, before == null ? null : accounts.nameOf(partnership, before)),
+                ReturnAudit.assignment(assignee, to == null ? null : to.name()));
         if (to != null && to.id() != user.accountId()) {
             outbox.send(partnership, to.email(), "You have been asked to complete part of " + ctx.organisation().name() + "'s return",
                     """

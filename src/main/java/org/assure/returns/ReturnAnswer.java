@@ -28,14 +28,4 @@ public record ReturnAnswer(@Id @GeneratedValue @Nullable Long id,
     public boolean answered() {
         return rating != null || answerValue != null;
     }
-
-    /** What a person sees as the answer, to compare and to show in the history. */
-    public String summary() {
-        StringBuilder s = new StringBuilder();
-        if (rating != null) s.append(rating);
-        if (answerValue != null) s.append(answerValue);
-        if (evidence != null && !evidence.isBlank()) s.append(" | evidence: ").append(evidence);
-        if (naReason != null && !naReason.isBlank()) s.append(" | reason: ").append(naReason);
-        return s.toString();
-    }
 }

@@ -5,6 +5,7 @@ import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.assure.audit.AuditFields;
 import org.assure.audit.AuditTrail;
 
 import java.time.Clock;
@@ -68,7 +69,7 @@ class ReturnRows {
             throw ReturnService.refused(seen.id(), ReturnService.SAME_MOMENT);
         }
         if (next != seen.status()) {
-            audit.record(seen.partnershipId(), who, "return", seen.id(), "status", seen.status().name(), next.name());
+            audit.record(seen.partnershipId(), who, ReturnAudit.STATUS, seen.id(), AuditFields.status(seen.status()), AuditFields.status(next));
         }
         return moved;
     }

@@ -56,13 +56,19 @@ public final class ReturnSummary {
             return "";
         }
         if (a.rating() != null) {
-            return scale.rating(a.rating()).map(r -> r.description() == null || r.description().isBlank() ? r.label()
-                    : r.label() + " — " + r.description()).orElse(a.rating());
+            return ratingText(scale, a.rating());
         }
-        String v = a.answerValue();
-        if (v == null) {
-            return "";
-        }
+        return a.answerValue() == null ? "" : valueText(q, a.answerValue());
+    }
+
+    /** A rating's label and what it means ("Green — Fully met"); the code itself if the scale has no such rating. */
+    static String ratingText(BankModel.Scale scale, String code) {
+        return scale.rating(code).map(r -> r.description() == null || r.description().isBlank() ? r.label()
+                : r.label() + " — " + r.description()).orElse(code);
+    }
+
+    /** A stored value (not a rating) as a person reads it: Yes/No, the options' labels, a date in words. */
+    static String valueText(BankModel.Question q, String v) {
         return switch (q.type()) {
             case YES_NO -> v.equals("YES") ? "Yes" : v.equals("NO") ? "No" : v;
             case SINGLE_CHOICE, MULTIPLE_CHOICE -> String.join(", ", Arrays.stream(v.split(","))

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import org.assure.access.Action;
 import org.assure.access.CurrentUser;
 import org.assure.accounts.AccountService;
+import org.assure.audit.AuditFields;
 import org.assure.audit.AuditTrail;
 import org.assure.banks.BankModel;
 import org.assure.kernel.Dates;
@@ -131,7 +132,7 @@ public class SectionSaving {
                 shown.put(k, input.withVersion(stored.get(k).version()));
             }
         }
-        audit.recordAll(ctx.ret().partnershipId(), user.accountId(), "return", returnId, changes);
+        audit.recordAll(ctx.ret().partnershipId(), user.accountId(), returnId, changes);
         if (form.complete()) {
             errors.addAll(CompletionRules.check(section, scale, stored, unparsed));
         }
@@ -177,8 +178,8 @@ public class SectionSaving {
         } else {
             sections.update(new ReturnSection(s.id(), s.returnId(), s.sectionKey(), wanted, s.assignedAccountId(), s.version() + 1, now));
         }
-        audit.record(ctx.ret().partnershipId(), user.accountId(), "return", ctx.ret().id(),
-                "section " + section.key() + " " + wanted.label().toLowerCase(), before.name(), wanted.name());
+        audit.record(ctx.ret().partnershipId(), user.accountId(), ReturnAudit.SECTION_STATUS, ctx.ret().id(), section.key(),
+                AuditFields.status(before), AuditFields.status(wanted));
         return wanted;
     }
 
@@ -196,7 +197,7 @@ public class SectionSaving {
             saved = new ReturnAnswer(current.id(), current.returnId(), key, v.rating(), v.value(), v.evidence(), v.reason(),
                     false, current.version() + 1, user.accountId(), now);
         }
-        changes.add(new AuditTrail.Change("answer " + key, current == null ? null : current.summary(), saved.summary()));
+        changes.add(new AuditTrail.Change(ReturnAudit.ANSWER, key, current == null ? null : ReturnAudit.answer(current), ReturnAudit.answer(saved)));
         return saved;
     }
 
@@ -205,7 +206,7 @@ public class SectionSaving {
         if (answers.confirm(current.id(), user.accountId(), now, current.version()) != 1) {
             throw ReturnService.refused(current.returnId(), ReturnService.SAME_MOMENT);
         }
-        changes.add(new AuditTrail.Change("confirmed " + current.questionKey(), current.summary(), current.summary()));
+        changes.add(new AuditTrail.Change(ReturnAudit.CONFIRMED, current.questionKey(), ReturnAudit.answer(current), ReturnAudit.answer(current)));
         return new ReturnAnswer(current.id(), current.returnId(), current.questionKey(), current.rating(), current.answerValue(),
                 current.evidence(), current.naReason(), false, current.version() + 1, user.accountId(), now);
     }

@@ -10,6 +10,7 @@ import org.assure.accounts.AccountService;
 import org.assure.access.Action;
 import org.assure.access.CurrentUser;
 import org.assure.audit.AuditEvent;
+import org.assure.audit.AuditFields;
 import org.assure.audit.AuditTrail;
 import org.assure.banks.BankModel;
 import org.assure.notify.Outbox;
@@ -160,8 +161,9 @@ public class Submissions {
         ReturnSubmission saved = submissions.save(new ReturnSubmission(null, returnId, number, reference, form.name().strip(),
                 form.role().strip(), page.school(), user.accountId(), now, late, null, null, null));
         submittedAnswers.saveAll(answers.findByReturnId(returnId).stream().map(a -> SubmittedAnswer.of(saved.id(), a)).toList());
-        audit.record(ctx.ret().partnershipId(), user.accountId(), "return", returnId, "submitted", null,
-                reference + " by " + saved.declaredName() + ", " + saved.declaredRole() + (saved.late() ? " (late)" : ""));
+        audit.record(ctx.ret().partnershipId(), user.accountId(), ReturnAudit.SUBMITTED, returnId, null,
+                AuditFields.of(ReturnAudit.REFERENCE, reference, ReturnAudit.DECLARED_NAME, saved.declaredName(),
+                        ReturnAudit.DECLARED_ROLE, saved.declaredRole(), ReturnAudit.LATE, String.valueOf(saved.late())));
         tellAboutSubmission(ctx, user, saved);
         return new Submitted(null, reference);
     }
@@ -228,7 +230,8 @@ public class Submissions {
         rows.move(ctx.ret(), ReturnLifecycle.Event.RETURNED_FOR_CHANGES, admin.accountId());
         submissions.update(last.submission().returned(admin.accountId(), now, reason));
         long partnership = ctx.ret().partnershipId();
-        audit.record(partnership, admin.accountId(), "return", returnId, "returned for changes", last.reference(), reason);
+        audit.record(partnership, admin.accountId(), ReturnAudit.RETURNED_FOR_CHANGES, returnId,
+                AuditFields.of(ReturnAudit.REFERENCE, last.reference()), AuditFields.of(ReturnAudit.REASON, reason));
         Set<String> to = new LinkedHashSet<>();
         accounts.emailOf(partnership, last.submission().submittedBy()).ifPresent(to::add);
         accounts.colleagues(partnership, ctx.organisation().id()).stream().filter(c -> c.lead() && !c.pending()).forEach(c -> to.add(c.email()));
@@ -292,51 +295,12 @@ public class Submissions {
     public HistoryPage history(CurrentUser user, long returnId) {
         ReturnContext ctx = leadOrAdmin(user, returnId);
         Map<Long, String> names = new HashMap<>();
-        List<AuditEvent> events = new ArrayList<>(audit.history(ctx.ret().partnershipId(), "return", returnId));
+        List<AuditEvent> events = new ArrayList<>(audit.history(ctx.ret().partnershipId(), ReturnAudit.KIND, returnId));
         java.util.Collections.reverse(events);
-        List<HistoryRow> rows = events.stream().map(e -> new HistoryRow(Dates.moment(e.at()),
-                e.accountId() == null ? "Assure" : names.computeIfAbsent(e.accountId(), id -> accounts.nameOf(ctx.ret().partnershipId(), id)),
-                describe(ctx.bank(), e.action()), words(e.beforeValue()), words(e.afterValue()))).toList();
+        List<HistoryRow> rows = events.stream().map(e -> ReturnHistory.row(ctx.bank(), e,
+                e.accountId() == null ? "Assure" : names.computeIfAbsent(e.accountId(), id -> accounts.nameOf(ctx.ret().partnershipId(), id))))
+                .toList();
         return new HistoryPage(ctx, rows, views(ctx));
-    }
-
-    /** An audit action in words: question keys become their text, section keys their titles. */
-    static String describe(BankModel.Version bank, String action) {
-        if (action.startsWith("answer ")) {
-            String key = action.substring("answer ".length());
-            return "Answer: " + bank.question(key).map(BankModel.Question::text).orElse(key);
-        }
-        if (action.startsWith("confirmed ")) {
-            String key = action.substring("confirmed ".length());
-            return "Carried-forward answer confirmed: " + bank.question(key).map(BankModel.Question::text).orElse(key);
-        }
-        if (action.startsWith("section ")) {
-            String rest = action.substring("section ".length());
-            int space = rest.indexOf(' ');
-            String key = space < 0 ? rest : rest.substring(0, space);
-            String title = bank.sections().stream().filter(s -> s.key().equals(key)).map(BankModel.Section::title).findFirst().orElse(key);
-            return "Section “" + title + "” " + (space < 0 ? "" : rest.substring(space + 1));
-        }
-        return switch (action) {
-            case "status" -> "Return status";
-            case "submitted" -> "Submitted";
-            case "returned for changes" -> "Returned for changes";
-            default -> action.substring(0, 1).toUpperCase() + action.substring(1);
-        };
-    }
-
-    /** Stored status names in words; anything else as it is. */
-    private static String words(@Nullable String value) {
-        if (value == null) {
-            return "";
-        }
-        for (ReturnStatus s : ReturnStatus.values()) {
-            if (s.name().equals(value)) return s.label();
-        }
-        for (SectionStatus s : SectionStatus.values()) {
-            if (s.name().equals(value)) return s.label();
-        }
-        return value;
     }
 
     /** The whole return: its lead and the partnership, not contributors. */

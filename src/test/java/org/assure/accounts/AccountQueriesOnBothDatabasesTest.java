@@ -2,6 +2,7 @@ package org.assure.accounts;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.transaction.TransactionOperations;
+import org.assure.audit.AuditFields;
 import org.assure.audit.AuditTrail;
 import org.assure.notify.Outbox;
 import org.assure.organisations.Organisation;
@@ -33,6 +34,8 @@ import org.assure.access.Roles;
  * MySQL-protocol server (production's kind; MariaDB here, MySQL 8 under Testcontainers elsewhere).
  */
 class AccountQueriesOnBothDatabasesTest {
+    /** Quotes, a backslash, a line break, a tab and characters beyond ASCII, as JSON text must keep them. */
+    private static final String TRICKY = "“Ünïcode” \"quoted\" back\\slash\nnext line\ttab ’ 🙂";
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(TestDatabases.Kind.class)
@@ -85,11 +88,17 @@ class AccountQueriesOnBothDatabasesTest {
 
             tx.executeWrite(status -> {
                 context.getBean(Outbox.class).send(p, "x@y.test", "Subject", "Body ’");
-                context.getBean(AuditTrail.class).record(p, id, "account", id, "tested", "before", "after");
+                context.getBean(AuditTrail.class).record(p, id, AccountAudit.INVITED, id, AuditFields.of("note", null),
+                        AuditFields.of(AccountAudit.EMAIL, TRICKY, AccountAudit.ROLE, "CONTRIBUTOR"));
                 return null;
             });
             assertEquals("Body ’", context.getBean(Outbox.class).recent(p).get(0).body());
-            assertFalse(context.getBean(AuditTrail.class).history(p, "account", id).isEmpty());
+            var invited = context.getBean(AuditTrail.class).history(p, AccountAudit.KIND, id).stream().filter(e -> e.is(AccountAudit.INVITED)).toList();
+            assertEquals(1, invited.size());
+            assertEquals(AuditFields.of(AccountAudit.EMAIL, TRICKY, AccountAudit.ROLE, "CONTRIBUTOR"), invited.get(0).after(),
+                    "fields round-trip as JSON text on " + kind);
+            assertTrue(invited.get(0).before().isEmpty(), "null values are left out");
+            assertTrue(context.getBean(AuditTrail.class).history(p, AccountAudit.KIND, id).stream().anyMatch(e -> e.is(AccountAudit.LOCKED)));
 
             accountService.requestPasswordReset("both@people.test");
             accountService.requestPasswordReset("both@people.test");

@@ -218,7 +218,7 @@ class CyclesWebTest extends WebTest {
         assertEquals(409, browser.post("/cycles/" + id + "/archive").status());
 
         assertEquals(List.of("created", "updated", "open", "organisation added", "closed", "archived"),
-                audit.history(p.id(), "cycle", id).stream().map(AuditEvent::action).toList());
+                audit.history(p.id(), CycleAudit.KIND, id).stream().map(AuditEvent::action).toList());
     }
 
     @Test

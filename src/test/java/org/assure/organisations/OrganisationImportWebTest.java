@@ -87,7 +87,7 @@ class OrganisationImportWebTest extends WebTest {
         assertEquals(SchoolCategory.INDEPENDENT, castleton.category());
         assertTrue(castleton.hasBoarding());
         assertEquals("Ms Hannah Lewis", organisations.contacts(castleton.id()).get(0).name());
-        assertEquals("imported", audit.history(p.id(), "organisation", castleton.id()).get(0).action());
+        assertEquals("imported", audit.history(p.id(), OrganisationAudit.KIND, castleton.id()).get(0).action());
         assertTrue(browser.get("/organisations?q=901019").body().contains("Millbrook High School"));
 
         assertEquals(404, browser.post(uploaded.location() + "/confirm").status(), "an import applies once");
@@ -96,7 +96,7 @@ class OrganisationImportWebTest extends WebTest {
         assertEquals(counts(0, 0, 0, 39, 1), counts(again));
         assertEquals(303, browser.post(again.raw().uri().getPath() + "/confirm").status());
         assertTrue(schools(p).stream().allMatch(o -> o.version() == 0), "nothing was written");
-        assertEquals(1, audit.history(p.id(), "organisation", castleton.id()).size());
+        assertEquals(1, audit.history(p.id(), OrganisationAudit.KIND, castleton.id()).size());
     }
 
     @Test
@@ -120,9 +120,9 @@ class OrganisationImportWebTest extends WebTest {
         assertTrue(updated.hasEarlyYears());
         assertTrue(organisations.findInPartnership(p.id(), northgate).orElseThrow().isArchived());
         assertEquals(List.of("created", "updated by import"),
-                audit.history(p.id(), "organisation", elmridge).stream().map(e -> e.action()).toList());
+                audit.history(p.id(), OrganisationAudit.KIND, elmridge).stream().map(e -> e.action()).toList());
         assertEquals(List.of("created", "archived by import"),
-                audit.history(p.id(), "organisation", northgate).stream().map(e -> e.action()).toList());
+                audit.history(p.id(), OrganisationAudit.KIND, northgate).stream().map(e -> e.action()).toList());
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.assure.access.Role;
 import org.assure.audit.AuditEvent;
+import org.assure.audit.AuditFields;
 import org.assure.audit.AuditTrail;
 import org.assure.partnerships.Partnership;
 import org.assure.testsupport.Fixtures;
@@ -113,12 +114,14 @@ class OrganisationsWebTest extends WebTest {
         assertEquals(303, browser.post("/organisations/" + id + "/restore").status());
         assertTrue(browser.get("/organisations").body().contains("Northbridge Police"));
 
-        var history = audit.history(p.id(), "organisation", id);
+        var history = audit.history(p.id(), OrganisationAudit.KIND, id);
         assertEquals(java.util.List.of("created", "updated", "archived", "restored"), history.stream().map(AuditEvent::action).toList());
         AuditEvent update = history.get(1);
-        assertEquals("Name: Northbridge Constabulary; Sector: Police; Safeguarding lead: Det Supt Mark Ellison (lead@police.test)",
-                update.beforeValue());
-        assertEquals("Name: Northbridge Police; Sector: Other; Safeguarding lead: Det Supt Mark Ellison", update.afterValue());
+        assertEquals(AuditFields.of("name", "Northbridge Constabulary", "sector", "Police", "lead", "Det Supt Mark Ellison (lead@police.test)"),
+                update.before());
+        assertEquals(AuditFields.of("name", "Northbridge Police", "sector", "Other", "lead", "Det Supt Mark Ellison"), update.after());
+        assertEquals(AuditFields.of("status", "ACTIVE"), history.get(2).before());
+        assertEquals(AuditFields.of("status", "ARCHIVED"), history.get(2).after());
     }
 
     @Test

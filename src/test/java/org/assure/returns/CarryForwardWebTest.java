@@ -81,9 +81,13 @@ class CarryForwardWebTest extends ReturnWebTest {
         String after = leadBrowser.get(path + SECTION).body();
         assertFalse(after.contains("Carried forward — check and confirm"));
         assertContains(after, "value=\"AMBER\" checked");
-        var actions = audit.history(p.id(), "return", now.returnId()).stream().map(e -> e.action()).toList();
-        assertTrue(actions.contains("carried forward"), actions::toString);
-        assertTrue(actions.contains("confirmed safeguarding-governor"), actions::toString);
+        var events = audit.history(p.id(), ReturnAudit.KIND, now.returnId());
+        var carried = events.stream().filter(e -> e.is(ReturnAudit.CARRIED_FORWARD)).findFirst().orElseThrow(() -> new AssertionError(events));
+        assertNull(carried.accountId(), "carried forward by Assure itself");
+        assertTrue(carried.after().get(ReturnAudit.REFERENCE).matches("AR-\\d{6}-1"), carried::toString);
+        var confirmed = events.stream().filter(e -> e.is(ReturnAudit.CONFIRMED, "safeguarding-governor")).findFirst()
+                .orElseThrow(() -> new AssertionError(events));
+        assertEquals(confirmed.before(), confirmed.after(), "confirming keeps the answer as it was");
 
         // split: each part starts from the old answer; merged with disagreeing ratings: evidence only, rating to choose
         BankModel.Question split = v2025.questions().stream().filter(q -> "filtering-monitoring".equals(q.splitFrom())).findFirst().orElseThrow();

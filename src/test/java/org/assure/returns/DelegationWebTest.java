@@ -14,6 +14,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A lead shares sections with colleagues; contributors see and edit only theirs; admins only look. */
@@ -59,8 +60,13 @@ class DelegationWebTest extends ReturnWebTest {
         assertEquals(303, lead.post(s.path() + SECTION + "/assign", "assignee", "").status());
         assertEquals(403, contributor.get(s.path() + SECTION).status());
         assertContains(lead.get(s.path()).body(), "Assigned to: nobody yet");
-        var actions = audit.history(s.partnership().id(), "return", s.returnId()).stream().map(e -> e.action()).toList();
-        assertEquals(2, actions.stream().filter("section leadership assigned"::equals).count(), actions::toString);
+        var assignments = audit.history(s.partnership().id(), ReturnAudit.KIND, s.returnId()).stream()
+                .filter(e -> e.is(ReturnAudit.SECTION_ASSIGNED, "leadership")).toList();
+        assertEquals(2, assignments.size(), assignments::toString);
+        assertNull(assignments.get(0).before(), "nobody had it before");
+        assertEquals(String.valueOf(helper.id()), assignments.get(0).after().get(ReturnAudit.ASSIGNEE));
+        assertEquals(assignments.get(0).after(), assignments.get(1).before());
+        assertNull(assignments.get(1).after(), "taken back: nobody has it");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.assure.returns;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.assure.access.Role;
+import org.assure.audit.AuditFields;
 import org.assure.organisations.Organisation;
 import org.assure.testsupport.Fixtures;
 import org.assure.testsupport.TestBrowser;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Completing a return on the shipped Section 175/157 2025 bank (rating questions on the RAG scale). */
@@ -41,7 +43,13 @@ class ReturnsWebTest extends ReturnWebTest {
         assertEquals("/returns/" + s.returnId() + "/sections/dsl", cont.location());
         assertContains(lead.get(s.path() + SECTION).body(), "value=\"GREEN\" checked", "name=\"governance-accountability-version\" value=\"1\"");
         assertEquals(ReturnStatus.IN_PROGRESS, row(s.returnId()).status());
-        assertTrue(audit.history(s.partnership().id(), "return", s.returnId()).stream().anyMatch(e -> e.action().equals("answer governance-accountability")));
+        var answers = audit.history(s.partnership().id(), ReturnAudit.KIND, s.returnId()).stream()
+                .filter(e -> e.is(ReturnAudit.ANSWER, "governance-accountability")).toList();
+        assertEquals(2, answers.size(), answers::toString);
+        assertNull(answers.get(0).before(), "a first answer has nothing before it");
+        assertEquals(AuditFields.of("rating", "AMBER", "evidence", "Minutes of March"), answers.get(0).after());
+        assertEquals(answers.get(0).after(), answers.get(1).before());
+        assertEquals(AuditFields.of("rating", "GREEN"), answers.get(1).after(), "the second post had no evidence");
     }
 
     @Test
@@ -118,9 +126,14 @@ class ReturnsWebTest extends ReturnWebTest {
         var done = lead.postRepeated(s.path() + SECTION, all);
         assertEquals(303, done.status(), done.body());
         assertContains(lead.get(s.path()).body(), "You have completed 1 of", "Completed");
-        var actions = audit.history(s.partnership().id(), "return", s.returnId()).stream().map(e -> e.action()).toList();
-        assertTrue(actions.contains("section leadership completed"), actions::toString);
-        assertTrue(actions.contains("answer local-arrangements"), actions::toString);
+        var events = audit.history(s.partnership().id(), ReturnAudit.KIND, s.returnId());
+        var completed = events.stream().filter(e -> e.is(ReturnAudit.SECTION_STATUS, "leadership")
+                && AuditFields.status(SectionStatus.COMPLETED).equals(e.after())).toList();
+        assertEquals(1, completed.size(), events::toString);
+        assertEquals(AuditFields.status(SectionStatus.IN_PROGRESS), completed.get(0).before());
+        assertTrue(events.stream().anyMatch(e -> e.is(ReturnAudit.ANSWER, "local-arrangements")
+                && AuditFields.of("rating", "NA", "evidence", "Evidence for local-arrangements", "reason", "We are not in that area").equals(e.after())),
+                events::toString);
     }
 
     @Test
