@@ -77,7 +77,7 @@ public class OutboxSender {
         int failed = 0;
         for (OutboxEmail email : outbox.due(clock.instant(), batchSize)) {
             try {
-                transport.send(email.recipient(), email.subject(), email.body());
+                transport.send(email.recipient(), email.subject(), email.body(), email.htmlBody());
                 outbox.markSent(email.id(), clock.instant());
                 sent++;
             } catch (Exception e) {
