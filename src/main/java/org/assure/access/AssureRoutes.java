@@ -114,6 +114,7 @@ class AssureRoutes implements RouteRules {
 
                 // emails
                 rule(GET, "/outbox", NONE, "The partnership's emails", ADMIN),
-                rule(GET, "/outbox/{id}", EMAIL, "One email", ADMIN));
+                rule(GET, "/outbox/{id}", EMAIL, "One email", ADMIN),
+                rule(GET, "/outbox/{id}/html", EMAIL, "One email's HTML part, sandboxed, for the frame on its page", ADMIN));
     }
 }

@@ -56,6 +56,18 @@ public record OutboxEntry(long id, String recipient, String subject, String crea
         return parts;
     }
 
+    private static final Pattern HEAD = Pattern.compile("<head(\\s[^>]*)?>", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The HTML part with its links opening in a new tab: inside the sandboxed frame a followed link would
+     * load into the frame, where this site's pages refuse to be shown.
+     */
+    static String linksInNewTabs(String html) {
+        Matcher head = HEAD.matcher(html);
+        String base = "<base target=\"_blank\">";
+        return head.find() ? html.substring(0, head.end()) + base + html.substring(head.end()) : base + html;
+    }
+
     /** A run of email text; {@code link} when it is an address in this site. */
     public record BodyPart(String text, boolean link) {
     }
