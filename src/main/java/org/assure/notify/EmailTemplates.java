@@ -75,6 +75,10 @@ final class EmailTemplates {
             throw new IllegalStateException("email/" + name + ".txt.ftl must set the subject: <#assign subject>…</#assign>");
         }
         String subject = scalar.getAsString().replaceAll("\\s+", " ").strip();
-        return subject.length() <= MAX_SUBJECT ? subject : subject.substring(0, MAX_SUBJECT - 1) + "…";
+        if (subject.length() <= MAX_SUBJECT) {
+            return subject;
+        }
+        int cut = MAX_SUBJECT - 1;
+        return subject.substring(0, Character.isHighSurrogate(subject.charAt(cut - 1)) ? cut - 1 : cut) + "…";
     }
 }

@@ -19,6 +19,7 @@ public record OutboxEntry(long id, String recipient, String subject, String crea
 
     /** An address up to white space, leaving out punctuation that ends the sentence around it. */
     private static final Pattern URL = Pattern.compile("https?://\\S+?(?=[.,;:!?)]*(\\s|$))");
+    private static final Pattern HEAD = Pattern.compile("<head(\\s[^>]*)?>", Pattern.CASE_INSENSITIVE);
 
     static OutboxEntry of(OutboxEmail e) {
         Status status = e.sentAt() != null ? Status.SENT : e.attempts() > 0 ? Status.FAILING : Status.WAITING;
@@ -55,8 +56,6 @@ public record OutboxEntry(long id, String recipient, String subject, String crea
         }
         return parts;
     }
-
-    private static final Pattern HEAD = Pattern.compile("<head(\\s[^>]*)?>", Pattern.CASE_INSENSITIVE);
 
     /**
      * The HTML part with its links opening in a new tab: inside the sandboxed frame a followed link would

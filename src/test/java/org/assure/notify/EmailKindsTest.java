@@ -106,7 +106,7 @@ class EmailKindsTest {
     }
 
     @Test
-    void aTemplateThatDoesNotSetItsSubjectIsAnErrorNotABlankSubject() {
+    void aKindWithoutTemplatesFailsTheSendRatherThanSendingNothing() {
         Message noSuchKind = () -> "no-such-kind";
         assertThrows(RuntimeException.class, () -> templates.render(noSuchKind, new Addressee("A", "a@b.test")));
     }

@@ -6,8 +6,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import org.assure.partnerships.Partnership;
 import org.assure.testsupport.Fixtures;
 import org.assure.testsupport.WebTest;
@@ -50,9 +50,9 @@ class OutboxDeliveryTest extends WebTest {
     @Inject
     OutboxRepository emails;
     @Inject
-    Notifications notifications;
-    @Inject
     TransactionOperations<Connection> transactions;
+    @Inject
+    Notifications notifications;
 
     @Override
     public Map<String, String> getProperties() {
@@ -118,7 +118,7 @@ class OutboxDeliveryTest extends WebTest {
         MimeMessage received = receivedBy(to);
         assertEquals("Reset your Assure password", received.getSubject());
         assertTrue(received.getContentType().startsWith("multipart/alternative"), received.getContentType());
-        MimeMultipart parts = (MimeMultipart) received.getContent();
+        Multipart parts = (Multipart) received.getContent();
         assertEquals(2, parts.getCount());
         BodyPart text = parts.getBodyPart(0);
         BodyPart html = parts.getBodyPart(1);
