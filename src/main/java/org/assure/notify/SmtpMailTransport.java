@@ -51,6 +51,11 @@ class SmtpMailTransport implements MailTransport {
     }
 
     @Override
+    public void send(String recipient, String subject, String body) throws MessagingException {
+        send(recipient, subject, body, null);
+    }
+
+    @Override
     public void send(String recipient, String subject, String body, @Nullable String html) throws MessagingException {
         MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress(settings.from(), true));
@@ -70,7 +75,7 @@ class SmtpMailTransport implements MailTransport {
     }
 
     /** The text part first and the HTML part last: mail clients show the last alternative they can. */
-    static MimeMultipart alternatives(String text, String html) throws MessagingException {
+    private static MimeMultipart alternatives(String text, String html) throws MessagingException {
         MimeBodyPart plain = new MimeBodyPart();
         plain.setText(text, StandardCharsets.UTF_8.name(), "plain");
         MimeBodyPart rich = new MimeBodyPart();
