@@ -115,6 +115,7 @@ class AssureRoutes implements RouteRules {
                 // emails and scheduled work
                 rule(GET, "/outbox", NONE, "The partnership's emails", ADMIN),
                 rule(GET, "/outbox/{id}", EMAIL, "One email", ADMIN),
+                rule(GET, "/outbox/{id}/html", EMAIL, "One email's HTML part, sandboxed, for the frame on its page", ADMIN),
                 rule(GET, "/jobs", NONE, "When the scheduled work last ran and what it did", ADMIN));
     }
 }

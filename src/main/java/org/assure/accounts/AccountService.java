@@ -5,10 +5,9 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.assure.audit.AuditFields;
 import org.assure.audit.AuditTrail;
-import org.assure.notify.Outbox;
+import org.assure.notify.Notifications;
 import org.assure.organisations.Organisation;
 import org.assure.organisations.OrganisationService;
-import org.assure.kernel.AssureSettings;
 import org.assure.kernel.FormErrors;
 import org.assure.kernel.Dates;
 import org.assure.kernel.SigningKey;
@@ -25,7 +24,6 @@ import org.assure.access.Action;
 import org.assure.access.CurrentUser;
 import org.assure.access.Target;
 import org.assure.access.Role;
-import org.assure.access.Roles;
 import org.assure.kernel.Text;
 
 /** The accounts feature's entrance: sign-in with lockout, passwords, invitations and resets. */
@@ -40,10 +38,9 @@ public class AccountService {
     private final AccountRepositories.Tokens tokens;
     private final Sessions sessions;
     private final PasswordHasher hasher;
-    private final Outbox outbox;
+    private final Notifications notifications;
     private final AuditTrail audit;
     private final OrganisationService organisations;
-    private final AssureSettings settings;
     private final SignInPolicy policy;
     private final Clock clock;
     private final String dummyHash;
@@ -51,8 +48,8 @@ public class AccountService {
 
     AccountService(AccountRepositories.Accounts accounts, AccountRepositories.AccountRoles roles,
                    AccountRepositories.Memberships memberships, AccountRepositories.Tokens tokens, Sessions sessions,
-                   PasswordHasher hasher, Outbox outbox, AuditTrail audit, OrganisationService organisations,
-                   AssureSettings settings, SignInPolicy policy, Clock clock, AccessPolicy access) {
+                   PasswordHasher hasher, Notifications notifications, AuditTrail audit, OrganisationService organisations,
+                   SignInPolicy policy, Clock clock, AccessPolicy access) {
         this.access = access;
         this.accounts = accounts;
         this.roles = roles;
@@ -60,10 +57,9 @@ public class AccountService {
         this.tokens = tokens;
         this.sessions = sessions;
         this.hasher = hasher;
-        this.outbox = outbox;
+        this.notifications = notifications;
         this.audit = audit;
         this.organisations = organisations;
-        this.settings = settings;
         this.policy = policy;
         this.clock = clock;
         this.dummyHash = hasher.hash(SigningKey.randomToken());
@@ -179,18 +175,8 @@ public class AccountService {
     private void sendInvitation(CurrentUser admin, Account account, Role role) {
         Instant now = clock.instant();
         String token = issueToken(account.id(), AccountToken.INVITATION, now, INVITATION_LIFETIME);
-        outbox.send(admin.partnershipId(), account.email(), "You have been invited to " + admin.partnershipName(),
-                """
-                Dear %s,
-
-                %s has invited you to %s on Assure as %s.
-
-                Set your password to start:
-                %s/invitations/%s
-
-                The link works once and expires on %s. If you were not expecting this email, you can ignore it.
-                """.formatted(account.displayName(), admin.name(), admin.partnershipName(), role.label().toLowerCase(),
-                        settings.baseUrl(), token, Dates.moment(now.plus(INVITATION_LIFETIME))));
+        notifications.send(admin.partnershipId(), new InvitationEmail(admin.name(), admin.partnershipName(), role.label(),
+                "/invitations/" + token, Dates.moment(now.plus(INVITATION_LIFETIME))), AccountRecipient.account(account.id()));
     }
 
     /** Emails a reset link when the address has an active account; says nothing either way. */
@@ -199,15 +185,7 @@ public class AccountService {
         Instant now = clock.instant();
         accounts.findByEmail(Account.normaliseEmail(email)).filter(a -> !a.isPending() && a.disabledAt() == null).ifPresent(account -> {
             String token = issueToken(account.id(), AccountToken.PASSWORD_RESET, now, RESET_LIFETIME);
-            outbox.send(account.partnershipId(), account.email(), "Reset your Assure password",
-                    """
-                    Dear %s,
-
-                    Someone asked to reset the password of your account. To choose a new password, open:
-                    %s/password-reset/%s
-
-                    The link works once and expires in one hour. If it was not you, ignore this email: your password has not changed.
-                    """.formatted(account.displayName(), settings.baseUrl(), token));
+            notifications.send(account.partnershipId(), new PasswordResetEmail("/password-reset/" + token), AccountRecipient.account(account.id()));
         });
     }
 
@@ -290,19 +268,6 @@ public class AccountService {
         }
         Account invited = accounts.findById(invite(lead, name, email, Role.CONTRIBUTOR, organisationId)).orElseThrow();
         return Optional.of(new Colleague(invited.id(), invited.displayName(), invited.email(), false, true));
-    }
-
-    /** Where to tell the partnership something: its admins who can sign in. */
-    @Transactional
-    public List<String> adminEmails(long partnershipId) {
-        return accounts.findWithRole(partnershipId, Role.PARTNERSHIP_ADMIN.name()).stream()
-                .filter(a -> !a.isPending() && a.disabledAt() == null).map(Account::email).toList();
-    }
-
-    /** An account's email, to tell them something; empty if not of this partnership. */
-    @Transactional
-    public Optional<String> emailOf(long partnershipId, long accountId) {
-        return accounts.findByIdAndPartnershipId(accountId, partnershipId).map(Account::email);
     }
 
     /** The name of an account of the partnership, to say who did something; empty if unknown. */

@@ -13,7 +13,6 @@ import org.assure.banks.BankViews.DraftPage;
 import org.assure.banks.BankViews.DraftStatus;
 import org.assure.banks.BankWorkbook.SheetProblem;
 import org.assure.kernel.Refusal;
-import org.assure.kernel.Refusal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -13,21 +13,20 @@ import org.assure.audit.AuditTrail;
 import org.assure.banks.BankModel;
 import org.assure.banks.LoadedBanks;
 import org.assure.banks.QuestionBanks;
-import org.assure.notify.Outbox;
+import org.assure.notify.Notifications;
+import org.assure.notify.Recipient;
+import org.assure.organisations.ContactRecipient;
 import org.assure.organisations.ContactRole;
 import org.assure.organisations.Organisation;
-import org.assure.organisations.OrganisationContact;
 import org.assure.organisations.OrganisationKind;
 import org.assure.organisations.OrganisationService;
 import org.assure.organisations.Phase;
 import org.assure.organisations.SchoolCategory;
 import org.assure.organisations.Sector;
-import org.assure.kernel.AssureSettings;
 import org.assure.kernel.Refusal;
 import org.assure.kernel.FormErrors;
 import org.assure.kernel.DateInput;
 import org.assure.kernel.Dates;
-import org.assure.kernel.Refusal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -35,7 +34,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,15 +51,14 @@ public class CycleService {
     private final CycleRepositories.ChosenOrganisations chosen;
     private final OrganisationService organisations;
     private final QuestionBanks banks;
-    private final Outbox outbox;
+    private final Notifications notifications;
     private final AuditTrail audit;
-    private final AssureSettings settings;
     private final Clock clock;
     private final AccessPolicy access;
 
     CycleService(CycleRepositories.Cycles cycles, CycleReturns returns, CycleRepositories.ChosenOrganisations chosen,
-                 OrganisationService organisations, QuestionBanks banks, Outbox outbox, AuditTrail audit,
-                 AssureSettings settings, Clock clock,
+                 OrganisationService organisations, QuestionBanks banks, Notifications notifications, AuditTrail audit,
+                 Clock clock,
                  AccessPolicy access) {
         this.access = access;
         this.cycles = cycles;
@@ -69,9 +66,8 @@ public class CycleService {
         this.chosen = chosen;
         this.organisations = organisations;
         this.banks = banks;
-        this.outbox = outbox;
+        this.notifications = notifications;
         this.audit = audit;
-        this.settings = settings;
         this.clock = clock;
     }
 
@@ -376,29 +372,14 @@ public class CycleService {
 
     private void addReturn(CurrentUser admin, AuditCycle cycle, Organisation organisation) {
         returns.open(CycleTermsLookup.terms(cycle), organisation.id());
-        String bank = bankLabel(cycle);
-        for (OrganisationContact contact : invitees(organisation)) {
-            outbox.send(cycle.partnershipId(), contact.email(), "Self-assessment open: " + cycle.name(), """
-                    Dear %s,
-
-                    %s has opened %s for %s: the %s.
-
-                    Please complete and submit the return by %s.
-
-                    Sign in to start: %s/
-                    """.formatted(contact.name(), admin.partnershipName(), cycle.name(), organisation.name(), bank,
-                    Dates.date(cycle.deadline()), settings.baseUrl()));
-        }
+        notifications.send(cycle.partnershipId(), new CycleOpenedEmail(admin.partnershipName(), cycle.name(), organisation.name(),
+                bankLabel(cycle), Dates.date(cycle.deadline()), "/"), invitees(organisation));
     }
 
-    /** Who is invited: an agency's safeguarding lead; a school's DSL and headteacher. Contacts without an email are skipped. */
-    List<OrganisationContact> invitees(Organisation organisation) {
-        Set<ContactRole> roles = organisation.isSchool() ? Set.of(ContactRole.DSL, ContactRole.HEADTEACHER) : Set.of(ContactRole.LEAD);
-        Set<String> seen = new LinkedHashSet<>();
-        return organisations.contacts(organisation.id()).stream()
-                .filter(c -> roles.contains(c.role()) && c.email() != null && !c.email().isBlank())
-                .filter(c -> seen.add(c.email().toLowerCase()))
-                .toList();
+    /** Who is told: an agency's safeguarding lead; a school's DSL and headteacher. */
+    private static List<Recipient> invitees(Organisation organisation) {
+        List<ContactRole> roles = organisation.isSchool() ? List.of(ContactRole.DSL, ContactRole.HEADTEACHER) : List.of(ContactRole.LEAD);
+        return roles.stream().<Recipient>map(role -> new ContactRecipient(organisation.id(), role)).toList();
     }
 
     /** The active organisations a cycle is for, by name. */

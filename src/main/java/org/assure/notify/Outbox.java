@@ -27,10 +27,17 @@ public class Outbox {
         this.clock = clock;
     }
 
+    /** A plain-text email. Features send through {@link Notifications}, which renders both parts from templates. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void send(@Nullable Long partnershipId, String recipient, String subject, String body) {
+        send(partnershipId, recipient, subject, body, null);
+    }
+
+    /** An email with a plain-text part and, when {@code html} is given, an HTML alternative to it. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void send(@Nullable Long partnershipId, String recipient, String subject, String body, @Nullable String html) {
         Instant now = clock.instant();
-        emails.save(new OutboxEmail(null, partnershipId, recipient, subject, body, now, now, 0, null, null));
+        emails.save(new OutboxEmail(null, partnershipId, recipient, subject, body, html, now, now, 0, null, null));
     }
 
     /** The newest emails of a partnership, for the admin page that stands in for SMTP in local mode. */

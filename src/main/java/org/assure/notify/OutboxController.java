@@ -10,12 +10,16 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.assure.access.CurrentUser;
 import org.assure.kernel.AssureSettings;
+import org.assure.kernel.Refusal;
 import org.assure.web.Forms;
 import org.assure.web.Model;
+import org.assure.web.SandboxedHtml;
 
 /**
  * Partnership admins read their partnership's email: what was sent, what is waiting, what keeps
- * failing and why. In local mode, with no SMTP server, this page is where email is read.
+ * failing and why. In local mode, with no SMTP server, this page is where email is read. An email's
+ * HTML part is shown as the recipient's mail client would show it, in a sandboxed frame of its own
+ * route (ADR 0017).
  */
 @Controller("/outbox")
 @Produces(MediaType.TEXT_HTML)
@@ -42,6 +46,17 @@ class OutboxController {
         OutboxEmail email = outbox.find(admin.partnershipId(), id);
         return Forms.page("notify/email", Model.of("email", OutboxEntry.of(email))
                 .with("body", OutboxEntry.bodyParts(email.body(), settings.baseUrl()))
+                .with("hasHtml", email.htmlBody() != null)
                 .with("delivering", smtp.configured()));
+    }
+
+    /** The HTML part as stored, for the frame on the email's page; its headers forbid scripts and any other framer. */
+    @Get("/{id}/html")
+    MutableHttpResponse<String> html(CurrentUser admin, @PathVariable long id) {
+        OutboxEmail email = outbox.find(admin.partnershipId(), id);
+        if (email.htmlBody() == null) {
+            throw Refusal.notFound("Email");
+        }
+        return SandboxedHtml.of(OutboxEntry.linksInNewTabs(email.htmlBody()));
     }
 }

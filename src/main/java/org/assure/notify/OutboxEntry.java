@@ -4,10 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import org.assure.kernel.Dates;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +17,7 @@ public record OutboxEntry(long id, String recipient, String subject, String crea
 
     /** An address up to white space, leaving out punctuation that ends the sentence around it. */
     private static final Pattern URL = Pattern.compile("https?://\\S+?(?=[.,;:!?)]*(\\s|$))");
+    private static final Pattern HEAD = Pattern.compile("<head(\\s[^>]*)?>", Pattern.CASE_INSENSITIVE);
 
     static OutboxEntry of(OutboxEmail e) {
         Status status = e.sentAt() != null ? Status.SENT : e.attempts() > 0 ? Status.FAILING : Status.WAITING;
@@ -54,6 +53,16 @@ public record OutboxEntry(long id, String recipient, String subject, String crea
             parts.add(new BodyPart(body.substring(at), false));
         }
         return parts;
+    }
+
+    /**
+     * The HTML part with its links opening in a new tab: inside the sandboxed frame a followed link would
+     * load into the frame, where this site's pages refuse to be shown.
+     */
+    static String linksInNewTabs(String html) {
+        Matcher head = HEAD.matcher(html);
+        String base = "<base target=\"_blank\">";
+        return head.find() ? html.substring(0, head.end()) + base + html.substring(head.end()) : base + html;
     }
 
     /** A run of email text; {@code link} when it is an address in this site. */

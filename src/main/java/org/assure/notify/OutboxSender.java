@@ -98,7 +98,7 @@ public class OutboxSender {
                 continue; // another drain took it (and sent it, or is sending it) since this one listed it
             }
             try {
-                transport.send(email.recipient(), email.subject(), email.body());
+                transport.send(email.recipient(), email.subject(), email.body(), email.htmlBody());
                 outbox.markSent(email.id(), clock.instant());
                 sent++;
             } catch (Exception e) {

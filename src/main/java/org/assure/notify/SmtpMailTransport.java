@@ -1,12 +1,15 @@
 package org.assure.notify;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -49,17 +52,38 @@ class SmtpMailTransport implements MailTransport {
 
     @Override
     public void send(String recipient, String subject, String body) throws MessagingException {
+        send(recipient, subject, body, null);
+    }
+
+    @Override
+    public void send(String recipient, String subject, String body, @Nullable String html) throws MessagingException {
         MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress(settings.from(), true));
         message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(recipient, true));
         message.setSubject(subject, StandardCharsets.UTF_8.name());
-        message.setText(body, StandardCharsets.UTF_8.name());
+        if (html == null) {
+            message.setText(body, StandardCharsets.UTF_8.name());
+        } else {
+            message.setContent(alternatives(body, html));
+        }
         message.setSentDate(Date.from(clock.instant()));
         if (hasCredentials(settings)) {
             Transport.send(message, settings.username(), settings.password());
         } else {
             Transport.send(message);
         }
+    }
+
+    /** The text part first and the HTML part last: mail clients show the last alternative they can. */
+    private static MimeMultipart alternatives(String text, String html) throws MessagingException {
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(text, StandardCharsets.UTF_8.name(), "plain");
+        MimeBodyPart rich = new MimeBodyPart();
+        rich.setText(html, StandardCharsets.UTF_8.name(), "html");
+        MimeMultipart alternatives = new MimeMultipart("alternative");
+        alternatives.addBodyPart(plain);
+        alternatives.addBodyPart(rich);
+        return alternatives;
     }
 
     private static boolean hasCredentials(SmtpSettings settings) {

@@ -11,7 +11,6 @@ import org.assure.access.Target;
 import org.assure.audit.AuditTrail;
 import org.assure.kernel.Refusal;
 import org.assure.kernel.FormErrors;
-import org.assure.kernel.Refusal;
 
 import java.time.Clock;
 import java.time.Instant;

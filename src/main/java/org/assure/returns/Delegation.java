@@ -10,8 +10,7 @@ import org.assure.access.Action;
 import org.assure.access.CurrentUser;
 import org.assure.audit.AuditTrail;
 import org.assure.banks.BankModel;
-import org.assure.notify.Outbox;
-import org.assure.kernel.AssureSettings;
+import org.assure.notify.Notifications;
 import org.assure.kernel.EmailAddress;
 import org.assure.kernel.FormErrors;
 import org.assure.kernel.Text;
@@ -34,20 +33,18 @@ public class Delegation {
     private final ReturnRows rows;
     private final ReturnRepositories.Sections sections;
     private final AccountService accounts;
-    private final Outbox outbox;
+    private final Notifications notifications;
     private final AuditTrail audit;
-    private final AssureSettings settings;
     private final Clock clock;
 
-    Delegation(ReturnService returns, ReturnRows rows, ReturnRepositories.Sections sections, AccountService accounts, Outbox outbox, AuditTrail audit,
-               AssureSettings settings, Clock clock) {
+    Delegation(ReturnService returns, ReturnRows rows, ReturnRepositories.Sections sections, AccountService accounts, Notifications notifications, AuditTrail audit,
+               Clock clock) {
         this.returns = returns;
         this.rows = rows;
         this.sections = sections;
         this.accounts = accounts;
-        this.outbox = outbox;
+        this.notifications = notifications;
         this.audit = audit;
-        this.settings = settings;
         this.clock = clock;
     }
 
@@ -137,17 +134,8 @@ public class Delegation {
                 ReturnAudit.assignment(before, before == null ? null : accounts.nameOf(partnership, before)),
                 ReturnAudit.assignment(assignee, to == null ? null : to.name()));
         if (to != null && to.id() != user.accountId()) {
-            outbox.send(partnership, to.email(), "You have been asked to complete part of " + ctx.organisation().name() + "'s return",
-                    """
-                    Dear %s,
-
-                    %s has asked you to complete the section "%s" of %s's return for %s.
-                    The deadline is %s.
-
-                    %s%s/returns/%d/sections/%s
-                    """.formatted(to.name(), user.name(), section.title(), ctx.organisation().name(), ctx.cycle().name(), ctx.deadline(),
-                            to.pending() ? "First set your password with the invitation we have sent you separately, then open:\n" : "Open the section:\n",
-                            settings.baseUrl(), returnId, section.key()));
+            notifications.send(partnership, new SectionAssignedEmail(user.name(), section.title(), ctx.organisation().name(), ctx.cycle().name(),
+                    ctx.deadline(), to.pending(), ctx.path() + "/sections/" + section.key()), new SectionAssignee(returnId, section.key()));
         }
     }
 

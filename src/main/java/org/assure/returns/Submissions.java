@@ -6,28 +6,25 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.assure.accounts.AccountRecipient;
 import org.assure.accounts.AccountService;
 import org.assure.access.Action;
 import org.assure.access.CurrentUser;
 import org.assure.audit.AuditEvent;
 import org.assure.audit.AuditFields;
 import org.assure.audit.AuditTrail;
-import org.assure.banks.BankModel;
-import org.assure.notify.Outbox;
-import org.assure.kernel.AssureSettings;
+import org.assure.notify.Notifications;
+import org.assure.notify.Recipient;
 import org.assure.kernel.Refusal;
 import org.assure.kernel.FormErrors;
-import org.assure.kernel.Refusal;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.assure.kernel.Dates;
 
 /**
@@ -43,14 +40,13 @@ public class Submissions {
     private final ReturnRepositories.Submissions submissions;
     private final ReturnRepositories.SubmittedAnswers submittedAnswers;
     private final AccountService accounts;
-    private final Outbox outbox;
+    private final Notifications notifications;
     private final AuditTrail audit;
-    private final AssureSettings settings;
     private final Clock clock;
 
     Submissions(ReturnService returns, ReturnRows rows, ReturnRepositories.Answers answers, ReturnRepositories.Sections sections,
                 ReturnRepositories.Submissions submissions, ReturnRepositories.SubmittedAnswers submittedAnswers, AccountService accounts,
-                Outbox outbox, AuditTrail audit, AssureSettings settings, Clock clock) {
+                Notifications notifications, AuditTrail audit, Clock clock) {
         this.returns = returns;
         this.rows = rows;
         this.answers = answers;
@@ -58,9 +54,8 @@ public class Submissions {
         this.submissions = submissions;
         this.submittedAnswers = submittedAnswers;
         this.accounts = accounts;
-        this.outbox = outbox;
+        this.notifications = notifications;
         this.audit = audit;
-        this.settings = settings;
         this.clock = clock;
     }
 
@@ -169,27 +164,14 @@ public class Submissions {
     }
 
     private void tellAboutSubmission(ReturnContext ctx, CurrentUser user, ReturnSubmission s) {
-        String what = ctx.organisation().name() + "'s return for " + ctx.cycle().name();
-        String link = settings.baseUrl() + "/returns/" + ctx.ret().id() + "/print";
-        outbox.send(ctx.ret().partnershipId(), user.email(), "Return submitted: " + s.reference(), """
-                Dear %s,
-
-                You submitted %s%s.
-                Your reference is %s. Keep it: the partnership will quote it if they have questions.
-
-                A printable copy of what you submitted: %s
-                """.formatted(user.name(), what, s.late() ? " after the deadline, so it is recorded as late" : "", s.reference(), link));
-        Set<String> partnership = new LinkedHashSet<>(accounts.adminEmails(ctx.ret().partnershipId()));
-        partnership.remove(user.email());
-        for (String to : partnership) {
-            outbox.send(ctx.ret().partnershipId(), to, "Return submitted: " + ctx.organisation().name() + " (" + s.reference() + ")", """
-                    %s has submitted %s%s.
-                    Declared by %s, %s, on %s. Reference %s.
-
-                    Read it: %s
-                    """.formatted(user.name(), what, s.late() ? " late" : "", s.declaredName(), s.declaredRole(), Dates.moment(s.submittedAt()),
-                    s.reference(), link));
-        }
+        long partnership = ctx.ret().partnershipId();
+        String organisation = ctx.organisation().name();
+        String print = ctx.path() + "/print";
+        notifications.send(partnership, new ReturnSubmittedReceipt(organisation, ctx.cycle().name(), s.reference(), s.late(), print),
+                AccountRecipient.account(user.accountId()));
+        notifications.send(partnership, new ReturnSubmittedNotice(user.name(), organisation, ctx.cycle().name(), s.late(),
+                        s.declaredName(), s.declaredRole(), Dates.moment(s.submittedAt()), s.reference(), print),
+                Recipient.excluding(AccountRecipient.partnershipAdmins(), AccountRecipient.account(user.accountId())));
     }
 
     /** The confirmation page's submission: the latest. */
@@ -232,18 +214,9 @@ public class Submissions {
         long partnership = ctx.ret().partnershipId();
         audit.record(partnership, admin.accountId(), ReturnAudit.RETURNED_FOR_CHANGES, returnId,
                 AuditFields.of(ReturnAudit.REFERENCE, last.reference()), AuditFields.of(ReturnAudit.REASON, reason));
-        Set<String> to = new LinkedHashSet<>();
-        accounts.emailOf(partnership, last.submission().submittedBy()).ifPresent(to::add);
-        accounts.colleagues(partnership, ctx.organisation().id()).stream().filter(c -> c.lead() && !c.pending()).forEach(c -> to.add(c.email()));
-        for (String email : to) {
-            outbox.send(partnership, email, "Changes needed: " + ctx.organisation().name() + "'s return for " + ctx.cycle().name(), """
-                    %s has returned your submission %s for changes:
-
-                    %s
-
-                    Make the changes and submit the return again: %s/returns/%d
-                    """.formatted(admin.partnershipName(), last.reference(), reason, settings.baseUrl(), returnId));
-        }
+        notifications.send(partnership, new ChangesNeededEmail(admin.partnershipName(), ctx.organisation().name(), ctx.cycle().name(),
+                        last.reference(), reason, ctx.path()),
+                AccountRecipient.account(last.submission().submittedBy()), AccountRecipient.leadsOf(ctx.organisation().id()));
         return Optional.empty();
     }
 

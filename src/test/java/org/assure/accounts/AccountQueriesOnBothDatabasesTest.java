@@ -4,7 +4,9 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.transaction.TransactionOperations;
 import org.assure.audit.AuditFields;
 import org.assure.audit.AuditTrail;
+import org.assure.notify.Addressee;
 import org.assure.notify.Outbox;
+import org.assure.notify.Recipients;
 import org.assure.organisations.Organisation;
 import org.assure.organisations.OrganisationDetails;
 import org.assure.organisations.OrganisationService;
@@ -23,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.assure.access.CurrentUser;
 import org.assure.access.Role;
@@ -63,7 +64,8 @@ class AccountQueriesOnBothDatabasesTest {
 
             long admin = accountService.createActive(p, "Both Admin", "both.admin@people.test", Fixtures.PASSWORD, List.of(Role.PARTNERSHIP_ADMIN), List.of());
             long helper = accountService.createActive(p, "A Helper", "both.helper@people.test", Fixtures.PASSWORD, List.of(Role.CONTRIBUTOR), List.of(police.id()));
-            assertEquals(List.of("both.admin@people.test"), accountService.adminEmails(p));
+            assertEquals(List.of(new Addressee("Both Admin", "both.admin@people.test")),
+                    context.getBean(Recipients.class).resolve(p, AccountRecipient.partnershipAdmins()));
             assertEquals(List.of(helper, id), accountService.colleagues(p, police.id()).stream().map(AccountService.Colleague::id).toList(),
                     "members of the organisation by name; the admin is not one");
             assertTrue(accountService.colleagues(p, police.id()).get(1).lead());

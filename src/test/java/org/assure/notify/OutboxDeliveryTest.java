@@ -5,6 +5,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.assure.jobs.DueWorkRunner;
 import org.assure.partnerships.Partnership;
@@ -48,6 +50,8 @@ class OutboxDeliveryTest extends WebTest {
     OutboxRepository emails;
     @Inject
     TransactionOperations<Connection> transactions;
+    @Inject
+    Notifications notifications;
 
     @Override
     public Map<String, String> getProperties() {
@@ -98,6 +102,39 @@ class OutboxDeliveryTest extends WebTest {
         OutboxEmail row = newest(p);
         assertNotNull(row.sentAt());
         assertEquals(0, row.attempts());
+    }
+
+    @Test
+    void anEmailFromItsTemplatesArrivesAsPlainTextWithAnHtmlAlternative() throws Exception {
+        startMailServer();
+        Partnership p = fixtures.partnership();
+        String to = "reset" + Fixtures.next() + "@school.test";
+        transactions.executeWrite(status -> notifications.send(p.id(), new org.assure.accounts.PasswordResetEmail("/password-reset/abc123"),
+                Recipient.person("Zoë Brontë", to)));
+
+        sender.sendDue();
+
+        MimeMessage received = receivedBy(to);
+        assertEquals("Reset your Assure password", received.getSubject());
+        assertTrue(received.getContentType().startsWith("multipart/alternative"), received.getContentType());
+        Multipart parts = (Multipart) received.getContent();
+        assertEquals(2, parts.getCount());
+        BodyPart text = parts.getBodyPart(0);
+        BodyPart html = parts.getBodyPart(1);
+        assertTrue(text.isMimeType("text/plain"), text.getContentType());
+        assertTrue(text.getContentType().toUpperCase().contains("UTF-8"), text.getContentType());
+        String plain = ((String) text.getContent()).replace("\r\n", "\n");
+        assertTrue(plain.startsWith("Dear Zoë Brontë,\n"), plain);
+        assertTrue(plain.contains("\nhttp://assure.test/password-reset/abc123\n"), plain);
+        assertTrue(html.isMimeType("text/html"), html.getContentType());
+        assertTrue(html.getContentType().toUpperCase().contains("UTF-8"), html.getContentType());
+        String markup = (String) html.getContent();
+        assertTrue(markup.contains("<html lang=\"en-GB\">") && markup.contains("Dear Zoë Brontë,"), markup);
+        assertTrue(markup.contains("href=\"http://assure.test/password-reset/abc123\""), markup);
+        OutboxEmail row = newest(p);
+        assertEquals(plain.strip(), row.body().strip());
+        assertNotNull(row.htmlBody());
+        assertNotNull(row.sentAt());
     }
 
     @Test

@@ -32,6 +32,8 @@ class OutboxPageTest extends WebTest {
     @Inject
     io.micronaut.context.ApplicationContext context;
     @Inject
+    Notifications notifications;
+    @Inject
     TransactionOperations<Connection> transactions;
 
     @Test
@@ -107,6 +109,75 @@ class OutboxPageTest extends WebTest {
         assertFalse(page.body().contains("<script>"), page.body());
         assertFalse(page.body().contains("href=\"https://evil.example"), "other sites' links stay text");
         assertTrue(page.body().contains("550 &lt;mailbox@unavailable&gt; &amp; refused"));
+    }
+
+    @Test
+    void anEmailShowsItsTextPartAndItsHtmlPartInASandboxedFrame() {
+        Partnership p = fixtures.partnership();
+        String hostile = "Tom & Jerry <script>alert(1)</script> \"><img src=x onerror=alert(1)>";
+        transactions.executeWrite(status -> notifications.send(p.id(), new org.assure.accounts.InvitationEmail(hostile, p.name(),
+                "Board viewer", "/invitations/abc123", "9 June 2027 at 10:00am"), Recipient.person("Nia Viewer", "nia@people.test")));
+        long id = outbox.recent(p.id()).get(0).id();
+        TestBrowser admin = signedIn(fixtures.admin(p));
+
+        var page = admin.get("/outbox/" + id);
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("Dear Nia Viewer,"), "the text part, as before");
+        assertTrue(page.body().contains("href=\"http://assure.test/invitations/abc123\""), "its link to this site works");
+        assertTrue(page.body().contains("Tom &amp; Jerry &lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(1)&gt; has invited you"),
+                page.body());
+        assertFalse(page.body().contains("<script>alert") || page.body().contains("<img"), "never raw on the page");
+        assertTrue(page.body().contains("<iframe class=\"assure-email-frame\" id=\"email-html\" src=\"/outbox/" + id + "/html\""), page.body());
+        assertTrue(page.body().contains("sandbox=\"allow-popups allow-popups-to-escape-sandbox\""), "no scripts, forms or same-origin in the frame");
+        assertTrue(page.header("Content-Security-Policy").contains("frame-ancestors 'none'"), "the page itself keeps the site's policy");
+        assertEquals("DENY", page.header("X-Frame-Options"));
+
+        var html = admin.get("/outbox/" + id + "/html");
+        assertEquals(200, html.status());
+        assertTrue(html.header("Content-Type").startsWith("text/html"), html.header("Content-Type"));
+        String policy = html.header("Content-Security-Policy");
+        assertTrue(policy.startsWith("sandbox allow-popups allow-popups-to-escape-sandbox;"), policy);
+        assertFalse(policy.contains("allow-scripts") || policy.contains("allow-same-origin") || policy.contains("allow-forms"), policy);
+        assertTrue(policy.contains("default-src 'none'") && policy.contains("frame-ancestors 'self'"), policy);
+        assertFalse(policy.contains("script-src"), "no script source at all: " + policy);
+        assertEquals("SAMEORIGIN", html.header("X-Frame-Options"));
+        assertEquals("nosniff", html.header("X-Content-Type-Options"));
+        assertEquals("no-store", html.header("Cache-Control"));
+        assertTrue(html.body().contains("<head><base target=\"_blank\">"), "links leave the frame for a new tab: " + html.body());
+        assertTrue(html.body().contains("Dear Nia Viewer,") && html.body().contains("href=\"http://assure.test/invitations/abc123\""));
+        assertTrue(html.body().contains("Tom &amp; Jerry &lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
+        assertFalse(html.body().contains("<script") || html.body().contains("<img"), html.body());
+    }
+
+    @Test
+    void theHtmlPartIsForThePartnershipsAdminsOnly() {
+        Partnership p = fixtures.partnership();
+        transactions.executeWrite(status -> {
+            outbox.send(p.id(), "someone@agency.test", "Private matter", "For partnership A only", "<html><head></head><body>Formatted</body></html>");
+            return null;
+        });
+        long id = outbox.recent(p.id()).get(0).id();
+        assertEquals(200, signedIn(fixtures.admin(p)).get("/outbox/" + id + "/html").status());
+        assertEquals(403, signedIn(fixtures.person(p, Role.ORGANISATION_LEAD, fixtures.school(p))).get("/outbox/" + id + "/html").status());
+        assertEquals(403, signedIn(fixtures.person(p, Role.BOARD_VIEWER)).get("/outbox/" + id + "/html").status());
+        TestBrowser otherAdmin = signedIn(fixtures.admin(fixtures.partnership()));
+        assertEquals(404, otherAdmin.get("/outbox/" + id + "/html").status(), "another partnership's email is not found");
+        assertEquals(404, otherAdmin.get("/outbox/999999999/html").status());
+        var anonymous = browser().get("/outbox/" + id + "/html");
+        assertEquals(303, anonymous.status());
+        assertTrue(anonymous.location().startsWith("/sign-in"));
+    }
+
+    @Test
+    void anEmailWithoutAnHtmlPartHasNoFrame() {
+        Partnership p = fixtures.partnership();
+        queue(p, "x@agency.test", "Plain", "Only text");
+        long id = outbox.recent(p.id()).get(0).id();
+        TestBrowser admin = signedIn(fixtures.admin(p));
+        var page = admin.get("/outbox/" + id);
+        assertTrue(page.body().contains("Only text"));
+        assertFalse(page.body().contains("<iframe"));
+        assertEquals(404, admin.get("/outbox/" + id + "/html").status());
     }
 
     @Test

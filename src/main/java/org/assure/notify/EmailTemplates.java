@@ -1,0 +1,84 @@
+package org.assure.notify;
+
+import freemarker.core.Environment;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateScalarModel;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Renders a {@link Message} for one person from its two templates under {@code email/}: the plain-text
+ * part ({@code .txt.ftl}, no escaping: it is text), which also sets the subject with
+ * {@code <#assign subject>…</#assign>}, and the HTML part ({@code .html.ftlh}, HTML auto-escaping on).
+ * Both see {@code message} (the record), {@code recipient} (name, address) and {@code baseUrl}; the HTML
+ * part also sees {@code subject}. A template error fails the send, and so the caller's transaction: an
+ * email is never written half rendered.
+ */
+final class EmailTemplates {
+    /** The outbox's subject column; a longer subject (a long organisation name) is cut, not refused. */
+    static final int MAX_SUBJECT = 300;
+    private final Configuration configuration;
+    private final String baseUrl;
+
+    /** One email, ready for the outbox. */
+    record Rendered(String subject, String text, String html) {
+    }
+
+    EmailTemplates(String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        configuration = new Configuration(Configuration.VERSION_2_3_34);
+        configuration.setClassLoaderForTemplateLoading(EmailTemplates.class.getClassLoader(), "email");
+        configuration.setRecognizeStandardFileExtensions(true);
+        configuration.setDefaultEncoding("UTF-8");
+        configuration.setNumberFormat("computer");
+        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        configuration.setLogTemplateExceptions(false);
+        configuration.setWrapUncheckedExceptions(true);
+        configuration.setFallbackOnNullLoopVariable(false);
+        configuration.setAPIBuiltinEnabled(false);
+        configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+    }
+
+    Rendered render(Message message, Addressee to) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("message", message);
+        model.put("recipient", to);
+        model.put("baseUrl", baseUrl);
+        String name = message.template();
+        try {
+            StringWriter text = new StringWriter();
+            Environment env = configuration.getTemplate(name + ".txt.ftl").createProcessingEnvironment(model, text);
+            env.process();
+            String subject = subject(env, name);
+            model.put("subject", subject);
+            StringWriter html = new StringWriter();
+            configuration.getTemplate(name + ".html.ftlh").process(model, html);
+            return new Rendered(subject, text.toString().strip() + "\n", html.toString().strip() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the templates of email " + name, e);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("Cannot render email " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One line (a name typed with a line break cannot start a new header), at most the column's length. */
+    private static String subject(Environment env, String name) throws TemplateModelException {
+        if (!(env.getMainNamespace().get("subject") instanceof TemplateScalarModel scalar)) {
+            throw new IllegalStateException("email/" + name + ".txt.ftl must set the subject: <#assign subject>…</#assign>");
+        }
+        String subject = scalar.getAsString().replaceAll("\\s+", " ").strip();
+        if (subject.length() <= MAX_SUBJECT) {
+            return subject;
+        }
+        int cut = MAX_SUBJECT - 1;
+        return subject.substring(0, Character.isHighSurrogate(subject.charAt(cut - 1)) ? cut - 1 : cut) + "…";
+    }
+}

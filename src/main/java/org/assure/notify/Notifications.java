@@ -1,0 +1,44 @@
+package org.assure.notify;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.assure.kernel.AssureSettings;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * How a feature sends email: a typed {@link Message} and who it is for. Recipients are resolved by
+ * {@link Recipients}, the message is rendered for each person from its templates (text and HTML) and
+ * written to the {@link Outbox} in the caller's transaction, so the emails exist exactly when the event
+ * that caused them commits.
+ */
+@Singleton
+public class Notifications {
+    private final Recipients recipients;
+    private final Outbox outbox;
+    private final EmailTemplates templates;
+
+    Notifications(Recipients recipients, Outbox outbox, AssureSettings settings) {
+        this.recipients = recipients;
+        this.outbox = outbox;
+        this.templates = new EmailTemplates(settings.baseUrl());
+    }
+
+    /** Queues the message for everyone the recipients name (each address once); who it went to. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public List<Addressee> send(long partnershipId, Message message, Collection<? extends Recipient> to) {
+        List<Addressee> people = recipients.resolve(partnershipId, to);
+        for (Addressee person : people) {
+            EmailTemplates.Rendered email = templates.render(message, person);
+            outbox.send(partnershipId, person.address(), email.subject(), email.text(), email.html());
+        }
+        return people;
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public List<Addressee> send(long partnershipId, Message message, Recipient... to) {
+        return send(partnershipId, message, List.of(to));
+    }
+}

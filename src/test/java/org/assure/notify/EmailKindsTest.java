@@ -1,0 +1,127 @@
+package org.assure.notify;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every kind of email rendered with hostile input in every field and in the recipient's name: the HTML part
+ * escapes it all (nothing becomes markup, no attribute is broken out of), the text part carries it as typed.
+ */
+class EmailKindsTest {
+    static final String SCRIPT = "<script>alert(1)</script>";
+    static final String BREAKOUT = "\"><img src=x onerror=alert(1)>";
+    static final String HOSTILE = "Tom & Jerry's " + SCRIPT + " " + BREAKOUT;
+    private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
+    /** An element that would fetch something (an image, a script, a stylesheet, a frame), once attribute values are blanked. */
+    private static final Pattern SOURCE = Pattern.compile("<[a-zA-Z]+[^>]*\\s(src|srcset|background)\\s*=|<link\\b|@import");
+    private final EmailTemplates templates = new EmailTemplates("http://assure.test/");
+
+    static Stream<Message> hostile() {
+        return EmailSamples.everyKind(HOSTILE).stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostile")
+    void theHtmlPartEscapesWhatPeopleTypedAndTheTextPartKeepsItAsText(Message message) {
+        EmailTemplates.Rendered email = templates.render(message, new Addressee(HOSTILE, "someone@school.test"));
+        String html = email.html();
+
+        assertFalse(html.contains("<script"), html);
+        assertFalse(html.contains("<img"), html);
+        assertFalse(html.contains(BREAKOUT), html);
+        assertFalse(html.contains("Tom & Jerry"), "a bare ampersand in " + html);
+        assertTrue(html.contains("Dear Tom &amp; Jerry&#39;s &lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(1)&gt;,"), html);
+        assertFalse(SOURCE.matcher(html.replaceAll("\"[^\"]*\"", "\"\"")).find(), "nothing loaded from anywhere: " + html);
+        Matcher href = HREF.matcher(html);
+        int links = 0;
+        while (href.find()) {
+            links++;
+            assertTrue(href.group(1).startsWith("http://assure.test/"), "links only into the site: " + href.group(1));
+        }
+        assertTrue(links > 0, "the email links to what it is about");
+        assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("<html lang=\"en-GB\">"), html);
+
+        String text = email.text();
+        assertTrue(text.startsWith("Dear " + HOSTILE + ",\n"), "greets the recipient by name:\n" + text);
+        assertFalse(text.contains("&amp;") || text.contains("&lt;") || text.contains("&quot;"), "text is not escaped:\n" + text);
+        assertTrue(text.contains("http://assure.test/"), text);
+        assertFalse(text.contains("<html") || text.contains("<p"), text);
+
+        assertFalse(email.subject().contains("\n") || email.subject().contains("\r"), email.subject());
+        assertFalse(email.subject().isBlank());
+    }
+
+    @Test
+    void whatEachEmailSaysWithOrdinaryInput() {
+        Addressee dee = new Addressee("Dee Esel", "dsl@school.test");
+        var receipt = templates.render(new org.assure.returns.ReturnSubmittedReceipt("Riverside Primary", "Schools 2027",
+                "AR-000123-1", false, "/returns/123/print"), dee);
+        assertEquals("Return submitted: AR-000123-1", receipt.subject());
+        assertEquals("""
+                Dear Dee Esel,
+
+                You submitted Riverside Primary's return for Schools 2027.
+                Your reference is AR-000123-1. Keep it: the partnership will quote it if they have questions.
+
+                A printable copy of what you submitted: http://assure.test/returns/123/print
+                """, receipt.text());
+        assertTrue(receipt.html().contains("<title>Return submitted: AR-000123-1</title>"), receipt.html());
+        assertTrue(receipt.html().contains("href=\"http://assure.test/returns/123/print\""), receipt.html());
+
+        var changes = templates.render(new org.assure.returns.ChangesNeededEmail("Northbridge SCP", "Riverside Primary", "Schools 2027",
+                "AR-000123-1", "Question 1 needs evidence.\nQuestion 2 too.", "/returns/123"), dee);
+        assertTrue(changes.text().contains("for changes:\n\nQuestion 1 needs evidence.\nQuestion 2 too.\n\n"), changes.text());
+        assertTrue(changes.html().contains("Question 1 needs evidence.<br>Question 2 too."), "line breaks kept: " + changes.html());
+
+        var assigned = templates.render(new org.assure.returns.SectionAssignedEmail("Lee Lead", "Leadership", "Riverside Primary",
+                "Schools 2027", "3 March 2027", false, "/returns/123/sections/leadership"), dee);
+        assertTrue(assigned.text().contains("\nOpen the section:\nhttp://assure.test/returns/123/sections/leadership\n"), assigned.text());
+        assertFalse(assigned.text().contains("invitation"));
+    }
+
+    @Test
+    void aLongSubjectIsCutToTheOutboxColumnAndIsOneLine() {
+        var email = templates.render(new org.assure.returns.ChangesNeededEmail("P", "Org\nwith a line break " + "x".repeat(400), "Cycle",
+                "AR-1", "Reason", "/returns/1"), new Addressee("A", "a@b.test"));
+        assertEquals(EmailTemplates.MAX_SUBJECT, email.subject().length());
+        assertTrue(email.subject().startsWith("Changes needed: Org with a line break xxx"));
+        assertTrue(email.subject().endsWith("…"));
+    }
+
+    @Test
+    void aKindWithoutTemplatesFailsTheSendRatherThanSendingNothing() {
+        Message noSuchKind = () -> "no-such-kind";
+        assertThrows(RuntimeException.class, () -> templates.render(noSuchKind, new Addressee("A", "a@b.test")));
+    }
+
+    /** A kind added without a case here (and so without the hostile-input check) fails this test. */
+    @Test
+    void everyKindOfEmailIsCheckedHereAndHasBothTemplates() throws IOException, URISyntaxException {
+        Path folder = Path.of(EmailTemplates.class.getClassLoader().getResource("email").toURI());
+        Set<String> files;
+        try (Stream<Path> listed = Files.list(folder)) {
+            files = listed.map(p -> p.getFileName().toString()).filter(f -> !f.startsWith("_")).collect(Collectors.toSet());
+        }
+        Set<String> kinds = hostile().map(Message::template).collect(Collectors.toSet());
+        Set<String> expected = kinds.stream().flatMap(k -> Stream.of(k + ".txt.ftl", k + ".html.ftlh")).collect(Collectors.toSet());
+        assertEquals(expected, files, "every kind has a text and an HTML template, and every template's kind is checked here");
+        assertEquals(7, kinds.size(), List.copyOf(kinds).toString());
+    }
+}

@@ -1,0 +1,29 @@
+package org.assure.notify;
+
+import org.assure.accounts.InvitationEmail;
+import org.assure.accounts.PasswordResetEmail;
+import org.assure.cycles.CycleOpenedEmail;
+import org.assure.returns.ChangesNeededEmail;
+import org.assure.returns.ReturnSubmittedNotice;
+import org.assure.returns.ReturnSubmittedReceipt;
+import org.assure.returns.SectionAssignedEmail;
+
+import java.util.List;
+
+/** One message of every kind, with {@code text} in every field that holds words (and in the links' paths). */
+final class EmailSamples {
+    private EmailSamples() {
+    }
+
+    static List<Message> everyKind(String text) {
+        return List.of(
+                new CycleOpenedEmail(text, text, text, text, "3 March 2027", "/"),
+                new ReturnSubmittedReceipt(text, text, "AR-000123-1 " + text, true, "/returns/123/print?" + text),
+                new ReturnSubmittedNotice(text, text, text, true, text, text, "3 March 2027 at 2:05pm", "AR-000123-1 " + text,
+                        "/returns/123/print?" + text),
+                new ChangesNeededEmail(text, text, text, "AR-000123-1", "First line.\n" + text + "\r\nLast line.", "/returns/123?" + text),
+                new SectionAssignedEmail(text, text, text, text, "3 March 2027", true, "/returns/123/sections/" + text),
+                new InvitationEmail(text, text, text, "/invitations/" + text, "10 March 2027 at 9:00am"),
+                new PasswordResetEmail("/password-reset/" + text));
+    }
+}
