@@ -42,6 +42,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.assure.kernel.Text;
+import org.assure.kernel.Validated;
 
 /** The cycles feature's entrance: partnership admins create, open, close and archive cycles and watch progress. */
 @Singleton
@@ -176,11 +177,13 @@ public class CycleService {
                    @Nullable LocalDate finalDeadline, @Nullable LocalDate panelDate) {
     }
 
-    /** The form's rules; on success returns what to save, otherwise null with {@code errors} filled in. */
+    /**
+     * The form's rules, after those its annotations found ({@code found}): what to save, or every error.
+     */
     @Transactional
-    @Nullable
-    Checked check(CurrentUser admin, CycleForms.CycleForm form, FormErrors errors) {
+    Validated<Checked> check(CurrentUser admin, CycleForms.CycleForm form, FormErrors found) {
         access.requireAdmin(admin);
+        FormErrors errors = FormErrors.none().addAll(found);
         if (Text.blank(form.name())) {
             errors.add("name", "Enter a name for the cycle");
         }
@@ -230,7 +233,7 @@ public class CycleService {
             }
         }
         if (!errors.isEmpty()) {
-            return null;
+            return Validated.invalid(errors);
         }
         if (mode == AudienceMode.CHOSEN) {
             kinds = List.of();
@@ -238,19 +241,18 @@ public class CycleService {
             sectors = List.of();
         }
         String[] b = bank.value().split("/", 2);
-        return new Checked(form.name().strip(), b[0], b[1], mode, kinds, categories, sectors,
-                mode == AudienceMode.CHOSEN ? ids : List.of(), opens, deadline, fin, panel);
+        return Validated.valid(new Checked(form.name().strip(), b[0], b[1], mode, kinds, categories, sectors,
+                mode == AudienceMode.CHOSEN ? ids : List.of(), opens, deadline, fin, panel));
     }
 
     /** Creates a cycle from a form's values, by the same rules as the page, and opens it: for scripted set-up. */
     @Transactional
     public long createAndOpen(CurrentUser admin, CycleForms.CycleForm form) {
-        FormErrors errors = FormErrors.none();
-        Checked checked = check(admin, form, errors);
-        if (checked == null) {
-            throw new IllegalArgumentException("Cannot create cycle '" + form.name() + "': " + errors.getAll());
+        Validated<Checked> checked = check(admin, form, FormErrors.none());
+        if (!checked.isValid()) {
+            throw new IllegalArgumentException("Cannot create cycle '" + form.name() + "': " + checked.errors().getAll());
         }
-        long id = create(admin, checked).id();
+        long id = create(admin, checked.value()).id();
         open(admin, id);
         return id;
     }

@@ -24,6 +24,7 @@ import org.assure.organisations.Phase;
 import org.assure.organisations.SchoolCategory;
 import org.assure.organisations.Sector;
 import org.assure.kernel.FormErrors;
+import org.assure.kernel.Validated;
 import org.assure.web.Forms;
 import org.assure.web.Model;
 
@@ -78,12 +79,11 @@ class CyclesController {
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> create(CurrentUser admin, @Body CycleForms.CycleForm form) {
-        FormErrors errors = forms.validate(form);
-        CycleService.Checked checked = cycles.check(admin, form, errors);
-        if (checked == null) {
-            return Forms.invalid("cycles/form", formModel(admin, form, null), errors);
+        Validated<CycleService.Checked> checked = cycles.check(admin, form, forms.validate(form));
+        if (!checked.isValid()) {
+            return Forms.invalid("cycles/form", formModel(admin, form, null), checked.errors());
         }
-        return Forms.seeOther(path(cycles.create(admin, checked).id()) + "?saved=created");
+        return Forms.seeOther(path(cycles.create(admin, checked.value()).id()) + "?saved=created");
     }
 
     @Get("/{id}")
@@ -114,12 +114,11 @@ class CyclesController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> update(CurrentUser admin, @PathVariable long id, @Body CycleForms.CycleForm form) {
         AuditCycle cycle = cycles.editable(admin, id);
-        FormErrors errors = forms.validate(form);
-        CycleService.Checked checked = cycles.check(admin, form, errors);
-        if (checked == null) {
-            return Forms.invalid("cycles/form", formModel(admin, form, cycle), errors);
+        Validated<CycleService.Checked> checked = cycles.check(admin, form, forms.validate(form));
+        if (!checked.isValid()) {
+            return Forms.invalid("cycles/form", formModel(admin, form, cycle), checked.errors());
         }
-        cycles.update(admin, id, form.version(), checked);
+        cycles.update(admin, id, form.version(), checked.value());
         return Forms.seeOther(path(id) + "?saved=updated");
     }
 

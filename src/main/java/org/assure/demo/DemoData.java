@@ -220,7 +220,7 @@ public class DemoData {
             }
         }
         var done = submissions.submit(lead, returnId, new Submissions.DeclarationForm(name, role, "true"), FormErrors.none());
-        if (done.page() != null) {
+        if (!done.isValid()) {
             throw new IllegalStateException("Demo return " + returnId + " could not be submitted");
         }
     }

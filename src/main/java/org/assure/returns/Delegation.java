@@ -14,6 +14,7 @@ import org.assure.notify.Notifications;
 import org.assure.kernel.EmailAddress;
 import org.assure.kernel.FormErrors;
 import org.assure.kernel.Text;
+import org.assure.kernel.Validated;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -62,17 +63,28 @@ public class Delegation {
                              AssignForm form) {
     }
 
+    /** The page with the section's assignee as saved. */
     @Transactional
     public AssignPage page(CurrentUser user, long returnId, String sectionKey) {
-        ReturnContext ctx = editableByLead(user, returnId);
-        BankModel.Section section = returns.section(user, ctx, sectionKey, Action.ASSIGN);
         Long current = sections.findByReturnIdAndSectionKey(returnId, sectionKey).map(ReturnSection::assignedAccountId).orElse(null);
-        return new AssignPage(ctx, section, colleagues(ctx), AssignForm.of(current));
+        return page(user, returnId, sectionKey, AssignForm.of(current));
     }
 
-    /** The page again (with errors) or nothing when assigned. */
+    /** The page with what was typed, to show again beside its errors. */
     @Transactional
-    public Optional<AssignPage> assign(CurrentUser user, long returnId, String sectionKey, AssignForm form, FormErrors errors) {
+    public AssignPage page(CurrentUser user, long returnId, String sectionKey, AssignForm form) {
+        ReturnContext ctx = editableByLead(user, returnId);
+        return new AssignPage(ctx, returns.section(user, ctx, sectionKey, Action.ASSIGN), colleagues(ctx), form);
+    }
+
+    /**
+     * Assigns the section (inviting the colleague first when they are new); the assignee, or the errors of
+     * the form after those its annotations found ({@code found}). The assignee is absent for "nobody".
+     */
+    @Transactional
+    public Validated<Optional<AccountService.Colleague>> assign(CurrentUser user, long returnId, String sectionKey, AssignForm form,
+                                                                FormErrors found) {
+        FormErrors errors = FormErrors.none().addAll(found);
         rows.lock(returnId); // as saves do: a first save of the same section cannot insert its row beside ours
         ReturnContext ctx = editableByLead(user, returnId);
         BankModel.Section section = returns.section(user, ctx, sectionKey, Action.ASSIGN);
@@ -109,10 +121,10 @@ public class Delegation {
             }
         }
         if (!errors.isEmpty()) {
-            return Optional.of(new AssignPage(ctx, section, colleagues, form));
+            return Validated.invalid(errors);
         }
         setAssignee(ctx, user, section, assignee);
-        return Optional.empty();
+        return Validated.valid(Optional.ofNullable(assignee));
     }
 
     private void setAssignee(ReturnContext ctx, CurrentUser user, BankModel.Section section, @Nullable AccountService.Colleague to) {

@@ -80,10 +80,9 @@ class ReturnsController {
     @Post("/{id}/sections/{key}/assign")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> assign(CurrentUser user, @PathVariable long id, @PathVariable String key, @Body Delegation.AssignForm form) {
-        FormErrors errors = forms.validate(form);
-        return delegation.assign(user, id, key, form, errors)
-                .<MutableHttpResponse<?>>map(page -> Forms.invalid("returns/assign", Model.of("page", page), errors))
-                .orElseGet(() -> Forms.seeOther("/returns/" + id));
+        var assigned = delegation.assign(user, id, key, form, forms.validate(form));
+        return assigned.isValid() ? Forms.seeOther("/returns/" + id)
+                : Forms.invalid("returns/assign", Model.of("page", delegation.page(user, id, key, form)), assigned.errors());
     }
 
     private static MutableHttpResponse<?> outcome(long id, String key, SectionSaving.Outcome outcome) {

@@ -16,6 +16,7 @@ import org.assure.audit.AuditTrail;
 import org.assure.notify.Notifications;
 import org.assure.notify.Recipient;
 import org.assure.kernel.Refusal;
+import org.assure.kernel.Validated;
 import org.assure.kernel.FormErrors;
 
 import java.time.Clock;
@@ -106,8 +107,13 @@ public class Submissions {
 
     @Transactional
     public CheckPage check(CurrentUser user, long returnId) {
-        ReturnContext ctx = returns.load(user, returnId, Action.SUBMIT);
-        return checkPage(ctx, new DeclarationForm(user.name(), "", null));
+        return check(user, returnId, new DeclarationForm(user.name(), "", null));
+    }
+
+    /** The check page with a declaration as typed, to show again beside its errors. */
+    @Transactional
+    public CheckPage check(CurrentUser user, long returnId, DeclarationForm form) {
+        return checkPage(returns.load(user, returnId, Action.SUBMIT), form);
     }
 
     private CheckPage checkPage(ReturnContext ctx, DeclarationForm form) {
@@ -126,12 +132,13 @@ public class Submissions {
         return statuses;
     }
 
-    /** The check page again with errors, or the new submission's reference. */
-    public record Submitted(@Nullable CheckPage page, String reference) {
-    }
-
+    /**
+     * Submits the return with the declaration: the new submission's reference, or the errors of the form after
+     * those its annotations found ({@code found}) — an unticked declaration, sections still to complete.
+     */
     @Transactional
-    public Submitted submit(CurrentUser user, long returnId, DeclarationForm form, FormErrors errors) {
+    public Validated<String> submit(CurrentUser user, long returnId, DeclarationForm form, FormErrors found) {
+        FormErrors errors = FormErrors.none().addAll(found);
         rows.lock(returnId); // a save in progress finishes first, so what is checked is what is submitted
         ReturnContext ctx = returns.load(user, returnId, Action.SUBMIT);
         if (ctx.locked()) {
@@ -145,7 +152,7 @@ public class Submissions {
             errors.add("sections", "Complete every section before you submit: " + page.incomplete().size() + " still to do");
         }
         if (!errors.isEmpty()) {
-            return new Submitted(page, "");
+            return Validated.invalid(errors);
         }
         Instant now = clock.instant();
         rows.move(ctx.ret(), ReturnLifecycle.Event.SUBMITTED, user.accountId());
@@ -160,7 +167,7 @@ public class Submissions {
                 AuditFields.of(ReturnAudit.REFERENCE, reference, ReturnAudit.DECLARED_NAME, saved.declaredName(),
                         ReturnAudit.DECLARED_ROLE, saved.declaredRole(), ReturnAudit.LATE, String.valueOf(saved.late())));
         tellAboutSubmission(ctx, user, saved);
-        return new Submitted(null, reference);
+        return Validated.valid(reference);
     }
 
     private void tellAboutSubmission(ReturnContext ctx, CurrentUser user, ReturnSubmission s) {
@@ -194,18 +201,27 @@ public class Submissions {
 
     @Transactional
     public ReturnPage returnPage(CurrentUser admin, long returnId) {
-        ReturnContext ctx = submittedForAdmin(admin, returnId);
-        return new ReturnPage(ctx, latestOf(ctx), new ReturnForm(""));
+        return returnPage(admin, returnId, new ReturnForm(""));
     }
 
-    /** Sends a submitted return back to its organisation with a reason; the page again when the reason is missing. */
+    /** The page with the reason as typed, to show again beside its errors. */
     @Transactional
-    public Optional<ReturnPage> returnForChanges(CurrentUser admin, long returnId, ReturnForm form, FormErrors errors) {
+    public ReturnPage returnPage(CurrentUser admin, long returnId, ReturnForm form) {
+        ReturnContext ctx = submittedForAdmin(admin, returnId);
+        return new ReturnPage(ctx, latestOf(ctx), form);
+    }
+
+    /**
+     * Sends a submitted return back to its organisation with a reason; the reference of the submission sent back,
+     * or the form's errors ({@code found}: a missing or too long reason).
+     */
+    @Transactional
+    public Validated<String> returnForChanges(CurrentUser admin, long returnId, ReturnForm form, FormErrors found) {
         rows.lock(returnId);
         ReturnContext ctx = submittedForAdmin(admin, returnId);
         SubmissionView last = latestOf(ctx);
-        if (!errors.isEmpty()) {
-            return Optional.of(new ReturnPage(ctx, last, form));
+        if (!found.isEmpty()) {
+            return Validated.invalid(found);
         }
         Instant now = clock.instant();
         String reason = form.reason().strip();
@@ -217,7 +233,7 @@ public class Submissions {
         notifications.send(partnership, new ChangesNeededEmail(admin.partnershipName(), ctx.organisation().name(), ctx.cycle().name(),
                         last.reference(), reason, ctx.path()),
                 AccountRecipient.account(last.submission().submittedBy()), AccountRecipient.leadsOf(ctx.organisation().id()));
-        return Optional.empty();
+        return Validated.valid(last.reference());
     }
 
     private ReturnContext submittedForAdmin(CurrentUser admin, long returnId) {

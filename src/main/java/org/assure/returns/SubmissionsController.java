@@ -13,6 +13,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.assure.access.CurrentUser;
 import org.assure.kernel.FormErrors;
+import org.assure.kernel.Validated;
 import org.assure.web.Forms;
 import org.assure.web.Model;
 
@@ -41,9 +42,9 @@ class SubmissionsController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> submit(CurrentUser user, @PathVariable long id, @Body Submissions.DeclarationForm form) {
         FormErrors errors = forms.validate(form);
-        Submissions.Submitted done = submissions.submit(user, id, form, errors);
-        return done.page() != null ? Forms.invalid("returns/check", Model.of("page", done.page()), errors)
-                : Forms.seeOther("/returns/" + id + "/submitted");
+        Validated<String> submitted = submissions.submit(user, id, form, errors);
+        return submitted.isValid() ? Forms.seeOther("/returns/" + id + "/submitted")
+                : Forms.invalid("returns/check", Model.of("page", submissions.check(user, id, form)), submitted.errors());
     }
 
     @Get("/submitted")
@@ -60,9 +61,9 @@ class SubmissionsController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> returnForChanges(CurrentUser admin, @PathVariable long id, @Body Submissions.ReturnForm form) {
         FormErrors errors = forms.validate(form);
-        return submissions.returnForChanges(admin, id, form, errors)
-                .<MutableHttpResponse<?>>map(page -> Forms.invalid("returns/return-for-changes", Model.of("page", page), errors))
-                .orElseGet(() -> Forms.seeOther("/returns/" + id + "?returned=1"));
+        Validated<String> returned = submissions.returnForChanges(admin, id, form, errors);
+        return returned.isValid() ? Forms.seeOther("/returns/" + id + "?returned=1")
+                : Forms.invalid("returns/return-for-changes", Model.of("page", submissions.returnPage(admin, id, form)), returned.errors());
     }
 
     @Get("/print")
