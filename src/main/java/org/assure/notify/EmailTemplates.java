@@ -1,12 +1,11 @@
 package org.assure.notify;
 
 import freemarker.core.Environment;
-import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateScalarModel;
+import org.assure.kernel.SafeTemplates;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -34,17 +33,7 @@ final class EmailTemplates {
 
     EmailTemplates(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        configuration = new Configuration(Configuration.VERSION_2_3_34);
-        configuration.setClassLoaderForTemplateLoading(EmailTemplates.class.getClassLoader(), "email");
-        configuration.setRecognizeStandardFileExtensions(true);
-        configuration.setDefaultEncoding("UTF-8");
-        configuration.setNumberFormat("computer");
-        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        configuration.setLogTemplateExceptions(false);
-        configuration.setWrapUncheckedExceptions(true);
-        configuration.setFallbackOnNullLoopVariable(false);
-        configuration.setAPIBuiltinEnabled(false);
-        configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        configuration = SafeTemplates.from("email");
     }
 
     Rendered render(Message message, Addressee to) {

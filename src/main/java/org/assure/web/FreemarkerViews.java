@@ -1,10 +1,8 @@
 package org.assure.web;
 
-import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.io.Writable;
@@ -13,6 +11,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.views.ViewsRenderer;
 import jakarta.inject.Singleton;
+import org.assure.kernel.SafeTemplates;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -33,17 +32,7 @@ class FreemarkerViews implements ViewsRenderer<Object, HttpRequest<?>> {
 
     FreemarkerViews(PageContext pageContext) {
         this.pageContext = pageContext;
-        configuration = new Configuration(Configuration.VERSION_2_3_34);
-        configuration.setClassLoaderForTemplateLoading(FreemarkerViews.class.getClassLoader(), "views");
-        configuration.setRecognizeStandardFileExtensions(true);
-        configuration.setDefaultEncoding("UTF-8");
-        configuration.setNumberFormat("computer");
-        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        configuration.setLogTemplateExceptions(false);
-        configuration.setWrapUncheckedExceptions(true);
-        configuration.setFallbackOnNullLoopVariable(false);
-        configuration.setAPIBuiltinEnabled(false);
-        configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        configuration = SafeTemplates.from("views");
     }
 
     @Override
