@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The route table: every {@link RouteRules} bean's rules, by method and path template. */
 @Singleton
@@ -23,6 +24,7 @@ public class RouteAccess {
         }
     }
 
+    private static final Pattern QUALIFIED_VARIABLE = Pattern.compile("\\{([^}:?]+)[^}]*}");
     private final Map<Route, RouteRules.Rule> byRoute = new HashMap<>();
 
     RouteAccess(List<RouteRules> tables) {
@@ -70,7 +72,7 @@ public class RouteAccess {
         if (path == null || path.isEmpty()) {
             return "/";
         }
-        String p = path.replaceAll("\\{([^}:?]+)[^}]*}", "{$1}");
+        String p = path.indexOf('{') < 0 ? path : QUALIFIED_VARIABLE.matcher(path).replaceAll("{$1}");
         return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 }

@@ -63,22 +63,29 @@ public class SectionSaving {
     /** Saves the section form as posted. */
     @Transactional
     public Outcome save(CurrentUser user, long returnId, String sectionKey, Map<String, List<String>> posted) {
-        rows.lock(returnId); // before the first read, as in the save itself
-        BankModel.Section section = returns.section(user, returns.load(user, returnId), sectionKey, Action.OPEN);
-        return save(user, returnId, sectionKey, SectionForm.parse(posted, section));
+        Editing editing = open(user, returnId, sectionKey);
+        return save(user, editing, SectionForm.parse(posted, editing.section()));
     }
 
     /** The conflict page's choices: the answers the person kept as theirs are saved over the version they have now seen. */
     @Transactional
     public Outcome resolve(CurrentUser user, long returnId, String sectionKey, Map<String, List<String>> posted) {
-        rows.lock(returnId);
-        BankModel.Section section = returns.section(user, returns.load(user, returnId), sectionKey, Action.OPEN);
-        SectionForm mine = SectionForm.parse(SectionForm.chosenAsMine(posted, section), section);
-        return save(user, returnId, sectionKey, new SectionForm(mine.answers(), false, SectionForm.Next.STAY));
+        Editing editing = open(user, returnId, sectionKey);
+        SectionForm mine = SectionForm.parse(SectionForm.chosenAsMine(posted, editing.section()), editing.section());
+        return save(user, editing, new SectionForm(mine.answers(), false, SectionForm.Next.STAY));
     }
 
+    /** Saves a typed form (the demo data fills returns this way). */
     @Transactional
     public Outcome save(CurrentUser user, long returnId, String sectionKey, SectionForm form) {
+        return save(user, open(user, returnId, sectionKey), form);
+    }
+
+    /** A section this person may change now, with its return locked for the save. */
+    private record Editing(ReturnContext ctx, BankModel.Section section) {
+    }
+
+    private Editing open(CurrentUser user, long returnId, String sectionKey) {
         rows.lock(returnId); // first: concurrent saves of this return wait here, then read what the other saved
         ReturnContext ctx = returns.load(user, returnId);
         BankModel.Section section = returns.section(user, ctx, sectionKey, Action.OPEN);
@@ -86,6 +93,13 @@ public class SectionSaving {
             throw ReturnService.refused(returnId, ctx.readOnlyReason());
         }
         returns.section(user, ctx, sectionKey, Action.EDIT);
+        return new Editing(ctx, section);
+    }
+
+    private Outcome save(CurrentUser user, Editing editing, SectionForm form) {
+        ReturnContext ctx = editing.ctx();
+        BankModel.Section section = editing.section();
+        long returnId = ctx.ret().id();
         BankModel.Scale scale = ctx.bank().scale();
         Map<String, ReturnAnswer> stored = pages.stored(returnId);
         Map<String, AnswerInput> shown = new LinkedHashMap<>(form.answers());
