@@ -6,16 +6,16 @@ import org.assure.notify.Addressee;
 import org.assure.notify.RecipientResolver;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Resolves {@link AccountRecipient}s, only ever among the partnership's own accounts. */
 @Singleton
 class AccountRecipientResolver implements RecipientResolver<AccountRecipient> {
     private final AccountRepositories.Accounts accounts;
-    private final AccountRepositories.AccountRoles roles;
 
-    AccountRecipientResolver(AccountRepositories.Accounts accounts, AccountRepositories.AccountRoles roles) {
+    AccountRecipientResolver(AccountRepositories.Accounts accounts) {
         this.accounts = accounts;
-        this.roles = roles;
     }
 
     @Override
@@ -29,9 +29,11 @@ class AccountRecipientResolver implements RecipientResolver<AccountRecipient> {
         if (recipient instanceof AccountRecipient.Account one) {
             found = accounts.findByIdAndPartnershipId(one.accountId(), partnershipId).filter(a -> a.disabledAt() == null).stream().toList();
         } else if (recipient instanceof AccountRecipient.OrganisationLeads leads) {
+            // two queries, not one per member: the organisation's people, and who of the partnership leads
+            Set<Long> partnershipLeads = accounts.findWithRole(partnershipId, Role.ORGANISATION_LEAD.name()).stream()
+                    .map(Account::id).collect(Collectors.toSet());
             found = accounts.findMembersOf(leads.organisationId(), partnershipId).stream().filter(this::signedUp)
-                    .filter(a -> roles.findByAccountId(a.id()).stream().anyMatch(r -> r.role().equals(Role.ORGANISATION_LEAD.name())))
-                    .toList();
+                    .filter(a -> partnershipLeads.contains(a.id())).toList();
         } else if (recipient instanceof AccountRecipient.PartnershipAdmins) {
             found = accounts.findWithRole(partnershipId, Role.PARTNERSHIP_ADMIN.name()).stream().filter(this::signedUp).toList();
         } else {

@@ -3,6 +3,7 @@ package org.assure.accounts;
 import jakarta.inject.Singleton;
 import org.assure.jobs.DuePiece;
 import org.assure.jobs.DueWork;
+import org.assure.kernel.Text;
 import org.assure.web.PendingForms;
 
 import java.time.Instant;
@@ -44,10 +45,6 @@ class SessionHousekeeping implements DueWork {
     String deleteIdleSessions() {
         long idle = sessions.deleteIdle();
         long forms = pendingForms.deleteExpired();
-        return plural(idle, "idle session") + " and " + plural(forms, "expired kept form") + " deleted";
-    }
-
-    private static String plural(long n, String what) {
-        return n + " " + what + (n == 1 ? "" : "s");
+        return Text.plural(idle, "idle session") + " and " + Text.plural(forms, "expired kept form") + " deleted";
     }
 }

@@ -155,7 +155,7 @@ public class CycleService {
     public String audienceDescription(AuditCycle c) {
         if (c.audienceMode() == AudienceMode.CHOSEN) {
             List<Long> ids = chosen.organisationIds(c.id());
-            return ids.size() + " chosen organisation" + (ids.size() == 1 ? "" : "s");
+            return Text.plural(ids.size(), "chosen organisation");
         }
         List<String> parts = new ArrayList<>();
         parts.add(c.kinds().isEmpty() ? "Every kind of organisation"
@@ -426,13 +426,13 @@ public class CycleService {
     public Progress progress(CurrentUser admin, long id, @Nullable String status, @Nullable String kind, @Nullable String phase) {
         AuditCycle cycle = get(admin, id);
         LocalDate today = today();
-        Map<Long, Organisation> active = organisations.active(admin.partnershipId()).stream()
-                .collect(Collectors.toMap(Organisation::id, Function.identity()));
-        Map<Long, Organisation> ofReturns = returns.organisationsIn(id).stream().distinct()
-                .collect(Collectors.toMap(Function.identity(), orgId -> active.containsKey(orgId) ? active.get(orgId)
-                        : organisations.findInPartnership(admin.partnershipId(), orgId).orElseThrow()));
-        List<ProgressRow> all = returns.progress(CycleTermsLookup.terms(cycle), ofReturns, today).stream().map(r -> {
-            Organisation o = ofReturns.get(r.organisationId());
+        // active organisations in one query; one archived since the cycle opened is looked up on its own
+        Map<Long, Organisation> known = organisations.active(admin.partnershipId()).stream()
+                .collect(Collectors.toMap(Organisation::id, Function.identity(), (a, b) -> a, java.util.HashMap::new));
+        Function<Long, Organisation> organisationOf = orgId -> known.computeIfAbsent(orgId,
+                archived -> organisations.findInPartnership(admin.partnershipId(), archived).orElseThrow());
+        List<ProgressRow> all = returns.progress(CycleTermsLookup.terms(cycle), organisationOf, today).stream().map(r -> {
+            Organisation o = organisationOf.apply(r.organisationId());
             String type = o.isSchool() ? (o.category() == null ? "School" : o.category().label())
                     : (o.sector() == null ? "Agency" : o.sector().label());
             return new ProgressRow(r.returnId(), o.id(), o.name(), o.kind(), type, o.phase(), r.status(), r.percentAnswered(),

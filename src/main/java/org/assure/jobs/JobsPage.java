@@ -2,6 +2,7 @@ package org.assure.jobs;
 
 import io.micronaut.core.annotation.Nullable;
 import org.assure.kernel.Dates;
+import org.assure.kernel.Text;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -46,18 +47,18 @@ public final class JobsPage {
     static String words(Duration d) {
         long seconds = d.toSeconds();
         if (seconds % (7 * 86400) == 0 && seconds >= 7 * 86400) {
-            return plural(seconds / (7 * 86400), "week");
+            return Text.plural(seconds / (7 * 86400), "week");
         }
         if (seconds % 86400 == 0 && seconds >= 86400) {
-            return plural(seconds / 86400, "day");
+            return Text.plural(seconds / 86400, "day");
         }
         if (seconds % 3600 == 0 && seconds >= 3600) {
-            return plural(seconds / 3600, "hour");
+            return Text.plural(seconds / 3600, "hour");
         }
         if (seconds % 60 == 0 && seconds >= 60) {
-            return plural(seconds / 60, "minute");
+            return Text.plural(seconds / 60, "minute");
         }
-        return plural(seconds, "second");
+        return Text.plural(seconds, "second");
     }
 
     /** How long a run took: "under a second", "3 seconds", "2 minutes 5 seconds". */
@@ -67,13 +68,9 @@ public final class JobsPage {
             return "under a second";
         }
         if (seconds < 60) {
-            return plural(seconds, "second");
+            return Text.plural(seconds, "second");
         }
-        return plural(seconds / 60, "minute") + (seconds % 60 == 0 ? "" : " " + plural(seconds % 60, "second"));
-    }
-
-    private static String plural(long n, String unit) {
-        return n + " " + unit + (n == 1 ? "" : "s");
+        return Text.plural(seconds / 60, "minute") + (seconds % 60 == 0 ? "" : " " + Text.plural(seconds % 60, "second"));
     }
 
     private static List<String> lines(String summary) {

@@ -25,6 +25,16 @@ public final class Text {
         }
     }
 
+    /** The text, or "" when there is none: what a page shows for a missing value. */
+    public static String orEmpty(@Nullable String s) {
+        return s == null ? "" : s;
+    }
+
+    /** A count in words: "1 session", "3 sessions". */
+    public static String plural(long n, String singular) {
+        return n + " " + singular + (n == 1 ? "" : "s");
+    }
+
     /** An enum constant by its exact name, or null for blank or unknown values. */
     public static <E extends Enum<E>> @Nullable E parseEnum(Class<E> type, @Nullable String value) {
         if (blank(value)) {

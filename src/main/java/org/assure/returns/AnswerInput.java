@@ -38,7 +38,7 @@ public record AnswerInput(String rating, List<String> values, String evidence, S
         String v = a.answerValue() == null ? "" : a.answerValue();
         DateInput date = v.matches("\\d{4}-\\d{2}-\\d{2}") ? DateInput.of(LocalDate.parse(v)) : new DateInput("", "", "");
         return new AnswerInput(a.rating() == null ? "" : a.rating(), v.isEmpty() ? List.of() : List.of(v.split(",")),
-                nz(a.evidence()), nz(a.naReason()), date.day(), date.month(), date.year(), a.version(), false);
+                Text.orEmpty(a.evidence()), Text.orEmpty(a.naReason()), date.day(), date.month(), date.year(), a.version(), false);
     }
 
     /** An answer as it would be stored, to compare with what is. */
@@ -105,9 +105,5 @@ public record AnswerInput(String rating, List<String> values, String evidence, S
 
     static String capitalised(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    private static String nz(@Nullable String s) {
-        return s == null ? "" : s;
     }
 }

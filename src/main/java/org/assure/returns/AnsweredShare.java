@@ -8,6 +8,7 @@ import org.assure.organisations.Organisation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +25,7 @@ class AnsweredShare {
 
     /** Return id to the percentage of its asked questions that have an answer someone has given or confirmed. */
     @Transactional
-    Map<Long, Integer> percentAnswered(List<AuditReturn> returns, BankModel.Version bank, Map<Long, Organisation> organisations) {
+    Map<Long, Integer> percentAnswered(List<AuditReturn> returns, BankModel.Version bank, Function<Long, Organisation> organisationOf) {
         Map<Long, Integer> shares = new HashMap<>();
         if (returns.isEmpty()) {
             return shares;
@@ -37,7 +38,7 @@ class AnsweredShare {
             int visible = 0;
             int answered = 0;
             for (BankModel.Section section : bank.sections()) {
-                if (!Conditions.applies(section.appliesTo(), organisations.get(r.organisationId()))) {
+                if (!Conditions.applies(section.appliesTo(), organisationOf.apply(r.organisationId()))) {
                     continue;
                 }
                 for (BankModel.Question q : Conditions.asked(section, stored)) {

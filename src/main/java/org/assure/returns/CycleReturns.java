@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -67,25 +68,19 @@ public class CycleReturns {
                            @Nullable Instant lastActivityAt, @Nullable Instant submittedAt, boolean late) {
     }
 
-    /** Every return of the cycle; {@code organisations} holds each return's organisation. */
+    /** Every return of the cycle; {@code organisationOf} gives each return's organisation (its sections depend on it). */
     @Transactional
-    public List<Progress> progress(CycleTerms cycle, Map<Long, Organisation> organisations, LocalDate today) {
+    public List<Progress> progress(CycleTerms cycle, Function<Long, Organisation> organisationOf, LocalDate today) {
         List<AuditReturn> returns = rows.ofCycle(cycle.id());
         if (returns.isEmpty()) {
             return List.of();
         }
         BankModel.Version bank = banks.get(cycle.bankKey(), cycle.bankVersion());
-        Map<Long, Integer> shares = answered.percentAnswered(returns, bank, organisations);
+        Map<Long, Integer> shares = answered.percentAnswered(returns, bank, organisationOf);
         Map<Long, Instant> firstSubmitted = new HashMap<>();
         submissions.findByReturnIdInAndSubmissionNumber(returns.stream().map(AuditReturn::id).toList(), 1)
                 .forEach(s -> firstSubmitted.put(s.returnId(), s.submittedAt()));
         return returns.stream().map(r -> new Progress(r.id(), r.organisationId(), r.status(), shares.getOrDefault(r.id(), 0),
                 r.lastActivityAt(), r.submittedAt(), Timeliness.late(cycle.deadline(), today, firstSubmitted.get(r.id())))).toList();
-    }
-
-    /** The organisations that have a return in the cycle. */
-    @Transactional
-    public List<Long> organisationsIn(long cycleId) {
-        return rows.ofCycle(cycleId).stream().map(AuditReturn::organisationId).toList();
     }
 }

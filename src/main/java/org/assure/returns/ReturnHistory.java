@@ -113,16 +113,12 @@ final class ReturnHistory {
 
     private static String sectionStatus(@Nullable String code) {
         SectionStatus s = Text.parseEnum(SectionStatus.class, code);
-        return s == null ? nz(code) : s.label();
+        return s == null ? Text.orEmpty(code) : s.label();
     }
 
     private static String returnStatus(@Nullable String code) {
         ReturnStatus s = Text.parseEnum(ReturnStatus.class, code);
-        return s == null ? nz(code) : s.label();
-    }
-
-    private static String nz(@Nullable String s) {
-        return s == null ? "" : s;
+        return s == null ? Text.orEmpty(code) : s.label();
     }
 
     /** Fields this page has no words for: each on its own line, by name. */
