@@ -327,6 +327,7 @@ public class AccountService {
      */
     @Transactional
     public FormErrors changeAccess(CurrentUser admin, long accountId, List<String> roleValues, List<String> organisationValues) {
+        lockPartnership(admin);
         Account account = ownAccount(admin, accountId);
         FormErrors errors = FormErrors.none();
         java.util.Set<Role> chosen = java.util.EnumSet.noneOf(Role.class);
@@ -365,7 +366,6 @@ public class AccountService {
         if (!errors.isEmpty()) {
             return errors;
         }
-        accounts.lockPartnership(admin.partnershipId());
         List<String> before = roleNames(accountId);
         List<Long> beforeOrganisations = memberships.findByAccountId(accountId).stream().map(AccountOrganisation::organisationId).sorted().toList();
         boolean losesAdmin = before.contains(Role.PARTNERSHIP_ADMIN.name()) && !chosen.contains(Role.PARTNERSHIP_ADMIN);
@@ -391,6 +391,16 @@ public class AccountService {
         return String.join(",", ids.stream().map(String::valueOf).toList());
     }
 
+    /**
+     * The first statement of a change that must leave the partnership an active admin. First, because on MySQL a
+     * transaction's reads see the snapshot of its first plain read: a lock taken after one would still count
+     * admins as they were before the change that held it.
+     */
+    private void lockPartnership(CurrentUser admin) {
+        access.requireAdmin(admin);
+        accounts.lockPartnership(admin.partnershipId());
+    }
+
     private boolean isActiveAdmin(Account account) {
         return !account.isPending() && !account.isDeactivated() && roleNames(account.id()).contains(Role.PARTNERSHIP_ADMIN.name());
     }
@@ -403,13 +413,13 @@ public class AccountService {
      */
     @Transactional
     public void deactivate(CurrentUser admin, long accountId) {
+        lockPartnership(admin);
         Account account = ownAccount(admin, accountId);
         String back = "/users/" + accountId;
         if (account.id() == admin.accountId()) {
             throw Refusal.conflict("You cannot deactivate your own account. Ask another partnership admin.").backTo(back, "Back to " + account.displayName());
         }
-        accounts.lockPartnership(admin.partnershipId());
-        Account current = accounts.findById(accountId).orElseThrow();
+        Account current = account;
         if (current.isDeactivated()) {
             return; // already done, by this admin a moment ago or by another: the same outcome
         }
