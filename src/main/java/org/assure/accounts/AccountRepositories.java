@@ -57,6 +57,8 @@ final class AccountRepositories {
     @JdbcRepository(dialect = Dialect.MYSQL)
     interface Memberships extends CrudRepository<AccountOrganisation, Long> {
         List<AccountOrganisation> findByAccountId(long accountId);
+
+        List<AccountOrganisation> findByAccountIdIn(java.util.Collection<Long> accountIds);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
@@ -87,6 +89,11 @@ final class AccountRepositories {
 
         @Query("UPDATE account_token SET used_at = :at WHERE account_id = :accountId AND purpose = :purpose AND used_at IS NULL")
         void retire(long accountId, String purpose, Instant at);
+
+        @Query("""
+                SELECT COUNT(*) FROM account_token
+                WHERE account_id = :accountId AND purpose = :purpose AND used_at IS NULL AND expires_at > :now""")
+        long countUsable(long accountId, String purpose, Instant now);
     }
 
     @Introspected

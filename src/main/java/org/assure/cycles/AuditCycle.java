@@ -71,4 +71,11 @@ public record AuditCycle(@Id @GeneratedValue @Nullable Long id,
                 next == CycleStatus.OPEN ? now : openedAt, next == CycleStatus.CLOSED ? now : closedAt,
                 next == CycleStatus.ARCHIVED ? now : archivedAt, version, createdAt, now);
     }
+
+    /** Open again after a close that nothing followed: as it was before the close. */
+    AuditCycle reopened(Instant now) {
+        return new AuditCycle(id, partnershipId, name, bankKey, bankVersion, audienceMode, audienceKinds, audienceCategories,
+                audienceSectors, opensOn, deadline, finalDeadline, panelDate, CycleStatus.OPEN, openedAt, null, archivedAt,
+                version, createdAt, now);
+    }
 }
