@@ -256,21 +256,21 @@ public class CycleService {
     /** The field that confirms dates in the past: a warning the admin answers, not a refusal. */
     static final String PAST_DATES = "pastDatesConfirmed";
 
-    /** "The opening date, 3 March 2026, is in the past" (and the others): empty when every date is today or later. */
+    /** "The opening date (3 March 2026) is in the past" (and the others): empty when every date is today or later. */
     String pastDates(LocalDate opens, LocalDate deadline, @Nullable LocalDate fin, @Nullable LocalDate panel) {
         LocalDate today = today();
         List<String> past = new ArrayList<>();
         if (opens.isBefore(today)) {
-            past.add("the opening date, " + Dates.date(opens));
+            past.add("the opening date (" + Dates.date(opens) + ")");
         }
         if (deadline.isBefore(today)) {
-            past.add("the deadline, " + Dates.date(deadline));
+            past.add("the deadline (" + Dates.date(deadline) + ")");
         }
         if (fin != null && fin.isBefore(today)) {
-            past.add("the final deadline, " + Dates.date(fin));
+            past.add("the final deadline (" + Dates.date(fin) + ")");
         }
         if (panel != null && panel.isBefore(today)) {
-            past.add("the panel date, " + Dates.date(panel));
+            past.add("the panel date (" + Dates.date(panel) + ")");
         }
         if (past.isEmpty()) {
             return "";
