@@ -58,8 +58,21 @@ public class LeadReach {
     List<Reach> of(long partnershipId, List<Organisation> audience) {
         Map<Long, List<OrganisationLeads.Lead>> byOrganisation = leads.byOrganisation(partnershipId);
         Map<Long, List<OrganisationContact>> contacts = organisations.contactsByOrganisation(partnershipId);
-        return audience.stream().map(o -> reach(o, byOrganisation.getOrDefault(o.id(), List.of()),
-                contacts.getOrDefault(o.id(), List.of()))).toList();
+        // one address, one account (ADR 0007): a contact recorded for two organisations (a federation's DSL) is
+        // invited for the first; the second is listed, not silently left out
+        Map<String, Organisation> invitedFor = new java.util.HashMap<>();
+        return audience.stream().map(o -> {
+            Reach r = reach(o, byOrganisation.getOrDefault(o.id(), List.of()), contacts.getOrDefault(o.id(), List.of()));
+            if (r.kind() != Kind.CONTACT_TO_INVITE) {
+                return r;
+            }
+            String address = r.contact().email().strip().toLowerCase(java.util.Locale.ROOT);
+            Organisation first = invitedFor.putIfAbsent(address, o);
+            return first == null ? r : new Reach(o, Kind.NOBODY, List.of(), r.contact(), "No lead account; the "
+                    + r.contact().role().label().toLowerCase() + "'s address, " + r.contact().email() + ", is also the lead contact of "
+                    + first.name() + ", and is invited as its lead: one address can have one account. Record another address,"
+                    + " or link that account to this organisation too once it exists");
+        }).toList();
     }
 
     private Reach reach(Organisation o, List<OrganisationLeads.Lead> found, List<OrganisationContact> contacts) {
@@ -74,7 +87,7 @@ public class LeadReach {
                 .filter(c -> c.role() == r && EmailAddress.valid(c.email()))).findFirst();
         String named = o.isSchool() ? "a DSL or headteacher" : "a safeguarding lead";
         if (contact.isEmpty()) {
-            return new Reach(o, Kind.NOBODY, List.of(), null, "No lead account, and no email address recorded for " + named);
+            return new Reach(o, Kind.NOBODY, List.of(), null, "No lead account, and no usable email address recorded for " + named);
         }
         if (accounts.exists(contact.get().email())) {
             // Said the same way whoever's account it is, here or in another partnership.

@@ -131,7 +131,7 @@ class CycleLeadReachWebTest extends WebTest {
         var before = browser.get("/cycles/" + id).body();
         assertContains(before, "Who opening the cycle will reach", "1 with a signed-up lead", "1 with an invited lead who has not yet accepted",
                 "2 whose lead contact will be invited", "2 with nobody to invite", "Organisations with nobody to invite",
-                nobody.name() + "</a></td>", "No lead account, and no email address recorded for a DSL or headteacher",
+                nobody.name() + "</a></td>", "No lead account, and no usable email address recorded for a DSL or headteacher",
                 taken.name() + "</a></td>", contributor.email() + ", already has an account, which is not a lead of this organisation",
                 "Lead contacts to invite (2)", dsl, headOnly);
         assertFalse(before.contains(led.name() + "</a></td>"), "an organisation with a lead is not listed as having nobody");
@@ -196,16 +196,21 @@ class CycleLeadReachWebTest extends WebTest {
         Organisation b = school(p, ContactRole.DSL, second, ContactRole.HEADTEACHER, address("bulk-head"));
         Organisation led = school(p, ContactRole.DSL, address("bulk-led"));
         Fixtures.Person lead = fixtures.person(p, Role.ORGANISATION_LEAD, led);
+        // a federation: one DSL recorded for two schools; one address can have one account
+        String federation = address("federation-dsl");
+        school(p, ContactRole.DSL, federation);
+        school(p, ContactRole.DSL, federation.toUpperCase());
         TestBrowser browser = signedIn(admin);
         long id = idFrom(browser.postRepeated("/cycles", cycleForm("Bulk audit")));
 
-        assertContains(browser.get("/cycles/" + id).body(), "Lead contacts to invite (2)", "Invite these lead contacts now",
-                "action=\"/cycles/" + id + "/invite-leads\"");
+        assertContains(browser.get("/cycles/" + id).body(), "Lead contacts to invite (3)", "Invite these lead contacts now",
+                "action=\"/cycles/" + id + "/invite-leads\"", "1 with nobody to invite", "is also the lead contact of");
         var invited = browser.post("/cycles/" + id + "/invite-leads");
         assertEquals(303, invited.status());
         var page = browser.follow(invited).body();
-        assertContains(page, "2 lead contacts invited to be their organisation&#39;s lead", "2 with an invited lead who has not yet accepted",
-                "0 whose lead contact will be invited");
+        assertContains(page, "3 lead contacts invited to be their organisation&#39;s lead", "3 with an invited lead who has not yet accepted",
+                "0 whose lead contact will be invited", "1 with nobody to invite", "already has an account, which is not a lead of this organisation");
+        assertEquals(1, to(p, federation, INVITED).size(), "the federation's DSL is invited once");
         assertEquals(1, to(p, first, INVITED).size());
         assertEquals(1, to(p, second, INVITED).size());
         assertEquals(0, emails.to(p.id(), lead.email()).size(), "a lead already signed up is not invited");
