@@ -78,4 +78,11 @@ public record AuditCycle(@Id @GeneratedValue @Nullable Long id,
                 audienceSectors, opensOn, deadline, finalDeadline, panelDate, CycleStatus.OPEN, openedAt, null, archivedAt,
                 version, createdAt, now);
     }
+
+    /** Unchanged but for its version and time: claims the row, so that two admins acting at once do not both act. */
+    AuditCycle touched(Instant now) {
+        return new AuditCycle(id, partnershipId, name, bankKey, bankVersion, audienceMode, audienceKinds, audienceCategories,
+                audienceSectors, opensOn, deadline, finalDeadline, panelDate, status, openedAt, closedAt, archivedAt,
+                version, createdAt, now);
+    }
 }

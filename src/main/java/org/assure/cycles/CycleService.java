@@ -453,7 +453,11 @@ public class CycleService {
         AuditCycle cycle = deletable(admin, id);
         List<Long> chosenIds = chosen.organisationIds(id);
         chosen.deleteAll(id);
-        cycles.delete(cycle);
+        try {
+            cycles.delete(cycle);
+        } catch (OptimisticLockException e) {
+            throw refused(id, "Someone else changed this cycle at the same moment. Look at it again and retry.");
+        }
         audit.record(admin.partnershipId(), admin.accountId(), CycleAudit.DELETED, id, CycleAudit.fields(cycle, chosenIds), null);
     }
 
@@ -542,6 +546,12 @@ public class CycleService {
         if (!cycle.isDraft() && !cycle.isOpen()) {
             throw refused(id, "Leads can be invited only while the cycle is a draft or open. This cycle is "
                     + cycle.status().label().toLowerCase() + ".");
+        }
+        try {
+            // two admins inviting at once: the second waits for the first's row lock, then finds the version moved on
+            cycles.update(cycle.touched(clock.instant()));
+        } catch (OptimisticLockException e) {
+            throw refused(id, "Someone else changed this cycle at the same moment. Look at it again and retry.");
         }
         int invited = 0;
         for (LeadReach.Reach r : reach(admin, cycle)) {

@@ -42,7 +42,7 @@ import org.assure.kernel.Text;
 class CyclesController {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final Map<String, String> SAVED = Map.of("created", "Cycle created", "updated", "Changes saved",
-            "opened", "Cycle opened: returns created and invitations queued", "added", "Organisation added to the cycle",
+            "opened", "Cycle opened: returns created, leads emailed and lead contacts without an account invited", "added", "Organisation added to the cycle",
             "closed", "Cycle closed", "archived", "Cycle archived", "reopened", "Cycle reopened: its returns can be changed again",
             "deleted", "Draft cycle deleted");
     private final CycleService cycles;

@@ -247,4 +247,25 @@ class CycleLeadReachWebTest extends WebTest {
         assertEquals(409, closed.status());
         assertContains(closed.body(), "Leads can be invited only while the cycle is a draft or open");
     }
+
+    @Test
+    void adminsInvitingAtOnceInviteEachLeadContactOnce() throws Exception {
+        Partnership p = fixtures.partnership();
+        Fixtures.Person admin = fixtures.admin(p);
+        List<String> contacts = List.of(address("race-a"), address("race-b"), address("race-c"));
+        contacts.forEach(c -> school(p, ContactRole.DSL, c));
+        long id = idFrom(signedIn(admin).postRepeated("/cycles", cycleForm("Race audit")));
+        List<TestBrowser> admins = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            admins.add(signedIn(admin));
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Integer> statuses = org.assure.testsupport.Concurrently.times(4,
+                () -> admins.get(next.getAndIncrement()).post("/cycles/" + id + "/invite-leads").status());
+        assertTrue(statuses.stream().allMatch(s -> s == 303 || s == 409), statuses.toString());
+        assertTrue(statuses.contains(303), statuses.toString());
+        for (String c : contacts) {
+            assertEquals(1, to(p, c, INVITED).size(), c + " is invited once");
+        }
+    }
 }
