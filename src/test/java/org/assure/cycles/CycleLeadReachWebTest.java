@@ -260,10 +260,14 @@ class CycleLeadReachWebTest extends WebTest {
             admins.add(signedIn(admin));
         }
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        List<Integer> statuses = org.assure.testsupport.Concurrently.times(4,
-                () -> admins.get(next.getAndIncrement()).post("/cycles/" + id + "/invite-leads").status());
+        List<TestBrowser.Page> pages = org.assure.testsupport.Concurrently.times(4,
+                () -> admins.get(next.getAndIncrement()).post("/cycles/" + id + "/invite-leads"));
+        List<Integer> statuses = pages.stream().map(TestBrowser.Page::status).toList();
         assertTrue(statuses.stream().allMatch(s -> s == 303 || s == 409), statuses.toString());
         assertTrue(statuses.contains(303), statuses.toString());
+        // the cycle's row is claimed first: the others are told about the cycle, before any account is written
+        pages.stream().filter(pg -> pg.status() == 409).forEach(pg -> assertContains(pg.body(),
+                "Someone else changed this cycle at the same moment", "Back to the cycle"));
         for (String c : contacts) {
             assertEquals(1, to(p, c, INVITED).size(), c + " is invited once");
         }
