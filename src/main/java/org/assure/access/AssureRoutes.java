@@ -97,7 +97,12 @@ class AssureRoutes implements RouteRules {
                 rule(GET, "/cycles/{id}/edit", CYCLE, "Edit a draft cycle", ADMIN),
                 rule(POST, "/cycles/{id}/edit", CYCLE, "Edit a draft cycle", ADMIN),
                 rule(POST, "/cycles/{id}/open", CYCLE, "Open a cycle: create its returns", ADMIN),
+                rule(GET, "/cycles/{id}/close", CYCLE, "Close a cycle: confirm", ADMIN),
                 rule(POST, "/cycles/{id}/close", CYCLE, "Close a cycle", ADMIN),
+                rule(POST, "/cycles/{id}/reopen", CYCLE, "Reopen a closed cycle nothing has happened to since", ADMIN),
+                rule(GET, "/cycles/{id}/delete", CYCLE, "Delete a draft cycle: confirm", ADMIN),
+                rule(POST, "/cycles/{id}/delete", CYCLE, "Delete a draft cycle", ADMIN),
+                rule(POST, "/cycles/{id}/invite-leads", CYCLE, "Invite the lead contacts of a cycle's organisations without a lead", ADMIN),
                 rule(POST, "/cycles/{id}/archive", CYCLE, "Archive a cycle", ADMIN),
                 rule(POST, "/cycles/{id}/organisations", CYCLE, "Add an organisation to an open cycle", ADMIN),
 
