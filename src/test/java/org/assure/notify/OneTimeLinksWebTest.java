@@ -105,17 +105,19 @@ class OneTimeLinksWebTest extends WebTest {
         assertEquals(303, admin.post("/users/invite", "name", "Nia Viewer", "email", viewer, "role", "BOARD_VIEWER", "organisationId", "").status());
         accounts.inviteContributor(new CurrentUser(lead.id(), p.id(), p.name(), lead.email(), "Lee Lead", Set.of(Roles.LEAD), Set.of(school.id())),
                 "Hal Helper", helper, school.id());
-        String firstLink = developerLink(viewer, "/invitations/");
+        String firstLink = Emails.linkPath(emails.latest(p.id(), viewer), "/invitations/");
         long pending = accounts.list(new CurrentUser(adminPerson.id(), p.id(), p.name(), adminPerson.email(), "Ada Admin", Set.of(Roles.ADMIN), Set.of())).stream().filter(u -> u.email().equals(viewer)).findFirst().orElseThrow().id();
 
         // Sending it again makes a new link, and the old one stops working: neither is readable.
         admin.get("/users");
         assertEquals(303, admin.post("/users/" + pending + "/reinvite").status());
-        String secondLink = developerLink(viewer, "/invitations/");
-        String helperLink = developerLink(helper, "/invitations/");
+        String secondLink = Emails.linkPath(emails.latest(p.id(), viewer), "/invitations/");
+        String helperLink = Emails.linkPath(emails.latest(p.id(), helper), "/invitations/");
         assertFalse(firstLink.equals(secondLink));
 
         assertNoLinkOn(admin, crawl(admin, p), firstLink, secondLink, helperLink);
+        assertEquals(secondLink, developerLink(viewer, "/invitations/"), "the developer mail page has the newest link");
+        assertEquals(helperLink, developerLink(helper, "/invitations/"));
 
         TestBrowser newcomer = browser();
         assertEquals(200, newcomer.get(secondLink).status());
