@@ -16,6 +16,8 @@ import org.assure.web.Forms;
 import org.assure.web.Model;
 import org.assure.web.SandboxedHtml;
 
+import java.util.List;
+
 /**
  * Partnership admins read their partnership's email: what was sent, what is waiting, what keeps
  * failing and why. In local mode, with no SMTP server, this page is where email is read. An email's
@@ -53,7 +55,7 @@ class OutboxController {
         OutboxEmail email = outbox.find(admin.partnershipId(), id);
         boolean shown = !email.carriesSecret();
         return Forms.page("notify/email", Model.of("email", OutboxEntry.of(email))
-                .with("body", shown ? OutboxEntry.bodyParts(email.body(), settings.baseUrl()) : java.util.List.of())
+                .with("body", shown ? OutboxEntry.bodyParts(email.body(), settings.baseUrl()) : List.of())
                 .with("hasHtml", shown && email.htmlBody() != null)
                 .with("delivering", smtp.configured())
                 .with("developerMail", developerMail));
