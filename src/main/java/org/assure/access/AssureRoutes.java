@@ -127,6 +127,10 @@ class AssureRoutes implements RouteRules {
                 rule(GET, "/outbox", NONE, "The partnership's emails", ADMIN),
                 rule(GET, "/outbox/{id}", EMAIL, "One email", ADMIN),
                 rule(GET, "/outbox/{id}/html", EMAIL, "One email's HTML part, sandboxed, for the frame on its page", ADMIN),
-                rule(GET, "/jobs", NONE, "When the scheduled work last ran and what it did", ADMIN));
+                rule(GET, "/jobs", NONE, "When the scheduled work last ran and what it did", ADMIN),
+                // Registered only in local mode without a mail server, never in production: the developer stands in
+                // for every recipient there (ADR 0020).
+                rule(GET, "/dev/mail", NONE, "Local mode without a mail server only: invitations and password resets with their links",
+                        ANYONE));
     }
 }
