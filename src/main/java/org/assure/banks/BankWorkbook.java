@@ -58,11 +58,8 @@ public final class BankWorkbook {
     public static final String SECTIONS = "Sections";
     public static final String QUESTIONS = "Questions";
     static final int MAX_ROWS = 5_000;
-    /**
-     * Reading is streamed (kernel.XlsxReader). Two rows above {@link #MAX_ROWS} (a header, then one row
-     * too many) so that a long sheet gets the problem on its row here rather than the general refusal.
-     */
-    private static final XlsxReader.Limits LIMITS = new XlsxReader.Limits(20, MAX_ROWS + 2, 100, 500_000);
+    /** Reading is streamed (kernel.XlsxReader): at most {@link #MAX_ROWS} non-blank rows a sheet, its heading row included. */
+    private static final XlsxReader.Limits LIMITS = new XlsxReader.Limits(20, MAX_ROWS, 100, 500_000);
     private static final List<String> SHEET_ORDER = List.of(VERSION, SCALE, SECTIONS, QUESTIONS);
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
@@ -616,10 +613,6 @@ public final class BankWorkbook {
                 });
                 if (cells.isEmpty()) {
                     continue;
-                }
-                if (rows.size() == MAX_ROWS) {
-                    problems.add(new SheetProblem(name, row.getKey(), "the sheet has more than " + MAX_ROWS + " rows; that is more than a version can sensibly hold"));
-                    break;
                 }
                 rows.put(row.getKey(), cells);
             }

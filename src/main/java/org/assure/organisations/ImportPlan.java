@@ -114,7 +114,8 @@ public final class ImportPlan {
                 sameName++;
             }
             boolean dslEmail = line.details().contacts().stream().anyMatch(c -> c.role() == ContactRole.DSL && !Text.blank(c.email()));
-            if (!dslEmail && line.action() != Action.ARCHIVE) {
+            boolean staysArchived = line.existing() != null && line.existing().organisation().isArchived();
+            if (!dslEmail && !staysArchived) {
                 notes.add("no DSL email: nobody can be invited as its DSL until one is added");
                 noDsl++;
             }

@@ -59,7 +59,7 @@ class ImportPlanTest {
 
         Map<String, Line> byUrn = plan.lines().stream().collect(Collectors.toMap(Line::urn, Function.identity()));
         assertTrue(byUrn.get("901007").notes().contains("proposed to close"));
-        assertEquals(List.of("14 schools have the same name as another school: lists show each school's URN beside its name to tell"
+        assertEquals(List.of("16 schools have the same name as another school: lists show each school's URN beside its name to tell"
                         + " them apart.", "38 schools have no DSL email address: nobody can be invited as their DSL until one is added on"
                         + " the school's page."), plan.warnings(), "all of the sample is in Sandwell");
 
