@@ -26,3 +26,14 @@ CREATE TABLE organisation_import_row (
 -- A refused upload is kept (without its file) with why, so the page saying so has an address of its
 -- own: the upload form posts to a URL carrying its CSRF token, which must not stay in the address bar.
 ALTER TABLE organisation_import ADD COLUMN problem VARCHAR(1000) NULL;
+
+-- The same for a refused bank workbook: its problems, by sheet and row, for the page that lists them.
+CREATE TABLE bank_upload_refusal (
+    id              BIGINT AUTO_INCREMENT PRIMARY KEY,
+    partnership_id  BIGINT       NOT NULL,
+    account_id      BIGINT       NOT NULL,
+    file_name       VARCHAR(255) NOT NULL,
+    problems        MEDIUMTEXT   NOT NULL,
+    created_at      DATETIME(6)  NOT NULL,
+    CONSTRAINT fk_bank_refusal_partnership FOREIGN KEY (partnership_id) REFERENCES partnership (id)
+);

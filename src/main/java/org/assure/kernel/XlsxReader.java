@@ -48,7 +48,7 @@ import java.util.zip.ZipFile;
 public final class XlsxReader {
     static final int MAX_ENTRIES = 1_000;
     static final long MAX_UNCOMPRESSED = 100L * 1024 * 1024;
-    static final long MAX_SHARED_STRINGS = 20L * 1024 * 1024;
+    static final long MAX_SHARED_STRINGS = 10L * 1024 * 1024;
     /** Parts read whole into memory (workbook, styles, relationships, content types) rather than streamed. */
     static final long MAX_WHOLE_PART = 5L * 1024 * 1024;
     /** Excel's own limit on the characters in a cell. */

@@ -134,7 +134,7 @@ class XlsxReaderTest {
     @Test
     void refusesZipBombsAndPackagesOfManyPartsBeforeParsing() throws Exception {
         XlsxReader.Refused bomb = assertThrows(XlsxReader.Refused.class, () -> rows(CraftedXlsx.zipBomb(), LIMITS));
-        assertTrue(bomb.getMessage().startsWith("holds more than 20 MB of data once unzipped in one part (xl/sharedStrings.xml)"),
+        assertTrue(bomb.getMessage().startsWith("holds more than 10 MB of data once unzipped in one part (xl/sharedStrings.xml)"),
                 bomb.getMessage());
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

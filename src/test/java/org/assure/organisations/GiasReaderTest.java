@@ -194,6 +194,6 @@ class GiasReaderTest {
     void aWorkbookBeyondTheLimitsIsRefusedWithWhatToDo() {
         ImportFileException bomb = assertThrows(ImportFileException.class,
                 () -> GiasReader.read("schools.xlsx", org.assure.testsupport.CraftedXlsx.zipBomb()));
-        assertTrue(bomb.getMessage().startsWith("The selected file holds more than 20 MB of data once unzipped"), bomb.getMessage());
+        assertTrue(bomb.getMessage().startsWith("The selected file holds more than 10 MB of data once unzipped"), bomb.getMessage());
     }
 }

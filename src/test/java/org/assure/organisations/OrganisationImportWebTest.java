@@ -186,7 +186,7 @@ class OrganisationImportWebTest extends WebTest {
         assertTrue(browser.follow(upload(browser, "names.csv", "Name,Town\nA,B\n".getBytes(StandardCharsets.UTF_8))).body()
                 .contains("must have the columns URN and EstablishmentName"));
         assertTrue(browser.follow(upload(browser, "bomb.xlsx", CraftedXlsx.zipBomb())).body()
-                .contains("The selected file holds more than 20 MB of data once unzipped"));
+                .contains("The selected file holds more than 10 MB of data once unzipped"));
         var none = browser.follow(upload(browser, "", new byte[0]));
         assertEquals(422, none.status());
         assertFalse(none.raw().uri().toString().contains("_csrf"));

@@ -50,6 +50,13 @@ class UploadHeapTest {
         }
     }
 
+    @Test
+    void theMostSharedStringsAllowedStillFitWellUnderAHundredMegabytes() throws Exception {
+        Probe probe = probe(CraftedXlsx.manySharedStrings(), "gias");
+        assertTrue(probe.output.contains("refused: The selected file has a header row but no schools below it"), probe.output);
+        assertTrue(probe.peakMegabytes < 100, probe.output);
+    }
+
     private record Probe(String output, long peakMegabytes) {
     }
 

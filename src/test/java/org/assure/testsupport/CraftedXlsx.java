@@ -122,6 +122,20 @@ public final class CraftedXlsx {
         text(zip, buffer.toString());
     }
 
+    /**
+     * Just under the 10 MB the reader allows for shared strings, in as many distinct short strings as
+     * fit: the most a workbook can make the reader hold before it reads a row. Its one row is a GIAS header.
+     */
+    public static byte[] manySharedStrings() {
+        return of("Schools", 1, out -> out.append("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row>"),
+                out -> {
+                    out.append("<si><t>URN</t></si><si><t>EstablishmentName</t></si>");
+                    for (int i = 0; i < 470_000; i++) {
+                        out.append("<si><t>" + i + "</t></si>");
+                    }
+                });
+    }
+
     private static void put(ZipOutputStream zip, String name, String content) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         text(zip, content);
