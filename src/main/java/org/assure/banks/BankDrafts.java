@@ -27,21 +27,40 @@ import java.util.List;
 @Singleton
 class BankDrafts {
     private final BankDraft.Repository drafts;
+    private final BankUploadRefusal.Repository refusals;
     private final QuestionBanks banks;
     private final AuditTrail audit;
     private final Clock clock;
     private final AccessPolicy access;
 
-    BankDrafts(BankDraft.Repository drafts, QuestionBanks banks, AuditTrail audit, Clock clock, AccessPolicy access) {
+    BankDrafts(BankDraft.Repository drafts, BankUploadRefusal.Repository refusals, QuestionBanks banks, AuditTrail audit, Clock clock,
+               AccessPolicy access) {
         this.access = access;
+        this.refusals = refusals;
         this.drafts = drafts;
         this.banks = banks;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** The stored draft's id, or every problem with the upload (and nothing stored). */
-    record Upload(@Nullable Long draftId, List<SheetProblem> problems) {
+    /** The stored draft's id, or the id of the refusal listing every problem with the upload (and nothing else stored). */
+    record Upload(@Nullable Long draftId, @Nullable Long refusalId) {
+    }
+
+    /** A refused upload's problems, for its page; another partnership's is "not found". */
+    @Transactional
+    List<SheetProblem> refusal(CurrentUser admin, long id) {
+        access.requireAdmin(admin);
+        return refusals.findByIdAndPartnershipId(id, admin.partnershipId()).orElseThrow(() -> Refusal.notFound("Upload")).decoded();
+    }
+
+    private Upload refused(CurrentUser admin, String fileName, List<SheetProblem> problems) {
+        return new Upload(null, refusals.save(new BankUploadRefusal(null, admin.partnershipId(), admin.accountId(), name(fileName),
+                BankUploadRefusal.encode(problems), clock.instant())).id());
+    }
+
+    private static String name(String fileName) {
+        return fileName.length() > 255 ? fileName.substring(fileName.length() - 255) : fileName;
     }
 
     @Transactional
@@ -49,7 +68,7 @@ class BankDrafts {
         access.requireAdmin(admin);
         BankWorkbook.Import result = BankWorkbook.read(content, banks.files());
         if (!result.ok()) {
-            return new Upload(null, result.problems());
+            return refused(admin, fileName, result.problems());
         }
         Version v = result.version();
         List<SheetProblem> refused = new ArrayList<>();
@@ -65,14 +84,14 @@ class BankDrafts {
                     + "(for example " + v.version() + "-2) and a later effective-from date, and upload again"));
         }
         if (!refused.isEmpty()) {
-            return new Upload(null, refused);
+            return refused(admin, fileName, refused);
         }
         String name = fileName.length() > 255 ? fileName.substring(fileName.length() - 255) : fileName;
         BankDraft draft = drafts.save(new BankDraft(null, admin.partnershipId(), admin.accountId(), v.bank(), v.version(), name,
                 result.yaml(), clock.instant()));
         audit.record(admin.partnershipId(), admin.accountId(), BankAudit.DRAFT_UPLOADED, draft.id(), null,
                 AuditFields.of(BankAudit.FILE, name, BankAudit.BANK, v.bank(), BankAudit.VERSION, v.version()));
-        return new Upload(draft.id(), List.of());
+        return new Upload(draft.id(), null);
     }
 
     /** Checks the draft again beside the banks as they are now, and compares it with the version before it. */

@@ -4,12 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -21,6 +17,8 @@ import org.assure.banks.BankModel.Question;
 import org.assure.banks.BankModel.Rating;
 import org.assure.banks.BankModel.Section;
 import org.assure.banks.BankModel.Version;
+import org.assure.kernel.SheetText;
+import org.assure.kernel.XlsxReader;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -29,13 +27,11 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -62,6 +58,8 @@ public final class BankWorkbook {
     public static final String SECTIONS = "Sections";
     public static final String QUESTIONS = "Questions";
     static final int MAX_ROWS = 5_000;
+    /** Reading is streamed (kernel.XlsxReader): at most {@link #MAX_ROWS} non-blank rows a sheet, its heading row included. */
+    private static final XlsxReader.Limits LIMITS = new XlsxReader.Limits(20, MAX_ROWS, 100, 500_000);
     private static final List<String> SHEET_ORDER = List.of(VERSION, SCALE, SECTIONS, QUESTIONS);
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
@@ -231,9 +229,7 @@ public final class BankWorkbook {
 
     private static void cell(Row row, int column, @Nullable String value, CellStyle style) {
         Cell cell = row.createCell(column);
-        if (value != null && !value.isEmpty()) {
-            cell.setCellValue(value);
-        }
+        SheetText.set(cell, value);
         cell.setCellStyle(style);
     }
 
@@ -291,11 +287,13 @@ public final class BankWorkbook {
         if (!startsWith(content, ZIP)) {
             return refused("the file is not an Excel (.xlsx) workbook");
         }
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-            return new Reading(workbook).read(library);
-        } catch (IOException | RuntimeException e) {
-            return refused("the file could not be opened as an Excel (.xlsx) workbook");
+        Sheets sheets = new Sheets();
+        try {
+            XlsxReader.read(content, LIMITS, sheets);
+        } catch (XlsxReader.Refused e) {
+            return refused(e.sentence("the file"));
         }
+        return new Reading(sheets).read(library);
     }
 
     private static Import refused(String message) {
@@ -313,6 +311,31 @@ public final class BankWorkbook {
         }
     }
 
+    /** An uploaded workbook's non-blank rows, each sheet's by row number, kept in the order of the file. */
+    private static final class Sheets implements XlsxReader.Rows {
+        final List<String> names = new ArrayList<>();
+        final Map<String, Map<Integer, List<String>>> byName = new LinkedHashMap<>();
+
+        @Override
+        public boolean wants(int index, String name) {
+            names.add(name);
+            return SHEET_ORDER.stream().anyMatch(name::equalsIgnoreCase);
+        }
+
+        @Override
+        public void row(String sheet, int row, List<String> cells) {
+            byName.computeIfAbsent(sheet.toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>()).put(row, cells);
+        }
+
+        /** Sheet names are matched as a spreadsheet program does, ignoring case; null when there is no such sheet. */
+        @Nullable Map<Integer, List<String>> rows(String name) {
+            if (names.stream().noneMatch(name::equalsIgnoreCase)) {
+                return null;
+            }
+            return byName.getOrDefault(name.toLowerCase(Locale.ROOT), Map.of());
+        }
+    }
+
     /** One sheet as header-named cells, by Excel row number. */
     private record Table(String sheet, Map<Integer, Map<String, String>> rows) {
     }
@@ -321,18 +344,15 @@ public final class BankWorkbook {
     private static final class Reading {
         /** Put before the generated YAML so the version's own mapping starts on line 1, alone: see {@link #where}. */
         private static final String PREFIX = "--- !!map\n";
-        private final XSSFWorkbook workbook;
-        private final DataFormatter formatter = new DataFormatter(Locale.UK);
-        private final FormulaEvaluator evaluator;
+        private final Sheets workbook;
         private final Set<SheetProblem> problems = new LinkedHashSet<>();
         private final Map<String, Place> versionRows = new LinkedHashMap<>();
         private final List<Place> ratingRows = new ArrayList<>();
         private final List<Place> sectionRows = new ArrayList<>();
         private final List<List<Place>> questionRows = new ArrayList<>();
 
-        Reading(XSSFWorkbook workbook) {
+        Reading(Sheets workbook) {
             this.workbook = workbook;
-            this.evaluator = workbook.getCreationHelper().createFormulaEvaluator();
         }
 
         Import read(List<BankFile> library) {
@@ -541,13 +561,13 @@ public final class BankWorkbook {
 
         /** A sheet's rows by column, or null (and a problem) when the sheet or a column it needs is missing. */
         private @Nullable Table table(String name, List<Column> columns, Set<String> required) {
-            Sheet sheet = workbook.getSheet(name);
+            Map<Integer, List<String>> sheet = workbook.rows(name);
             if (sheet == null) {
                 problems.add(new SheetProblem("", 0, "the workbook has no " + name + " sheet (its sheets are: "
                         + sheetNames() + "); download a version to see the layout"));
                 return null;
             }
-            Row header = sheet.getRow(sheet.getFirstRowNum());
+            Map.Entry<Integer, List<String>> header = sheet.entrySet().stream().findFirst().orElse(null);
             Map<Integer, String> fieldAt = new LinkedHashMap<>();
             Map<String, String> byHeading = new LinkedHashMap<>();
             columns.forEach(c -> {
@@ -555,19 +575,20 @@ public final class BankWorkbook {
                 byHeading.put(normal(c.field()), c.field());
             });
             if (header != null) {
-                for (Cell cell : header) {
-                    String heading = text(cell);
+                List<String> headings = header.getValue();
+                for (int column = 0; column < headings.size(); column++) {
+                    String heading = text(headings.get(column));
                     if (heading.isEmpty()) {
                         continue;
                     }
                     String field = byHeading.get(normal(heading));
                     if (field == null) {
-                        problems.add(new SheetProblem(name, header.getRowNum() + 1, "unknown column '" + heading + "' (the columns are: "
+                        problems.add(new SheetProblem(name, header.getKey(), "unknown column '" + heading + "' (the columns are: "
                                 + columns.stream().map(Column::heading).collect(Collectors.joining(", ")) + ")"));
                     } else if (fieldAt.containsValue(field)) {
-                        problems.add(new SheetProblem(name, header.getRowNum() + 1, "the column '" + heading + "' appears twice"));
+                        problems.add(new SheetProblem(name, header.getKey(), "the column '" + heading + "' appears twice"));
                     } else {
-                        fieldAt.put(cell.getColumnIndex(), field);
+                        fieldAt.put(column, field);
                     }
                 }
             }
@@ -579,14 +600,13 @@ public final class BankWorkbook {
                 return null;
             }
             Map<Integer, Map<String, String>> rows = new LinkedHashMap<>();
-            for (int r = header.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null) {
+            for (Map.Entry<Integer, List<String>> row : sheet.entrySet()) {
+                if (row.getKey() <= header.getKey()) {
                     continue;
                 }
                 Map<String, String> cells = new LinkedHashMap<>();
                 fieldAt.forEach((column, field) -> {
-                    String value = text(row.getCell(column));
+                    String value = column < row.getValue().size() ? text(row.getValue().get(column)) : "";
                     if (!value.isEmpty()) {
                         cells.put(field, value);
                     }
@@ -594,41 +614,26 @@ public final class BankWorkbook {
                 if (cells.isEmpty()) {
                     continue;
                 }
-                if (rows.size() == MAX_ROWS) {
-                    problems.add(new SheetProblem(name, r + 1, "the sheet has more than " + MAX_ROWS + " rows; that is more than a version can sensibly hold"));
-                    break;
-                }
-                rows.put(r + 1, cells);
+                rows.put(row.getKey(), cells);
             }
             return new Table(name, rows);
         }
 
         private String sheetNames() {
-            List<String> names = new ArrayList<>();
-            workbook.sheetIterator().forEachRemaining(s -> names.add(s.getSheetName()));
-            return names.isEmpty() ? "none" : String.join(", ", names);
+            return workbook.names.isEmpty() ? "none" : String.join(", ", workbook.names);
         }
 
-        /** A cell as its author sees it; dates as 2025-09-01 whatever their format, line breaks as \n. */
-        private String text(@Nullable Cell cell) {
+        /**
+         * A cell as its author sees it (the reader gives dates as 2025-09-01 whatever their format), line
+         * breaks as \n, without the apostrophe our download put before text a spreadsheet could take for a
+         * formula (kernel.SheetText); a true/false cell as "true"/"false".
+         */
+        private static String text(@Nullable String cell) {
             if (cell == null) {
                 return "";
             }
-            String value;
-            try {
-                CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-                if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-                    LocalDateTime at = cell.getLocalDateTimeCellValue();
-                    value = at.toLocalTime().toSecondOfDay() == 0 ? at.toLocalDate().toString() : at.toString();
-                } else if (type == CellType.BOOLEAN) {
-                    value = String.valueOf(cell.getBooleanCellValue());
-                } else {
-                    value = formatter.formatCellValue(cell, evaluator);
-                }
-            } catch (RuntimeException e) {
-                value = formatter.formatCellValue(cell);
-            }
-            return value.replace("\r\n", "\n").replace('\r', '\n').strip();
+            String value = SheetText.unescape(cell).replace("\r\n", "\n").replace('\r', '\n').strip();
+            return value.equals("TRUE") || value.equals("FALSE") ? value.toLowerCase(Locale.ROOT) : value;
         }
 
         /**

@@ -5,13 +5,17 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.assure.kernel.SheetText;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** A cycle's progress table as a workbook: one row per return, the page's columns. SXSSF keeps only 100 rows in memory. */
+/**
+ * A cycle's progress table as a workbook: one row per return, the page's columns. SXSSF keeps only 100 rows in memory.
+ * Text goes through {@link SheetText}: organisation names are typed by people and imported from files.
+ */
 final class ProgressWorkbook {
     static final List<String> HEADERS = List.of("Organisation", "Type", "Phase", "Status", "% answered", "Last activity",
             "Submitted", "Late");
@@ -28,21 +32,21 @@ final class ProgressWorkbook {
             header.setFont(bold);
             Row top = sheet.createRow(0);
             for (int i = 0; i < HEADERS.size(); i++) {
-                top.createCell(i).setCellValue(HEADERS.get(i));
+                SheetText.set(top.createCell(i), HEADERS.get(i));
                 top.getCell(i).setCellStyle(header);
             }
             sheet.createFreezePane(1, 1);
             int n = 1;
             for (CycleService.ProgressRow r : rows) {
                 Row row = sheet.createRow(n++);
-                row.createCell(0).setCellValue(r.organisation());
-                row.createCell(1).setCellValue(r.type());
-                row.createCell(2).setCellValue(r.phaseLabel());
-                row.createCell(3).setCellValue(r.status().label());
+                SheetText.set(row.createCell(0), r.organisation());
+                SheetText.set(row.createCell(1), r.type());
+                SheetText.set(row.createCell(2), r.phaseLabel());
+                SheetText.set(row.createCell(3), r.status().label());
                 row.createCell(4).setCellValue(r.percentAnswered() / 100.0);
-                row.createCell(5).setCellValue(r.lastActivity());
-                row.createCell(6).setCellValue(r.submitted());
-                row.createCell(7).setCellValue(r.late() ? "Late" : "");
+                SheetText.set(row.createCell(5), r.lastActivity());
+                SheetText.set(row.createCell(6), r.submitted());
+                SheetText.set(row.createCell(7), r.late() ? "Late" : "");
             }
             CellStyle percent = workbook.createCellStyle();
             percent.setDataFormat(workbook.createDataFormat().getFormat("0%"));

@@ -329,7 +329,7 @@ public class DemoData {
             new School("Greystone College (independent)", Phase.ALL_THROUGH, SchoolCategory.INDEPENDENT, null, "WV2 8BN", true, false),
             new School("Lanterns Montessori School", Phase.PRIMARY, SchoolCategory.INDEPENDENT, null, "NB7 4AS", false, true),
             new School("Brook House School", Phase.NOT_APPLICABLE, SchoolCategory.SPECIAL, null, "NB3 9QW", true, false),
-            new School("Elm Tree Special Academy", Phase.NOT_APPLICABLE, SchoolCategory.SPECIAL, "Horizon Schools Partnership", "NB6 5TY", false, true),
+            new School("Elm Tree Special Academy", Phase.NOT_APPLICABLE, SchoolCategory.ACADEMY, "Horizon Schools Partnership", "NB6 5TY", false, true),
             new School("Northbridge Pupil Referral Unit", Phase.NOT_APPLICABLE, SchoolCategory.PRU, null, "NB2 1ER", false, false),
             new School("Little Acorns Nursery School", Phase.NURSERY, SchoolCategory.MAINTAINED, null, "NB4 6UI", false, true),
             new School("Northbridge College", Phase.SIXTEEN_PLUS, SchoolCategory.FE_COLLEGE, null, "NB1 5OP", false, false),

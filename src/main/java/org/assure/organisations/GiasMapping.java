@@ -13,9 +13,11 @@ import java.util.stream.Stream;
 final class GiasMapping {
     private static final Set<String> MAINTAINED = Set.of("community school", "voluntary aided school",
             "voluntary controlled school", "foundation school", "local authority nursery school");
-    private static final Set<String> SPECIAL = Set.of("community special school", "foundation special school",
-            "free schools special");
-    private static final Set<String> PRU = Set.of("pupil referral unit", "free schools alternative provision");
+    // Maintained special schools and pupil referral units answer under Section 175; special and
+    // alternative-provision academies and free schools are academies, so they answer under Section 157
+    // like every other academy (doc/adr/0023).
+    private static final Set<String> SPECIAL = Set.of("community special school", "foundation special school");
+    private static final Set<String> PRU = Set.of("pupil referral unit");
     private static final Set<String> ACADEMY = Set.of("university technical college", "studio schools");
     // Non-maintained special schools are run by charities, not local authorities: independent, like
     // "other independent special school", rather than SPECIAL (whose duty label is Section 175).
@@ -26,19 +28,19 @@ final class GiasMapping {
     private GiasMapping() {
     }
 
-    /** TypeOfEstablishment (name) to a category; specials and alternative provision first, as "Academy special…" is also "Academy…". */
+    /** TypeOfEstablishment (name) to a category. Every "Academy …" and "Free schools …" type is an academy, special and alternative provision ones included. */
     static Optional<SchoolCategory> category(String type) {
         String t = normal(type);
-        if (SPECIAL.contains(t) || t.startsWith("academy special")) {
+        if (SPECIAL.contains(t)) {
             return Optional.of(SchoolCategory.SPECIAL);
         }
-        if (PRU.contains(t) || t.startsWith("academy alternative provision")) {
+        if (PRU.contains(t)) {
             return Optional.of(SchoolCategory.PRU);
         }
         if (MAINTAINED.contains(t)) {
             return Optional.of(SchoolCategory.MAINTAINED);
         }
-        if (ACADEMY.contains(t) || t.startsWith("academy") || t.startsWith("free schools")) {
+        if (ACADEMY.contains(t) || t.startsWith("academy") || t.startsWith("free school")) {
             return Optional.of(SchoolCategory.ACADEMY);
         }
         if (INDEPENDENT.contains(t)) {

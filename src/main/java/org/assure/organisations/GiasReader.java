@@ -3,14 +3,8 @@ package org.assure.organisations;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.FormulaEvaluator;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assure.kernel.XlsxReader;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -39,6 +33,14 @@ final class GiasReader {
     static final String TOO_LARGE = "The selected file must be smaller than 20 MB";
     static final String URN = "URN";
     static final String NAME = "EstablishmentName";
+    /** A value is kept to this many characters: longer than any the import accepts, so a longer one is still refused by name. */
+    static final int MAX_VALUE = 500;
+    /**
+     * Only the first sheet is read, streamed (kernel.XlsxReader: sizes checked before parsing, formulas
+     * never evaluated). Its row limit is two above the schools' (a header, then one school too many) so
+     * that a long list gets this reader's message, which says what to do, rather than the general one.
+     * The full extract has 139 columns; 5,000 schools of them are under 700,000 cells. */
+    static final XlsxReader.Limits XLSX_LIMITS = new XlsxReader.Limits(50, MAX_ROWS + 2, 500, 1_000_000);
     /** The columns read, in the order of {@link GiasRow}'s fields after the row number. */
     static final List<String> COLUMNS = List.of(URN, NAME, "TypeOfEstablishment (name)", "EstablishmentStatus (name)",
             "PhaseOfEducation (name)", "Trusts (name)", "LA (name)", "Postcode", "Boarders (name)",
@@ -92,37 +94,46 @@ final class GiasReader {
         return rows;
     }
 
+    /**
+     * Only the first sheet is read, streamed (kernel.XlsxReader: limits checked before parsing, formulas
+     * never evaluated). Its row limit is two above the schools' so that a long list gets this reader's
+     * message, which says what to do, rather than the general one.
+     */
     private static List<GiasRow> readXlsx(byte[] content) throws ImportFileException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            DataFormatter formatter = new DataFormatter(Locale.UK);
-            FormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
-            List<GiasRow> rows = new ArrayList<>();
-            Map<String, Integer> header = null;
-            for (Row row : sheet) {
-                List<String> cells = IntStream.range(0, Math.max(row.getLastCellNum(), 0))
-                        .mapToObj(i -> {
-                            Cell cell = row.getCell(i);
-                            return cell == null ? "" : formatter.formatCellValue(cell, evaluator);
-                        }).toList();
-                if (isBlank(cells)) {
-                    continue;
-                }
+        FirstSheet sheet = new FirstSheet();
+        try {
+            XlsxReader.read(content, XLSX_LIMITS, sheet);
+        } catch (XlsxReader.Refused e) {
+            // This reader's own refusals are whole sentences; the kernel's are phrases about "the file".
+            throw new ImportFileException(e.getMessage().startsWith("The ") ? e.getMessage() : e.sentence("The selected file"));
+        }
+        if (sheet.header == null) {
+            throw new ImportFileException("The selected file is empty");
+        }
+        return sheet.rows;
+    }
+
+    /** The first sheet's rows: the first non-blank one is the header. */
+    private static final class FirstSheet implements XlsxReader.Rows {
+        final List<GiasRow> rows = new ArrayList<>();
+        Map<String, Integer> header;
+
+        @Override
+        public boolean wants(int index, String name) {
+            return index == 0;
+        }
+
+        @Override
+        public void row(String sheet, int row, List<String> cells) throws XlsxReader.Refused {
+            try {
                 if (header == null) {
                     header = header(cells);
                 } else {
-                    Map<String, Integer> columns = header;
-                    add(rows, row.getRowNum() + 1, name -> cell(cells, columns.get(name)));
+                    add(rows, row, name -> cell(cells, header.get(name)));
                 }
+            } catch (ImportFileException e) {
+                throw new XlsxReader.Refused(e.getMessage());
             }
-            if (header == null) {
-                throw new ImportFileException("The selected file is empty");
-            }
-            return rows;
-        } catch (ImportFileException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new ImportFileException("The selected file could not be opened as an Excel (.xlsx) workbook");
         }
     }
 
@@ -183,7 +194,8 @@ final class GiasReader {
     }
 
     private static String cell(List<String> cells, Integer index) {
-        return index == null || index >= cells.size() || cells.get(index) == null ? "" : cells.get(index).strip();
+        String value = index == null || index >= cells.size() || cells.get(index) == null ? "" : cells.get(index).strip();
+        return value.length() > MAX_VALUE ? value.substring(0, MAX_VALUE) : value;
     }
 
     private static boolean isBlank(List<String> cells) {

@@ -5,6 +5,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assure.kernel.SheetText;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,9 +33,9 @@ final class GiasTemplate {
             Row header = sheet.createRow(0);
             Row example = sheet.createRow(1);
             for (int i = 0; i < GiasReader.COLUMNS.size(); i++) {
-                header.createCell(i).setCellValue(GiasReader.COLUMNS.get(i));
+                SheetText.set(header.createCell(i), GiasReader.COLUMNS.get(i));
                 header.getCell(i).setCellStyle(bold);
-                example.createCell(i).setCellValue(EXAMPLE.get(i));
+                SheetText.set(example.createCell(i), EXAMPLE.get(i));
                 sheet.setColumnWidth(i, Math.max(12, GiasReader.COLUMNS.get(i).length() + 2) * 256);
             }
             sheet.setDefaultColumnStyle(0, text);

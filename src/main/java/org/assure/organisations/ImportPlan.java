@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.assure.kernel.Text;
@@ -17,6 +20,7 @@ import org.assure.kernel.Text;
  */
 public final class ImportPlan {
     private final List<Line> lines;
+    private final List<String> warnings;
 
     /** What happens to one row. */
     public enum Action {
@@ -57,8 +61,9 @@ public final class ImportPlan {
         }
     }
 
-    private ImportPlan(List<Line> lines) {
+    private ImportPlan(List<Line> lines, List<String> warnings) {
         this.lines = List.copyOf(lines);
+        this.warnings = List.copyOf(warnings);
     }
 
     static ImportPlan of(List<GiasRow> rows, List<Existing> schools) {
@@ -68,7 +73,78 @@ public final class ImportPlan {
         for (GiasRow row : rows) {
             lines.add(plan(row, byUrn, firstRow));
         }
-        return new ImportPlan(lines);
+        return checked(lines, schools);
+    }
+
+    /**
+     * What the admin should look at before confirming, on each row and counted above the table: schools of
+     * another local authority than the partnership's (the one most of its schools, or else most of the
+     * file's, are in), names that another school also has, and schools nobody could be invited for.
+     */
+    private static ImportPlan checked(List<Line> planned, List<Existing> schools) {
+        List<Line> kept = planned.stream().filter(l -> l.details() != null).toList();
+        String home = mostCommon(schools.stream().filter(e -> !e.organisation().isArchived())
+                .map(e -> e.organisation().localAuthority()).toList());
+        if (home == null) {
+            home = mostCommon(kept.stream().map(l -> l.details().localAuthority()).toList());
+        }
+        Map<String, Set<String>> urnsByName = new HashMap<>();
+        Set<String> inFile = kept.stream().map(Line::urn).collect(Collectors.toSet());
+        schools.stream().filter(e -> !e.organisation().isArchived() && !inFile.contains(e.organisation().urn()))
+                .forEach(e -> urnsByName.computeIfAbsent(GiasMapping.normal(e.organisation().name()), k -> new TreeSet<>()).add(e.organisation().urn()));
+        kept.forEach(l -> urnsByName.computeIfAbsent(GiasMapping.normal(l.details().name()), k -> new TreeSet<>()).add(l.urn()));
+        int otherAuthority = 0;
+        int sameName = 0;
+        int noDsl = 0;
+        List<Line> lines = new ArrayList<>();
+        for (Line line : planned) {
+            if (line.details() == null) {
+                lines.add(line);
+                continue;
+            }
+            List<String> notes = new ArrayList<>(line.notes());
+            String authority = line.details().localAuthority();
+            if (home != null && authority != null && !GiasMapping.normal(authority).equals(GiasMapping.normal(home))) {
+                notes.add("in another local authority (" + authority + "): check it belongs to this partnership");
+                otherAuthority++;
+            }
+            List<String> others = urnsByName.get(GiasMapping.normal(line.details().name())).stream().filter(u -> !u.equals(line.urn())).toList();
+            if (!others.isEmpty()) {
+                notes.add("another school has the same name (URN " + String.join(", ", others) + ")");
+                sameName++;
+            }
+            boolean dslEmail = line.details().contacts().stream().anyMatch(c -> c.role() == ContactRole.DSL && !Text.blank(c.email()));
+            boolean staysArchived = line.existing() != null && line.existing().organisation().isArchived();
+            if (!dslEmail && !staysArchived) {
+                notes.add("no DSL email: nobody can be invited as its DSL until one is added");
+                noDsl++;
+            }
+            lines.add(new Line(line.row(), line.urn(), line.name(), line.action(), line.changes(), line.reason(), List.copyOf(notes),
+                    line.details(), line.existing()));
+        }
+        List<String> warnings = new ArrayList<>();
+        if (otherAuthority > 0) {
+            warnings.add(count(otherAuthority, "school is", "schools are") + " in a local authority other than " + home
+                    + ": check they belong to this partnership before you confirm.");
+        }
+        if (sameName > 0) {
+            warnings.add(count(sameName, "school has", "schools have") + " the same name as another school: lists show"
+                    + " each school's URN beside its name to tell them apart.");
+        }
+        if (noDsl > 0) {
+            warnings.add(count(noDsl, "school has", "schools have") + " no DSL email address: nobody can be invited as"
+                    + " their DSL until one is added on the school's page.");
+        }
+        return new ImportPlan(lines, warnings);
+    }
+
+    private static String count(int n, String one, String many) {
+        return String.format(java.util.Locale.UK, "%,d", n) + " " + (n == 1 ? one : many);
+    }
+
+    private static @Nullable String mostCommon(List<String> values) {
+        return values.stream().filter(v -> !Text.blank(v)).collect(Collectors.groupingBy(String::strip, TreeMap::new, Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     }
 
     private static Line plan(GiasRow row, Map<String, Existing> byUrn, Map<String, Integer> firstRow) {
@@ -93,11 +169,13 @@ public final class ImportPlan {
                     ? line(row, Action.UNCHANGED, List.of(), List.of("closed; already archived here"), null, existing)
                     : line(row, Action.ARCHIVE, List.of(), List.of("closed"), null, existing);
         }
+        if (status.equals("proposed to open")) {
+            // Not a school yet: made active here, it would be sent a cycle's return it cannot answer.
+            return refuse(row, "not open yet (GIAS: proposed to open): import it again once it opens");
+        }
         List<String> notes = new ArrayList<>();
         if (status.equals("open, but proposed to close")) {
             notes.add("proposed to close");
-        } else if (status.equals("proposed to open")) {
-            notes.add("proposed to open");
         }
         String refusal = refusal(row);
         if (refusal != null) {
@@ -182,6 +260,11 @@ public final class ImportPlan {
 
     public List<Line> lines() {
         return lines;
+    }
+
+    /** Things to check before confirming, each with how many rows it concerns; empty when there are none. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     public Summary summary() {

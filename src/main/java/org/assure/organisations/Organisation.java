@@ -37,6 +37,17 @@ public record Organisation(@Id @GeneratedValue @Nullable Long id,
         return archivedAt != null;
     }
 
+    /**
+     * The name as lists and drop-downs show it: schools often share a name ("St Mary's C of E Primary"),
+     * so a school's URN goes beside it, and an agency's sector (agencies have no register number).
+     */
+    public String label() {
+        if (isSchool()) {
+            return urn == null || urn.isBlank() ? name : name + " (URN " + urn + ")";
+        }
+        return sector == null ? name : name + " (" + sector.label() + ")";
+    }
+
     /** This row with new details; the version stays as read, so the update fails if someone saved in between. */
     Organisation with(OrganisationDetails d, Instant now) {
         return new Organisation(id, partnershipId, kind, d.name(), d.sector(), d.phase(), d.category(), d.urn(),

@@ -20,7 +20,13 @@ public record OrganisationImport(@Id @GeneratedValue @Nullable Long id,
                                  int updatedCount,
                                  int unchangedCount,
                                  int archivedCount,
-                                 int refusedCount) {
+                                 int refusedCount,
+                                 @Nullable String problem) {
+
+    /** A file that was refused: nothing of it is kept but the reason. */
+    public boolean isRefused() {
+        return problem != null;
+    }
 
     public boolean isApplied() {
         return appliedAt != null;

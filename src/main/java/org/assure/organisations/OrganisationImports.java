@@ -6,9 +6,7 @@ import jakarta.inject.Singleton;
 import org.assure.access.CurrentUser;
 import org.assure.audit.AuditFields;
 import org.assure.audit.AuditTrail;
-import org.assure.kernel.FormErrors;
 import org.assure.kernel.Refusal;
-import org.assure.kernel.Validated;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -16,42 +14,54 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Importing schools from a GIAS extract in two steps: the upload is checked and stored, the admin
- * reads the preview, and confirming re-reads the stored file and applies the plan in one transaction.
+ * Importing schools from a GIAS extract in two steps: the upload is read once and its rows stored, the
+ * admin reads the preview, and confirming applies the plan from those rows in one transaction. The file
+ * is never parsed again (issue 9: parsing an .xlsx on every preview was a way to spend the server's CPU).
  */
 @Singleton
 class OrganisationImports {
     private final ImportRepository imports;
+    private final ImportRowRepository rows;
     private final OrganisationService organisations;
     private final AuditTrail audit;
     private final Clock clock;
 
-    OrganisationImports(ImportRepository imports, OrganisationService organisations, AuditTrail audit, Clock clock) {
+    OrganisationImports(ImportRepository imports, ImportRowRepository rows, OrganisationService organisations, AuditTrail audit,
+                        Clock clock) {
         this.imports = imports;
+        this.rows = rows;
         this.organisations = organisations;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** Stores a file that reads as a school list, giving its id; a file that does not is refused on the file field and nothing is stored. */
+    /**
+     * Reads and stores an upload, giving its id. A file that reads as a school list is kept with its rows;
+     * one that does not is kept only as its name and the reason, for the page that says so (the file is not).
+     */
     @Transactional
-    Validated<Long> store(CurrentUser admin, String fileName, byte[] content) {
+    long store(CurrentUser admin, String fileName, byte[] content) {
         organisations.requireAdmin(admin);
-        try {
-            GiasReader.read(fileName, content);
-        } catch (ImportFileException e) {
-            return Validated.invalid(FormErrors.none().add("file", e.getMessage()));
-        }
         String name = fileName.length() > 255 ? fileName.substring(fileName.length() - 255) : fileName;
-        return Validated.valid(imports.save(new OrganisationImport(null, admin.partnershipId(), admin.accountId(), name, content,
-                clock.instant(), null, 0, 0, 0, 0, 0)).id());
+        List<GiasRow> read;
+        try {
+            read = GiasReader.read(fileName, content);
+        } catch (ImportFileException e) {
+            String problem = e.getMessage().length() > 1000 ? e.getMessage().substring(0, 1000) : e.getMessage();
+            return imports.save(new OrganisationImport(null, admin.partnershipId(), admin.accountId(), name, new byte[0],
+                    clock.instant(), null, 0, 0, 0, 0, 0, problem)).id();
+        }
+        long id = imports.save(new OrganisationImport(null, admin.partnershipId(), admin.accountId(), name, content,
+                clock.instant(), null, 0, 0, 0, 0, 0, null)).id();
+        rows.saveAll(read.stream().map(r -> ImportRow.of(id, r)).toList());
+        return id;
     }
 
     /** The import and, until it is applied, what applying it would do now. */
     @Transactional
     Preview preview(CurrentUser admin, long id) {
         OrganisationImport upload = find(admin, id);
-        return new Preview(upload, upload.isApplied() ? null : plan(upload));
+        return new Preview(upload, upload.isApplied() || upload.isRefused() ? null : plan(upload));
     }
 
     public record Preview(OrganisationImport upload, @Nullable ImportPlan plan) {
@@ -66,7 +76,7 @@ class OrganisationImports {
     @Transactional
     ImportPlan.Summary apply(CurrentUser admin, long id) {
         OrganisationImport upload = find(admin, id);
-        if (imports.updateAppliedAt(id, admin.partnershipId(), clock.instant()) != 1) {
+        if (upload.isRefused() || imports.updateAppliedAt(id, admin.partnershipId(), clock.instant()) != 1) {
             throw Refusal.notFound("Import");
         }
         ImportPlan plan = plan(upload);
@@ -95,14 +105,23 @@ class OrganisationImports {
     }
 
     private ImportPlan plan(OrganisationImport upload) {
-        List<GiasRow> rows;
+        List<GiasRow> read = rows.findByImportIdOrderBySheetRow(upload.id()).stream().map(ImportRow::gias).toList();
+        if (read.isEmpty()) {
+            read = readOnce(upload);
+        }
+        return ImportPlan.of(read, organisations.schoolsByUrn(upload.partnershipId()));
+    }
+
+    /** An upload stored before its rows were (V15): read it this once and keep its rows like any other. */
+    private List<GiasRow> readOnce(OrganisationImport upload) {
         try {
-            rows = GiasReader.read(upload.fileName(), upload.content());
+            List<GiasRow> read = GiasReader.read(upload.fileName(), upload.content());
+            rows.saveAll(read.stream().map(r -> ImportRow.of(upload.id(), r)).toList());
+            return read;
         } catch (ImportFileException e) {
             // It was read when it was stored; only a change to the reader since then can get here.
             throw new IllegalStateException("Stored import " + upload.id() + " no longer reads: " + e.getMessage(), e);
         }
-        return ImportPlan.of(rows, organisations.schoolsByUrn(upload.partnershipId()));
     }
 
     private OrganisationImport find(CurrentUser admin, long id) {

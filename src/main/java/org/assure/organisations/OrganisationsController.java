@@ -23,6 +23,7 @@ import org.assure.web.Model;
 import org.assure.kernel.Refusal;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import org.assure.kernel.Text;
 
@@ -49,7 +50,9 @@ class OrganisationsController {
     MutableHttpResponse<?> list(CurrentUser admin, @Nullable @QueryValue String q, @Nullable @QueryValue String kind,
                                 @Nullable @QueryValue String sector, @Nullable @QueryValue String category,
                                 @Nullable @QueryValue String phase, @Nullable @QueryValue String archived) {
-        var search = new OrganisationForms.SearchForm(q, kind, sector, category, phase, archived);
+        // Links and people write ?kind=agency as often as ?kind=AGENCY: the filters read either, and show it chosen.
+        var search = new OrganisationForms.SearchForm(q, name(OrganisationKind.class, kind), name(Sector.class, sector),
+                name(SchoolCategory.class, category), name(Phase.class, phase), archived);
         return Forms.page("organisations/list", choices(Model.of("search", search))
                 .with("organisations", organisations.search(admin, search)));
     }
@@ -145,8 +148,14 @@ class OrganisationsController {
                 .with("categories", Arrays.asList(SchoolCategory.values()));
     }
 
+    /** The constant's own name for a value in any case; anything else as it came, which then filters nothing. */
+    private static <E extends Enum<E>> @Nullable String name(Class<E> type, @Nullable String value) {
+        E parsed = Text.parseEnum(type, value == null ? null : value.strip().toUpperCase(Locale.ROOT));
+        return parsed == null ? value : parsed.name();
+    }
+
     private static OrganisationKind kindOf(@Nullable String kind) {
-        OrganisationKind k = Text.parseEnum(OrganisationKind.class, kind);
+        OrganisationKind k = Text.parseEnum(OrganisationKind.class, kind == null ? null : kind.strip().toUpperCase(Locale.ROOT));
         if (k == null) {
             throw Refusal.notFound("Kind of organisation");
         }

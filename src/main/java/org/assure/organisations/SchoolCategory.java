@@ -1,16 +1,17 @@
 package org.assure.organisations;
 
 /**
- * Which duty a school answers under: Section 175 (maintained schools, FE colleges, PRUs) or
- * Section 157 (independent schools, academies and free schools).
+ * Which duty a school answers under: Section 175 (maintained schools, maintained special schools, FE
+ * colleges, pupil referral units) or Section 157 (independent schools, and every academy and free school,
+ * special and alternative-provision ones included).
  */
 public enum SchoolCategory {
     MAINTAINED("Maintained school", "Section 175"),
     ACADEMY("Academy or free school", "Section 157"),
     INDEPENDENT("Independent school", "Section 157"),
     FE_COLLEGE("Further education college", "Section 175"),
-    SPECIAL("Special school", "Section 175"),
-    PRU("Pupil referral unit or alternative provision", "Section 175");
+    SPECIAL("Maintained special school", "Section 175"),
+    PRU("Pupil referral unit", "Section 175");
 
     private final String label;
     private final String duty;

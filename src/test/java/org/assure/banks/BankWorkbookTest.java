@@ -95,6 +95,38 @@ class BankWorkbookTest {
         assertEquals(version, back.version());
     }
 
+    /** Issue 9 item 11: text a spreadsheet could take for a formula is written with an apostrophe, and comes back exactly. */
+    @Test
+    void textThatLooksLikeAFormulaIsWrittenSoNoSpreadsheetRunsItAndReadsBackExactly() throws IOException {
+        Version demo = demo();
+        String[] dangerous = {"=HYPERLINK(\"https://attacker.example\",\"Click\")", "+44 1234", "-1+2", "@SUM(A1:A9)", "\tindented"};
+        int[] n = {0};
+        List<Section> sections = demo.sections().stream().map(s -> new Section(s.key(), s.title(), s.intro(), s.appliesTo(),
+                s.questions().stream().map(q -> new Question(q.key(), dangerous[n[0]++ % dangerous.length] + " " + q.text(), q.hint(),
+                        q.guidance(), q.evidenceExamples(), q.type(), q.required(), q.evidencePrompt(), q.references(), q.replaces(),
+                        q.splitFrom(), q.showWhen(), q.options())).toList())).toList();
+        Version version = new Version(demo.bank(), "=cmd|' /C calc'!A0", demo.version(), demo.guidance(), demo.effectiveFrom(),
+                demo.audience(), demo.scale(), sections);
+        byte[] exported = BankWorkbook.export(version);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(exported))) {
+            for (Sheet sheet : workbook) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        assertFalse(cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA, sheet.getSheetName() + " " + cell.getAddress());
+                        if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                            String text = cell.getStringCellValue();
+                            assertFalse(text.matches("(?s)^[=+\\-@\t\r].*"), sheet.getSheetName() + " " + cell.getAddress() + ": " + text);
+                        }
+                    }
+                }
+            }
+            assertEquals("'=cmd|' /C calc'!A0", workbook.getSheet(BankWorkbook.VERSION).getRow(2).getCell(1).getStringCellValue());
+        }
+        Import back = BankWorkbook.read(exported, DEMO);
+        assertEquals(List.of(), back.problems());
+        assertEquals(version, back.version());
+    }
+
     @Test
     void theWorkbookIsLaidOutForAuthors() throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(BankWorkbook.export(demo())))) {

@@ -166,4 +166,34 @@ class GiasReaderTest {
         ImportFileException e = assertThrows(ImportFileException.class, () -> GiasReader.read(fileName, content));
         assertTrue(e.getMessage().contains(message), () -> "expected '" + message + "' in: " + e.getMessage());
     }
+
+    /** Issue 9 item 5: the server never evaluates an uploaded formula; a school's URN from one reads as blank and is refused. */
+    @Test
+    void formulasInAnUploadedSheetAreNotEvaluated() throws Exception {
+        byte[] content;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet("Schools");
+            Row h = sheet.createRow(0);
+            h.createCell(0).setCellValue("URN");
+            h.createCell(1).setCellValue("EstablishmentName");
+            h.createCell(2).setCellValue("TypeOfEstablishment (name)");
+            Row row = sheet.createRow(1);
+            row.createCell(2).setCellValue("Community school");
+            row.createCell(0).setCellFormula("100000+23456");
+            row.createCell(1).setCellFormula("REPT(\"Riverside \",3)");
+            workbook.write(out);
+            content = out.toByteArray();
+        }
+        List<GiasRow> rows = GiasReader.read("schools.xlsx", content);
+        assertEquals(1, rows.size());
+        assertEquals("", rows.get(0).urn());
+        assertEquals("", rows.get(0).name());
+    }
+
+    @Test
+    void aWorkbookBeyondTheLimitsIsRefusedWithWhatToDo() {
+        ImportFileException bomb = assertThrows(ImportFileException.class,
+                () -> GiasReader.read("schools.xlsx", org.assure.testsupport.CraftedXlsx.zipBomb()));
+        assertTrue(bomb.getMessage().startsWith("The selected file holds more than 10 MB of data once unzipped"), bomb.getMessage());
+    }
 }

@@ -48,23 +48,28 @@ class ImportPlanTest {
     @Test
     void theSampleExtractCreates39SchoolsAndRefusesTheClosedOne() throws Exception {
         ImportPlan plan = ImportPlan.of(GiasReader.read("gias-sample.csv", GiasReaderTest.sample()), List.of());
-        assertEquals(new ImportPlan.Summary(39, 0, 0, 0, 1), plan.summary());
-        Line closed = plan.lines().stream().filter(l -> l.action() == Action.REFUSE).findFirst().orElseThrow();
+        assertEquals(new ImportPlan.Summary(38, 0, 0, 0, 2), plan.summary());
+        List<Line> refused = plan.lines().stream().filter(l -> l.action() == Action.REFUSE).toList();
+        Line closed = refused.get(0);
         assertEquals("901003", closed.urn());
         assertEquals("closed", closed.reason());
         assertEquals(5, closed.row());
+        assertEquals("901011", refused.get(1).urn(), "Greystone is proposed to open");
+        assertEquals("not open yet (GIAS: proposed to open): import it again once it opens", refused.get(1).reason());
 
         Map<String, Line> byUrn = plan.lines().stream().collect(Collectors.toMap(Line::urn, Function.identity()));
-        assertEquals(List.of("proposed to close"), byUrn.get("901007").notes());
-        assertEquals(List.of("proposed to open"), byUrn.get("901011").notes());
-        assertEquals(2, plan.lines().stream().filter(l -> !l.notes().isEmpty()).count());
+        assertTrue(byUrn.get("901007").notes().contains("proposed to close"));
+        assertEquals(List.of("16 schools have the same name as another school: lists show each school's URN beside its name to tell"
+                        + " them apart.", "38 schools have no DSL email address: nobody can be invited as their DSL until one is added on"
+                        + " the school's page."), plan.warnings(), "all of the sample is in Sandwell");
 
         List<OrganisationDetails> created = plan.lines().stream().filter(l -> l.action() == Action.CREATE).map(Line::details).toList();
         Map<SchoolCategory, Long> categories = created.stream().collect(Collectors.groupingBy(OrganisationDetails::category, Collectors.counting()));
-        assertEquals(Map.of(SchoolCategory.MAINTAINED, 17L, SchoolCategory.ACADEMY, 7L, SchoolCategory.SPECIAL, 7L,
-                SchoolCategory.PRU, 4L, SchoolCategory.FE_COLLEGE, 3L, SchoolCategory.INDEPENDENT, 1L), categories);
+        assertEquals(Map.of(SchoolCategory.MAINTAINED, 17L, SchoolCategory.ACADEMY, 9L, SchoolCategory.SPECIAL, 4L,
+                SchoolCategory.PRU, 4L, SchoolCategory.FE_COLLEGE, 3L, SchoolCategory.INDEPENDENT, 1L), categories,
+                "the two academy special converters are academies, answering under Section 157");
         Map<Phase, Long> phases = created.stream().collect(Collectors.groupingBy(OrganisationDetails::phase, Collectors.counting()));
-        assertEquals(Map.of(Phase.PRIMARY, 16L, Phase.NOT_APPLICABLE, 11L, Phase.SECONDARY, 8L, Phase.SIXTEEN_PLUS, 3L,
+        assertEquals(Map.of(Phase.PRIMARY, 16L, Phase.NOT_APPLICABLE, 10L, Phase.SECONDARY, 8L, Phase.SIXTEEN_PLUS, 3L,
                 Phase.NURSERY, 1L), phases);
         assertEquals(1, created.stream().filter(OrganisationDetails::hasBoarding).count(), "Castleton High School boards");
         assertEquals(9, created.stream().filter(OrganisationDetails::hasEarlyYears).count());
@@ -124,13 +129,13 @@ class ImportPlanTest {
             Non-maintained special school | INDEPENDENT
             Community special school | SPECIAL
             Foundation special school | SPECIAL
-            Academy special converter | SPECIAL
-            Academy special sponsor led | SPECIAL
-            Free schools special | SPECIAL
+            Academy special converter | ACADEMY
+            Academy special sponsor led | ACADEMY
+            Free schools special | ACADEMY
             Pupil referral unit | PRU
-            Academy alternative provision converter | PRU
-            Academy alternative provision sponsor led | PRU
-            Free schools alternative provision | PRU
+            Academy alternative provision converter | ACADEMY
+            Academy alternative provision sponsor led | ACADEMY
+            Free schools alternative provision | ACADEMY
             Further education | FE_COLLEGE
             Sixth form centres | FE_COLLEGE
             '  community   SCHOOL ' | MAINTAINED""")
@@ -176,12 +181,42 @@ class ImportPlanTest {
         assertEquals("Dr Ann O'Neill", GiasMapping.headName("Dr", " Ann ", "O'Neill"));
     }
 
+    /** Issue 9 item 17: a school proposed to open is not a school yet, so it must not become an active one. */
     @Test
-    void proposedStatusesAreImportedWithANote() {
-        assertEquals(List.of("proposed to close"), only(row(2, "100000", "A", "Community school", "Open, but proposed to close")).notes());
+    void proposedToCloseIsImportedWithANoteAndProposedToOpenIsRefused() {
+        Line closing = only(row(2, "100000", "A", "Community school", "Open, but proposed to close"));
+        assertEquals(Action.CREATE, closing.action());
+        assertEquals("proposed to close", closing.notes().get(0));
         Line opening = only(row(2, "100000", "A", "Community school", "Proposed to open"));
-        assertEquals(Action.CREATE, opening.action());
-        assertEquals(List.of("proposed to open"), opening.notes());
+        assertEquals(Action.REFUSE, opening.action());
+        assertEquals("not open yet (GIAS: proposed to open): import it again once it opens", opening.reason());
+        Line known = only(row(2, "100000", "A", "Community school", " proposed  TO open "), existing(5, only(open(2, "100000")), false));
+        assertEquals(Action.REFUSE, known.action());
+    }
+
+    /** Issue 9 item 17: what the admin must check is said on the row and counted above the table. */
+    @Test
+    void warnsOfOtherAuthoritiesSameNamesAndSchoolsNobodyCanBeInvitedFor() {
+        OrganisationContact dsl = new OrganisationContact(8L, 5, ContactRole.DSL, "Dee Esel", "dsl@school.test", null);
+        ImportPlan.Existing withDsl = existing(5, only(row(2, "100001", "St Mary's", "Community school", "Open")), false, dsl);
+        ImportPlan.Existing elsewhere = existing(6, only(row(2, "100009", "Hill Top", "Community school", "Open")), false, dsl);
+        GiasRow dudley = new GiasRow(4, "100003", "Dudley School", "Community school", "Open", "Primary", "", "Dudley", "", "", "",
+                "", "", "", "");
+        ImportPlan plan = ImportPlan.of(List.of(row(2, "100001", "St Mary's", "Community school", "Open"),
+                row(3, "100002", "  ST MARY'S ", "Community school", "Open"), dudley,
+                row(5, "100004", "Hill top", "Community school", "Open")), List.of(withDsl, elsewhere));
+        List<List<String>> notes = plan.lines().stream().map(Line::notes).toList();
+        assertEquals(List.of("another school has the same name (URN 100002)"), notes.get(0), "its DSL has an email");
+        assertEquals(List.of("another school has the same name (URN 100001)",
+                "no DSL email: nobody can be invited as its DSL until one is added"), notes.get(1));
+        assertEquals(List.of("in another local authority (Dudley): check it belongs to this partnership",
+                "no DSL email: nobody can be invited as its DSL until one is added"), notes.get(2));
+        assertEquals(List.of("another school has the same name (URN 100009)",
+                "no DSL email: nobody can be invited as its DSL until one is added"), notes.get(3), "a school already here counts too");
+        assertEquals(List.of("1 school is in a local authority other than Sandwell: check they belong to this partnership before you confirm.",
+                "3 schools have the same name as another school: lists show each school's URN beside its name to tell them apart.",
+                "3 schools have no DSL email address: nobody can be invited as their DSL until one is added on the school's page."),
+                plan.warnings());
     }
 
     @Test

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.assure.access.Role;
 import org.assure.audit.AuditTrail;
 import org.assure.partnerships.Partnership;
+import org.assure.testsupport.CraftedXlsx;
 import org.assure.testsupport.TestBrowser;
 import org.assure.testsupport.WebTest;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,8 @@ class OrganisationImportWebTest extends WebTest {
     OrganisationService organisations;
     @Inject
     ImportRepository imports;
+    @Inject
+    ImportRowRepository rows;
     @Inject
     AuditTrail audit;
 
@@ -67,10 +70,11 @@ class OrganisationImportWebTest extends WebTest {
 
         var preview = browser.follow(uploaded);
         assertEquals(200, preview.status());
-        assertEquals(counts(39, 0, 0, 0, 1), counts(preview));
+        assertEquals(counts(38, 0, 0, 0, 2), counts(preview));
         assertTrue(preview.body().contains("St Mary’s Catholic High School"));
         assertTrue(preview.body().contains("Note: proposed to close"));
-        assertTrue(preview.body().contains("Note: proposed to open"));
+        assertTrue(preview.body().contains("not open yet (GIAS: proposed to open)"));
+        assertTrue(preview.body().contains("38 schools have no DSL email address"));
         assertTrue(preview.body().contains("Northgate High School</td>"));
         assertTrue(schools(p).isEmpty(), "a preview saves nothing");
 
@@ -79,10 +83,10 @@ class OrganisationImportWebTest extends WebTest {
         assertEquals(uploaded.location(), confirmed.location());
         var result = browser.follow(confirmed);
         assertTrue(result.body().contains("Schools imported"));
-        assertEquals(counts(39, 0, 0, 0, 1), counts(result));
+        assertEquals(counts(38, 0, 0, 0, 2), counts(result));
 
         List<Organisation> imported = schools(p);
-        assertEquals(39, imported.size());
+        assertEquals(38, imported.size());
         Organisation castleton = imported.stream().filter(o -> "901010".equals(o.urn())).findFirst().orElseThrow();
         assertEquals(SchoolCategory.INDEPENDENT, castleton.category());
         assertTrue(castleton.hasBoarding());
@@ -93,7 +97,7 @@ class OrganisationImportWebTest extends WebTest {
         assertEquals(404, browser.post(uploaded.location() + "/confirm").status(), "an import applies once");
 
         var again = browser.follow(upload(browser, "gias-sample.csv", GiasReaderTest.sample()));
-        assertEquals(counts(0, 0, 0, 39, 1), counts(again));
+        assertEquals(counts(0, 0, 0, 38, 2), counts(again));
         assertEquals(303, browser.post(again.raw().uri().getPath() + "/confirm").status());
         assertTrue(schools(p).stream().allMatch(o -> o.version() == 0), "nothing was written");
         assertEquals(1, audit.history(p.id(), OrganisationAudit.KIND, castleton.id()).size());
@@ -109,7 +113,7 @@ class OrganisationImportWebTest extends WebTest {
                 OrganisationsWebTest.school("Northgate High School", "901003")));
 
         var preview = browser.follow(upload(browser, "gias-sample.csv", GiasReaderTest.sample()));
-        assertEquals(counts(38, 1, 1, 0, 0), counts(preview));
+        assertEquals(counts(37, 1, 1, 0, 1), counts(preview));
         assertTrue(preview.body().contains("Name: Elmridge Primary (old name) → Elmridge Primary School"), preview.body());
         assertTrue(preview.body().contains("Category: Academy or free school → Maintained school"));
 
@@ -154,28 +158,86 @@ class OrganisationImportWebTest extends WebTest {
         assertEquals(1, GiasReader.read("template.xlsx", template.raw().body()).size());
     }
 
+    /**
+     * Refusals are redirects to a page of their own (issue 9 item 17): the form posts to an address that
+     * carries its CSRF token, which must not stay in the address bar. Nothing of a refused file is kept.
+     */
     @Test
     void malformedFilesAreRefusedAtTheFileFieldAndNothingIsStored() {
         TestBrowser browser = admin(fixtures.partnership());
-        long before = imports.count();
+        long before = rows.count();
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
         Map<String, byte[]> files = Map.of(
                 "logo.png", png,
                 "empty.csv", new byte[0],
                 "names.csv", "Name,Town\nA,B\n".getBytes(StandardCharsets.UTF_8),
-                "broken.xlsx", "PK\u0003\u0004garbage".getBytes(StandardCharsets.ISO_8859_1));
+                "broken.xlsx", "PK\u0003\u0004garbage".getBytes(StandardCharsets.ISO_8859_1),
+                "bomb.xlsx", CraftedXlsx.zipBomb());
         files.forEach((name, content) -> {
-            var page = upload(browser, name, content);
+            var posted = upload(browser, name, content);
+            assertEquals(303, posted.status(), name);
+            var page = browser.follow(posted);
             assertEquals(422, page.status(), name);
+            assertFalse(page.raw().uri().toString().contains("_csrf"), page.raw().uri().toString());
             assertTrue(page.body().contains("href=\"#file\">"), name + " has an error summary linking to the field");
             assertTrue(page.body().contains("id=\"file-error\""), name);
+            assertEquals(404, browser.post(page.raw().uri().getPath() + "/confirm").status(), "a refused file cannot be confirmed");
         });
-        assertTrue(upload(browser, "names.csv", "Name,Town\nA,B\n".getBytes(StandardCharsets.UTF_8)).body()
+        assertTrue(browser.follow(upload(browser, "names.csv", "Name,Town\nA,B\n".getBytes(StandardCharsets.UTF_8))).body()
                 .contains("must have the columns URN and EstablishmentName"));
-        var none = upload(browser, "", new byte[0]);
+        assertTrue(browser.follow(upload(browser, "bomb.xlsx", CraftedXlsx.zipBomb())).body()
+                .contains("The selected file holds more than 10 MB of data once unzipped"));
+        var none = browser.follow(upload(browser, "", new byte[0]));
         assertEquals(422, none.status());
+        assertFalse(none.raw().uri().toString().contains("_csrf"));
         assertTrue(none.body().contains("Select a CSV or Excel (.xlsx) file"));
-        assertEquals(before, imports.count());
+        assertEquals(before, rows.count());
+        imports.findAll().forEach(i -> assertTrue(i.isRefused() == (i.content().length == 0)));
+    }
+
+    /** Issue 9 item 5: the file is parsed once, at upload; the preview and confirming read its stored rows. */
+    @Test
+    void thePreviewAndConfirmingNeverParseTheFileAgain() {
+        Partnership p = fixtures.partnership();
+        TestBrowser browser = admin(p);
+        var preview = browser.follow(upload(browser, "gias-sample.csv", GiasReaderTest.sample()));
+        assertFalse(preview.raw().uri().toString().contains("_csrf"));
+        long id = Long.parseLong(preview.raw().uri().getPath().substring("/organisations/import/".length()));
+        OrganisationImport stored = imports.findById(id).orElseThrow();
+        // Were the stored file read again, this would now fail to parse.
+        imports.update(new OrganisationImport(stored.id(), stored.partnershipId(), stored.accountId(), stored.fileName(),
+                "PK\u0003\u0004garbage".getBytes(StandardCharsets.ISO_8859_1), stored.createdAt(), null, 0, 0, 0, 0, 0, null));
+        var again = browser.get(preview.raw().uri().getPath());
+        assertEquals(200, again.status());
+        assertEquals(counts(38, 0, 0, 0, 2), counts(again));
+        assertEquals(303, browser.post(preview.raw().uri().getPath() + "/confirm").status());
+        assertEquals(38, schools(p).size());
+    }
+
+    /** Issue 9 item 17: schools of another authority, names shared with another school and schools nobody can be invited for are pointed out. */
+    @Test
+    void thePreviewPointsOutWhatToCheckBeforeConfirming() {
+        Partnership p = fixtures.partnership();
+        TestBrowser browser = admin(p);
+        String csv = "URN,EstablishmentName,TypeOfEstablishment (name),EstablishmentStatus (name),PhaseOfEducation (name),LA (name)\n"
+                + "710001,St Mary's C of E Primary,Voluntary aided school,Open,Primary,Sandwell\n"
+                + "710002,St Mary's C of E Primary,Voluntary aided school,Open,Primary,Sandwell\n"
+                + "710003,Oak Academy,Academy special converter,Open,Not applicable,Sandwell\n"
+                + "710004,Far Away School,Community school,Open,Primary,Cornwall\n";
+        var preview = browser.follow(upload(browser, "schools.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        String body = TestBrowser.unescape(preview.body());
+        assertTrue(body.contains("1 school is in a local authority other than Sandwell"), body);
+        assertTrue(body.contains("in another local authority (Cornwall)"));
+        assertTrue(body.contains("2 schools have the same name as another school"));
+        assertTrue(body.contains("another school has the same name (URN 710002)"));
+        assertTrue(body.contains("4 schools have no DSL email address: nobody can be invited as their DSL"));
+        browser.post(preview.raw().uri().getPath() + "/confirm");
+        Organisation oak = schools(p).stream().filter(o -> o.urn().equals("710003")).findFirst().orElseThrow();
+        assertEquals(SchoolCategory.ACADEMY, oak.category());
+        assertEquals("Section 157", oak.category().duty());
+        String list = TestBrowser.unescape(browser.get("/organisations/new?kind=SCHOOL").body());
+        assertTrue(list.contains("St Mary's C of E Primary (URN 710001)") && list.contains("St Mary's C of E Primary (URN 710002)"),
+                "drop-downs tell the two apart");
     }
 
     @Test
@@ -204,8 +266,11 @@ class OrganisationImportWebTest extends WebTest {
         TestBrowser browser = admin(fixtures.partnership());
         byte[] big = new byte[21 * 1024 * 1024];
         java.util.Arrays.fill(big, (byte) 'a');
-        var page = upload(browser, "big.csv", big);
+        var posted = upload(browser, "big.csv", big);
+        assertEquals(303, posted.status());
+        var page = browser.follow(posted);
         assertEquals(422, page.status());
+        assertFalse(page.raw().uri().toString().contains("_csrf"));
         assertTrue(page.body().contains("smaller than 20 MB"));
     }
 }

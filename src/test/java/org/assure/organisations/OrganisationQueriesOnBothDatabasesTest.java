@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The hand-written SQL of this feature (through the service, so the LIKE escaping is covered), on H2 and, where one is available, on a MySQL-protocol server. */
 class OrganisationQueriesOnBothDatabasesTest {
@@ -70,7 +71,7 @@ class OrganisationQueriesOnBothDatabasesTest {
             long accountId = 1;
             Instant now = Instant.parse("2025-01-01T10:00:00Z");
             // account_id has no foreign key, so any number stands for the uploader here.
-            long id = imports.save(new OrganisationImport(null, p, accountId, "a.csv", new byte[]{1, 2, 3}, now, null, 0, 0, 0, 0, 0)).id();
+            long id = imports.save(new OrganisationImport(null, p, accountId, "a.csv", new byte[]{1, 2, 3}, now, null, 0, 0, 0, 0, 0, null)).id();
             assertEquals(0, imports.updateAppliedAt(id, p + 1, now), "another partnership cannot claim it");
             assertEquals(1, imports.updateAppliedAt(id, p, now));
             assertEquals(0, imports.updateAppliedAt(id, p, now), "nor can anyone claim it twice");
@@ -78,6 +79,19 @@ class OrganisationQueriesOnBothDatabasesTest {
             OrganisationImport stored = imports.findByIdAndPartnershipId(id, p).orElseThrow();
             assertEquals(new ImportPlan.Summary(1, 2, 3, 4, 5), stored.summary());
             assertEquals(3, stored.content().length);
+
+            // The rows kept at upload (V15), with the longest values the reader keeps and text beyond Latin-1.
+            ImportRowRepository rows = context.getBean(ImportRowRepository.class);
+            String longest = "Chloë’s ".repeat(100).substring(0, GiasReader.MAX_VALUE);
+            GiasRow row = new GiasRow(3, "100000", longest, longest, longest, longest, longest, longest, longest, longest, longest,
+                    longest, longest, longest, longest);
+            rows.saveAll(List.of(ImportRow.of(id, row), ImportRow.of(id, new GiasRow(2, "", "", "", "", "", "", "", "", "", "", "", "",
+                    "", ""))));
+            assertEquals(List.of(2, 3), rows.findByImportIdOrderBySheetRow(id).stream().map(ImportRow::sheetRow).toList());
+            assertEquals(row, rows.findByImportIdOrderBySheetRow(id).get(1).gias());
+            long refused = imports.save(new OrganisationImport(null, p, accountId, "b.xlsx", new byte[0], now, null, 0, 0, 0, 0, 0,
+                    "x".repeat(1000))).id();
+            assertTrue(imports.findByIdAndPartnershipId(refused, p).orElseThrow().isRefused());
         }
     }
 

@@ -13,6 +13,7 @@ import org.assure.testsupport.WebTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -78,6 +79,30 @@ class OrganisationsWebTest extends WebTest {
 
     private String urn() {
         return String.valueOf(300000 + Fixtures.next());
+    }
+
+    /** Issue 9 item 17: ?kind=agency, as people and links write it, works like ?kind=AGENCY. */
+    @Test
+    void theKindMayBeWrittenInAnyCase() {
+        Partnership p = fixtures.partnership();
+        TestBrowser browser = admin(p);
+        Organisation agency = fixtures.agency(p);
+        Organisation school = fixtures.school(p);
+        for (String kind : List.of("agency", "Agency", "AGENCY", " agency ")) {
+            var form = browser.get("/organisations/new?kind=" + java.net.URLEncoder.encode(kind, java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(200, form.status(), kind);
+            assertTrue(form.body().contains("name=\"kind\" value=\"AGENCY\""), kind);
+        }
+        var list = browser.get("/organisations?kind=agency");
+        assertEquals(200, list.status());
+        assertTrue(list.body().contains(">" + agency.name() + "</a>"));
+        assertFalse(list.body().contains(">" + school.name() + "</a>"), "the filter applies");
+        assertTrue(list.body().contains("value=\"AGENCY\" selected"), "and shows as chosen");
+        assertEquals(404, browser.get("/organisations/new?kind=planet").status());
+        assertEquals(404, browser.get("/organisations/new?kind=%00").status());
+        String parents = TestBrowser.unescape(browser.get("/organisations/new?kind=school").body());
+        assertTrue(parents.contains(school.name() + " (URN " + school.urn() + ")"), "schools show their URN in the drop-down");
+        assertTrue(parents.contains(agency.name() + " (Police)"));
     }
 
     @Test
