@@ -146,4 +146,46 @@ class MalformedRequestsWebTest extends WebTest {
         assertTrue(answer.startsWith("HTTP/1.1 422"), answer.substring(0, Math.min(500, answer.length())));
         assertTrue(millis < 5000, millis + " ms");
     }
+
+    @Test
+    void moreFieldsThanAnyFormHasIsABadRequestPage() {
+        TestBrowser browser = browser();
+        browser.get("/sign-in");
+        StringBuilder body = new StringBuilder("_csrf=" + URLEncoder.encode(browser.csrfToken(), StandardCharsets.UTF_8));
+        for (int i = 0; i < FormBodies.MAX_FIELDS + 1; i++) {
+            body.append("&f").append(i).append("=1");
+        }
+        var answer = new RawRequests(server.getURI(), browser).post("/sign-in", "application/x-www-form-urlencoded", body.toString());
+        assertPage(answer, 400, "could not be read");
+    }
+
+    private long signInMillis(Fixtures.Person person) {
+        long start = System.nanoTime();
+        TestBrowser other = browser();
+        assertEquals(200, other.get("/sign-in").status());
+        assertEquals(303, other.post("/sign-in", "email", person.email(), "password", Fixtures.PASSWORD).status());
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    @Test
+    void slowAnonymousBodiesHoldNoThreadThatOthersNeed() throws Exception {
+        var admin = fixtures.admin(fixtures.partnership());
+        long baseline = signInMillis(admin);
+        java.util.List<java.net.Socket> slow = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 60; i++) {
+                var socket = new java.net.Socket(server.getURI().getHost(), server.getURI().getPort());
+                socket.getOutputStream().write(("POST /sign-in HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                        + "Content-Length: 100000\r\n\r\nemail=").getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            long millis = signInMillis(admin);
+            assertTrue(millis < baseline + 2000, "others are answered while 60 bodies trickle in: " + millis + " ms (alone: " + baseline + " ms)");
+        } finally {
+            for (var socket : slow) {
+                socket.close();
+            }
+        }
+    }
 }
