@@ -50,12 +50,18 @@ class AssureRoutes implements RouteRules {
                 rule(GET, "/", NONE, "Dashboard: what each role has to do", SIGNED_IN),
                 rule(GET, "/account/password", NONE, "Change your password", SIGNED_IN),
                 rule(POST, "/account/password", NONE, "Change your password", SIGNED_IN),
+                rule(POST, "/session/keep-alive", NONE, "Stay signed in (the idle-timeout warning's button)", SIGNED_IN),
 
                 // people
                 rule(GET, "/users", NONE, "People of the partnership", ADMIN),
                 rule(GET, "/users/invite", NONE, "Invite someone", ADMIN),
                 rule(POST, "/users/invite", NONE, "Invite someone", ADMIN),
                 rule(POST, "/users/{id}/reinvite", ACCOUNT, "Send an invitation again", ADMIN),
+                rule(GET, "/users/{id}", ACCOUNT, "A person: their roles, organisations and access", ADMIN),
+                rule(POST, "/users/{id}/access", ACCOUNT, "Change a person's roles and organisations", ADMIN),
+                rule(GET, "/users/{id}/deactivate", ACCOUNT, "Confirm deactivating a person", ADMIN),
+                rule(POST, "/users/{id}/deactivate", ACCOUNT, "Deactivate a person: signed out at once, links die", ADMIN),
+                rule(POST, "/users/{id}/reactivate", ACCOUNT, "Reactivate a person", ADMIN),
 
                 // organisations
                 rule(GET, "/organisations", NONE, "Organisations, searched and filtered", ADMIN),
@@ -91,7 +97,12 @@ class AssureRoutes implements RouteRules {
                 rule(GET, "/cycles/{id}/edit", CYCLE, "Edit a draft cycle", ADMIN),
                 rule(POST, "/cycles/{id}/edit", CYCLE, "Edit a draft cycle", ADMIN),
                 rule(POST, "/cycles/{id}/open", CYCLE, "Open a cycle: create its returns", ADMIN),
+                rule(GET, "/cycles/{id}/close", CYCLE, "Close a cycle: confirm", ADMIN),
                 rule(POST, "/cycles/{id}/close", CYCLE, "Close a cycle", ADMIN),
+                rule(POST, "/cycles/{id}/reopen", CYCLE, "Reopen a closed cycle nothing has happened to since", ADMIN),
+                rule(GET, "/cycles/{id}/delete", CYCLE, "Delete a draft cycle: confirm", ADMIN),
+                rule(POST, "/cycles/{id}/delete", CYCLE, "Delete a draft cycle", ADMIN),
+                rule(POST, "/cycles/{id}/invite-leads", CYCLE, "Invite the lead contacts of a cycle's organisations without a lead", ADMIN),
                 rule(POST, "/cycles/{id}/archive", CYCLE, "Archive a cycle", ADMIN),
                 rule(POST, "/cycles/{id}/organisations", CYCLE, "Add an organisation to an open cycle", ADMIN),
 
