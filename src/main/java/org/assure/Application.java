@@ -21,6 +21,11 @@ public class Application {
         }
         // The question banks are read while Micronaut boots, so checking them costs start-up little.
         BankReading.startEarly(System.getProperty("assure.banks-dir", System.getenv().getOrDefault("ASSURE_BANKS_DIR", "")));
-        Micronaut.run(Application.class, args);
+        Micronaut micronaut = Micronaut.build(args).mainClass(Application.class);
+        if (ProductionSettings.isProduction(environments)) {
+            // Micronaut's environment names are case-sensitive: "PROD" alone would not load application-prod.yml.
+            micronaut.environments("prod");
+        }
+        micronaut.start();
     }
 }

@@ -20,11 +20,14 @@ public final class ProductionSettings {
     public static final Setting SIGNING_SECRET = new Setting("ASSURE_SIGNING_SECRET", "assure.signing-secret");
     public static final Setting BASE_URL = new Setting("ASSURE_BASE_URL", "assure.base-url");
     public static final Setting SMTP_HOST = new Setting("ASSURE_SMTP_HOST", "assure.smtp.host");
+    /** Set to true to run production on a plain http:// address on purpose (a closed network, a trial): say so explicitly. */
+    public static final Setting ALLOW_HTTP = new Setting("ASSURE_ALLOW_HTTP_BASE_URL", "assure.allow-http-base-url");
     static final int MIN_SECRET_LENGTH = 32;
 
     private ProductionSettings() {
     }
 
+    /** Production however it is spelt ("prod", "PROD", "Prod"): a case slip must never start local mode. */
     public static boolean isProduction(String environments) {
         for (String env : environments == null ? new String[0] : environments.split(",")) {
             if (env.strip().equalsIgnoreCase("prod")) {
@@ -48,6 +51,18 @@ public final class ProductionSettings {
         for (Setting required : List.of(DATABASE_USER, DATABASE_PASSWORD, BASE_URL, SMTP_HOST)) {
             if (blank(value.apply(required))) {
                 problems.add(required.variable() + " is not set");
+            }
+        }
+        String base = value.apply(BASE_URL);
+        if (!blank(base)) {
+            String lower = base.strip().toLowerCase(java.util.Locale.ROOT);
+            // Links in emails carry one-time sign-in tokens: over plain HTTP anyone on the path could read them.
+            String allowHttp = value.apply(ALLOW_HTTP);
+            if (lower.startsWith("http://") && !(allowHttp != null && allowHttp.strip().equalsIgnoreCase("true"))) {
+                problems.add(BASE_URL.variable() + " must be an https:// address (set " + ALLOW_HTTP.variable()
+                        + "=true to use http:// on purpose)");
+            } else if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+                problems.add(BASE_URL.variable() + " must be the https:// address people use, e.g. https://assure.example.org");
             }
         }
         String secret = value.apply(SIGNING_SECRET);

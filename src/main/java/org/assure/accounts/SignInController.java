@@ -107,11 +107,21 @@ class SignInController {
         return pendingForms.find(request).isPresent();
     }
 
-    /** Only a path on this site, so a crafted link cannot send someone elsewhere after signing in. */
+    /**
+     * Only a path on this site, so a crafted link cannot send someone elsewhere after signing in; and only one
+     * that is a valid URI without spaces or control characters, which could not go into the Location header
+     * (a CR or LF would split it; issue 9).
+     */
     static String safeNext(@Nullable String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
+        if (next == null || next.length() > 1000 || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
+                || next.chars().anyMatch(c -> c <= ' ' || c == 0x7f || c > 0x7e)) {
             return "/";
         }
-        return next;
+        try {
+            java.net.URI.create(next);
+            return next;
+        } catch (IllegalArgumentException notAUri) {
+            return "/";
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.assure.returns;
 import io.micronaut.core.annotation.Nullable;
 import org.assure.banks.BankModel;
 import org.assure.kernel.DateInput;
+import org.assure.kernel.FieldLimits;
 import org.assure.kernel.Text;
 
 import java.math.BigDecimal;
@@ -67,13 +68,17 @@ public record AnswerInput(String rating, List<String> values, String evidence, S
      */
     Parsed parse(BankModel.Question q, BankModel.Scale scale, String label) {
         SectionFields fields = SectionFields.of(q.key());
+        Parsed tooLong = tooLong(q, fields, label);
+        if (tooLong != null) {
+            return tooLong;
+        }
         String value = null;
         switch (q.type()) {
             case RATING -> { }
             case MULTIPLE_CHOICE -> value = values.isEmpty() ? null : String.join(",", values);
             case NUMBER -> {
                 value = Text.clean(value());
-                if (value != null && !isNumber(value)) {
+                if (value != null && (value.length() > FieldLimits.NUMBER || !isNumber(value))) {
                     return new Parsed(null, fields.answer(), capitalised(label) + " must be a number, like 12 or 3.5");
                 }
             }
@@ -92,6 +97,29 @@ public record AnswerInput(String rating, List<String> values, String evidence, S
         boolean needsReason = chosen != null && scale.rating(chosen)
                 .map(r -> r.notApplicable() && r.reason() != BankModel.Requirement.NONE).orElse(false);
         return new Parsed(new Value(chosen, value, rated ? Text.clean(evidence) : null, needsReason ? Text.clean(reason) : null), null, null);
+    }
+
+    /**
+     * The first field typed longer than its limit ({@link FieldLimits}) as the error on it; null when none is.
+     * Checked before anything else, so an over-long answer is neither parsed nor saved, and the rest of the
+     * section still is.
+     */
+    private @Nullable Parsed tooLong(BankModel.Question q, SectionFields fields, String label) {
+        return switch (q.type()) {
+            case LONG_TEXT -> FieldLimits.over(value(), FieldLimits.LONG_TEXT)
+                    ? refused(fields.answer(), "The answer to " + label, FieldLimits.LONG_TEXT) : null;
+            case SHORT_TEXT -> FieldLimits.over(value(), FieldLimits.SHORT_TEXT)
+                    ? refused(fields.answer(), "The answer to " + label, FieldLimits.SHORT_TEXT) : null;
+            case RATING -> FieldLimits.over(evidence, FieldLimits.LONG_TEXT)
+                    ? refused(fields.evidence(), "Evidence for " + label, FieldLimits.LONG_TEXT)
+                    : FieldLimits.over(reason, FieldLimits.LONG_TEXT)
+                    ? refused(fields.reason(), "The reason " + label + " does not apply", FieldLimits.LONG_TEXT) : null;
+            default -> null;
+        };
+    }
+
+    private static Parsed refused(String field, String what, int max) {
+        return new Parsed(null, field, FieldLimits.message(what, max));
     }
 
     private static boolean isNumber(String s) {

@@ -20,6 +20,8 @@ import org.assure.kernel.SigningKey;
 public class Csrf {
     public static final String FIELD = "_csrf";
     private static final String NEW_SEED = "assure.csrf.new-seed";
+    private static final String ANYONE = "csrf:";
+    private static final String SIGNED_IN = "csrf-signed-in:";
     private final SigningKey key;
     private final String cookieName;
     private final boolean secure;
@@ -30,14 +32,28 @@ public class Csrf {
         this.cookieName = secure ? "__Host-assure-csrf" : "assure-csrf";
     }
 
-    /** The token the pages of this request must put in their forms. */
+    /**
+     * The token the pages of this request must put in their forms. A page shown to a signed-in person gets a
+     * token of its own kind, so that a form kept after its session expired can be told from one posted with the
+     * token of the sign-in page, which anyone can fetch (issue 9; {@link PendingForms}).
+     */
     public String tokenFor(HttpRequest<?> request) {
-        return key.sign("csrf:" + seed(request));
+        boolean signedIn = request.getUserPrincipal().isPresent();
+        return key.sign((signedIn ? SIGNED_IN : ANYONE) + seed(request));
     }
 
     public boolean isValid(HttpRequest<?> request, String token) {
+        return verifies(request, token, ANYONE) || verifies(request, token, SIGNED_IN);
+    }
+
+    /** Valid, and from a page that was shown to someone signed in on this browser. */
+    boolean isValidFromSignedInPage(HttpRequest<?> request, String token) {
+        return verifies(request, token, SIGNED_IN);
+    }
+
+    private boolean verifies(HttpRequest<?> request, String token, String kind) {
         Optional<String> cookieSeed = request.getCookies().findCookie(cookieName).map(Cookie::getValue);
-        return cookieSeed.isPresent() && token != null && key.verify("csrf:" + cookieSeed.get(), token);
+        return cookieSeed.isPresent() && token != null && key.verify(kind + cookieSeed.get(), token);
     }
 
     /** Gives the request a seed when it has none, so the page can render a token for it. */

@@ -16,8 +16,7 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Refuses every state-changing request whose form does not carry a valid {@code _csrf} token.
@@ -40,9 +39,8 @@ class CsrfFilter implements Ordered {
     }
 
     /**
-     * Runs on the blocking executor and waits for the body: a filter that continues asynchronously
-     * after the body arrives trips the same upstream bug (a null filter context) as Micronaut's own
-     * CSRF filter, so this one answers synchronously.
+     * The body has been read by {@link FormBodyFilter} already, so this answers at once; it runs on the
+     * blocking executor because its refusal page may read the database.
      */
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
@@ -55,11 +53,8 @@ class CsrfFilter implements Ordered {
         boolean urlEncoded = request.getContentType().map(t -> t.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)).orElse(false);
         String token;
         if (urlEncoded) {
-            byte[] body = FormBodies.read(request);
-            if (body == null) {
-                return refuse(request);
-            }
-            token = formField(new String(body, StandardCharsets.UTF_8), Csrf.FIELD);
+            List<String> tokens = FormBodies.fields(request).getOrDefault(Csrf.FIELD, List.of());
+            token = tokens.size() == 1 ? tokens.get(0) : null;
         } else {
             token = request.getParameters().get(Csrf.FIELD);
         }
@@ -73,16 +68,5 @@ class CsrfFilter implements Ordered {
 
     private HttpResponse<?> refuse(HttpRequest<?> request) {
         return errorPages.page(request, HttpStatus.FORBIDDEN, "error/csrf");
-    }
-
-    static @Nullable String formField(String body, String name) {
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            if (key.equals(name)) {
-                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return null;
     }
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import org.assure.access.CurrentUser;
 import org.assure.partnerships.PartnershipService;
 import org.assure.kernel.AssureSettings;
+import org.assure.kernel.FieldLimits;
 
 /** Builds what the layout needs on every page from the request. */
 @Singleton
@@ -53,6 +54,11 @@ public class PageContext {
                          String path, int sessionSecondsLeft, int sessionWarnSeconds) {
         public boolean signedIn() {
             return user != null;
+        }
+
+        /** The most characters an evidence, reason or long-text box takes (kernel.FieldLimits), for the character count. */
+        public int longTextLimit() {
+            return FieldLimits.LONG_TEXT;
         }
     }
 }

@@ -7,5 +7,5 @@ import java.time.Instant;
 
 /** A form kept from a post that arrived after its session ended; see {@link PendingForms}. */
 @MappedEntity("pending_form")
-record PendingForm(@Id String tokenHash, String path, byte[] body, Instant createdAt) {
+record PendingForm(@Id String tokenHash, String path, byte[] body, Instant createdAt, String clientAddress, int bodyBytes) {
 }

@@ -6,13 +6,11 @@ import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
  * Copies the body of posts that {@link PendingForms} would keep, before security refuses them: an error
- * handler cannot reliably read the body of a refused request (it sometimes never arrives). Synchronous on
- * the blocking executor for the same upstream bug as {@link CsrfFilter}. Only posts pass here.
+ * handler cannot reliably read the body of a refused request (it sometimes never arrives). {@link FormBodyFilter}
+ * has read the body already, so this holds no thread. Only posts pass here.
  */
 @ServerFilter(value = ServerFilter.MATCH_ALL_PATTERN, methods = HttpMethod.POST)
 class PendingFormFilter implements Ordered {
@@ -28,7 +26,6 @@ class PendingFormFilter implements Ordered {
     }
 
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
     void copyBody(ServerHttpRequest<?> request) {
         pendingForms.copyBody(request);
     }

@@ -11,4 +11,9 @@ import java.time.Instant;
 interface PendingFormRepository extends CrudRepository<PendingForm, String> {
     @Query("DELETE FROM pending_form WHERE created_at < :before")
     long deleteCreatedBefore(Instant before);
+
+    long countByClientAddress(String clientAddress);
+
+    @Query("SELECT COALESCE(SUM(body_bytes), 0) FROM pending_form")
+    long totalBytes();
 }

@@ -13,18 +13,19 @@ import io.micronaut.http.cookie.SameSite;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import org.assure.kernel.SigningKey;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Forms posted after their session ended, kept so that nothing typed is lost (ADR 0012). The form is
@@ -35,6 +36,7 @@ import org.assure.kernel.SigningKey;
  */
 @Singleton
 public class PendingForms {
+    private static final Logger LOG = LoggerFactory.getLogger(PendingForms.class);
     static final Duration LIFETIME = Duration.ofHours(24);
     /**
      * A section form is a few kilobytes and at most some hundreds with long evidence; a megabyte keeps
@@ -49,10 +51,23 @@ public class PendingForms {
     private final Clock clock;
     private final String cookieName;
     private final boolean secure;
+    private final String sessionCookie;
+    private final HttpClientAddressResolver addresses;
+    private final int perAddress;
+    private final int total;
+    private final long totalBytes;
 
     PendingForms(PendingFormRepository forms, List<ResumablePosts> resumable, Csrf csrf, Clock clock,
-                 @Value("${assure.session.cookie-secure}") boolean secure) {
+                 @Value("${assure.session.cookie-secure}") boolean secure, @Value("${assure.session.cookie-name}") String sessionCookie,
+                 HttpClientAddressResolver addresses, @Value("${assure.pending-forms.per-address:20}") int perAddress,
+                 @Value("${assure.pending-forms.total:1000}") int total,
+                 @Value("${assure.pending-forms.total-bytes:104857600}") long totalBytes) {
         this.forms = forms;
+        this.sessionCookie = sessionCookie;
+        this.addresses = addresses;
+        this.perAddress = perAddress;
+        this.total = total;
+        this.totalBytes = totalBytes;
         this.resumable = resumable;
         this.csrf = csrf;
         this.clock = clock;
@@ -98,18 +113,47 @@ public class PendingForms {
             return Optional.empty();
         }
         List<String> token = fields.remove(Csrf.FIELD);
-        if (token == null || token.size() != 1 || !csrf.isValid(request, token.get(0))) {
+        // Only a form from a page shown to someone signed in, posted by a browser that still has its session
+        // cookie: the session has just ended. A sign-in page's token, which anyone can fetch, keeps nothing.
+        if (token == null || token.size() != 1 || !csrf.isValidFromSignedInPage(request, token.get(0))
+                || request.getCookies().findCookie(sessionCookie).isEmpty()) {
             return Optional.empty();
         }
         // One kept form per browser: a later post replaces the earlier one.
         cookieToken(request).ifPresent(t -> forms.deleteById(SigningKey.hash(t)));
+        byte[] kept = encode(fields).getBytes(StandardCharsets.UTF_8);
+        String address = clientAddress(request);
+        if (!roomFor(address, kept.length)) {
+            return Optional.empty();
+        }
         String newToken = SigningKey.randomToken();
-        forms.save(new PendingForm(SigningKey.hash(newToken), request.getPath(), encode(fields).getBytes(StandardCharsets.UTF_8),
-                clock.instant()));
+        forms.save(new PendingForm(SigningKey.hash(newToken), request.getPath(), kept, clock.instant(), address, kept.length));
         MutableHttpResponse<?> response = HttpResponse.seeOther(URI.create("/sign-in?next="
                 + URLEncoder.encode(resumeAt.get(), StandardCharsets.UTF_8)));
         response.cookie(cookie(newToken).maxAge(LIFETIME));
         return Optional.of(response);
+    }
+
+    /**
+     * Whether one more form fits: at most {@code perAddress} from one client address (a school's office shares
+     * one) and {@code total} forms and {@code totalBytes} in all. Beyond that the form is not kept and the
+     * person signs in as before; the log says so, once per refusal, without the form.
+     */
+    private boolean roomFor(String address, int bytes) {
+        if (forms.countByClientAddress(address) >= perAddress) {
+            LOG.warn("Not keeping a form posted after its session ended: {} forms are kept for {} already", perAddress, Logs.clean(address));
+            return false;
+        }
+        if (forms.count() >= total || forms.totalBytes() + bytes > totalBytes) {
+            LOG.warn("Not keeping a form posted after its session ended: the table holds its limit ({} forms, {} bytes)", total, totalBytes);
+            return false;
+        }
+        return true;
+    }
+
+    private String clientAddress(HttpRequest<?> request) {
+        String address = addresses.resolve(request);
+        return address == null ? "" : address.length() > 64 ? address.substring(0, 64) : address;
     }
 
     private Optional<String> resumeAt(HttpRequest<?> request) {
@@ -155,17 +199,7 @@ public class PendingForms {
     }
 
     static Map<String, List<String>> parse(String body) {
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            fields.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-        }
-        return fields;
+        return new LinkedHashMap<>(FormBodies.parse(body));
     }
 
     private static String encode(Map<String, List<String>> fields) {
