@@ -20,6 +20,7 @@ import org.assure.kernel.SigningKey;
 public class Csrf {
     public static final String FIELD = "_csrf";
     private static final String NEW_SEED = "assure.csrf.new-seed";
+    private static final String ROTATED = "assure.csrf.rotated";
     private final SigningKey key;
     private final String cookieName;
     private final boolean secure;
@@ -50,6 +51,17 @@ public class Csrf {
     /** A fresh seed for this request and the cookie that carries it; call at sign-in and sign-out. */
     public void rotate(HttpRequest<?> request) {
         request.setAttribute(NEW_SEED, SigningKey.randomToken());
+        request.setAttribute(ROTATED, Boolean.TRUE);
+    }
+
+    /** Whether this request signed someone in or out (and so gave the browser a new seed). */
+    boolean rotated(HttpRequest<?> request) {
+        return request.getAttribute(ROTATED, Boolean.class).orElse(false);
+    }
+
+    /** The seed the browser sent in its cookie: what makes a browser itself, signed in or not. */
+    Optional<String> browserSeed(HttpRequest<?> request) {
+        return request.getCookies().findCookie(cookieName).map(Cookie::getValue).filter(v -> !v.isBlank());
     }
 
     void writeCookie(HttpRequest<?> request, MutableHttpResponse<?> response) {

@@ -45,5 +45,10 @@ public class PageContext {
         public boolean signedIn() {
             return user != null;
         }
+
+        /** A new one-time form id each time it is asked for: one per form on the page ({@link OnceOnlyForms}). */
+        public String formId() {
+            return OnceOnlyForms.newId();
+        }
     }
 }
