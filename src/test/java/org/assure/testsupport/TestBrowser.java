@@ -173,6 +173,9 @@ public class TestBrowser {
             String attributes = f.group(1);
             String method = attribute(attributes, "method").toLowerCase(java.util.Locale.ROOT);
             String action = unescape(attribute(attributes, "action"));
+            if (action.isEmpty()) {
+                action = page.raw().uri().getRawPath(); // a form without an action posts to its own page
+            }
             Matcher hidden = FORM_ID.matcher(f.group(2));
             Matcher query = QUERY_FORM_ID.matcher(action);
             String id = hidden.find() ? hidden.group(1) : query.find() ? java.net.URLDecoder.decode(query.group(1), StandardCharsets.UTF_8) : null;
