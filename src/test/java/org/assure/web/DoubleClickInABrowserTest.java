@@ -18,10 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A real double click on "Add agency" in Chromium makes one organisation and lands on its page: with scripts on,
- * GOV.UK Frontend's Button ignores the second click ({@code data-prevent-double-click}); with scripts off the
- * browser sends both posts (the second cancelling the first), and the one-time form id makes the second answer
- * with the first's success page.
+ * A real double click on "Add agency" in Chromium makes one organisation and lands on its page. With scripts on,
+ * Chromium sends both posts unless something stops it: GOV.UK Frontend's Button ignores the second click
+ * ({@code data-prevent-double-click}), and the one-time form id answers a second post that gets through with the
+ * first's success page; each alone keeps it to one organisation (measured by removing the other), neither gives two.
+ * With scripts off, Chromium here sent one post; that case is kept so the page keeps working without scripts.
  */
 @MicronautTest(transactional = false)
 class DoubleClickInABrowserTest extends WebTest {
