@@ -22,6 +22,7 @@ public class Csrf {
     private static final String NEW_SEED = "assure.csrf.new-seed";
     private static final String ANYONE = "csrf:";
     private static final String SIGNED_IN = "csrf-signed-in:";
+    private static final String ROTATED = "assure.csrf.rotated";
     private final SigningKey key;
     private final String cookieName;
     private final boolean secure;
@@ -66,6 +67,17 @@ public class Csrf {
     /** A fresh seed for this request and the cookie that carries it; call at sign-in and sign-out. */
     public void rotate(HttpRequest<?> request) {
         request.setAttribute(NEW_SEED, SigningKey.randomToken());
+        request.setAttribute(ROTATED, Boolean.TRUE);
+    }
+
+    /** Whether this request signed someone in or out (and so gave the browser a new seed). */
+    boolean rotated(HttpRequest<?> request) {
+        return request.getAttribute(ROTATED, Boolean.class).orElse(false);
+    }
+
+    /** The seed the browser sent in its cookie: what makes a browser itself, signed in or not. */
+    Optional<String> browserSeed(HttpRequest<?> request) {
+        return request.getCookies().findCookie(cookieName).map(Cookie::getValue).filter(v -> !v.isBlank());
     }
 
     void writeCookie(HttpRequest<?> request, MutableHttpResponse<?> response) {

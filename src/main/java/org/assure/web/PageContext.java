@@ -60,5 +60,10 @@ public class PageContext {
         public int longTextLimit() {
             return FieldLimits.LONG_TEXT;
         }
+
+        /** A new one-time form id each time it is asked for: one per form on the page ({@link OnceOnlyForms}). */
+        public String formId() {
+            return OnceOnlyForms.newId();
+        }
     }
 }

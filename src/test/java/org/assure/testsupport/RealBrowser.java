@@ -31,6 +31,11 @@ public final class RealBrowser implements AutoCloseable {
     private final URI base;
 
     public RealBrowser(URI base) {
+        this(base, true);
+    }
+
+    /** With scripts off when {@code javascript} is false: the page as a browser without GOV.UK Frontend's scripts sees it. */
+    public RealBrowser(URI base, boolean javascript) {
         Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
                 "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
         this.base = base;
@@ -39,6 +44,9 @@ public final class RealBrowser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,1024", "--user-data-dir=" + tempDir());
+        if (!javascript) {
+            options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
     }

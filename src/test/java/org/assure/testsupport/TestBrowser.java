@@ -22,10 +22,21 @@ import java.util.regex.Pattern;
  */
 public class TestBrowser {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"");
+    private static final Pattern FORM = Pattern.compile("<form\\b([^>]*)>(.*?)</form>", Pattern.DOTALL);
+    private static final Pattern FORM_ID = Pattern.compile("name=\"_form\" value=\"([^\"]*)\"");
+    private static final Pattern QUERY_FORM_ID = Pattern.compile("[?&]_form=([^&]*)");
     private final URI base;
     private final HttpClient client;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private String csrfToken = "";
+    private java.util.List<Form> forms = java.util.List.of();
+
+    /**
+     * A form on the last page that had any: its method, its action's path (without the query) and the one-time
+     * form id it carries (in a hidden field, or in the action's query for uploads), or null when it has none.
+     */
+    public record Form(String method, String path, String formId) {
+    }
 
     public TestBrowser(URI base) {
         this.base = base;
@@ -106,6 +117,18 @@ public class TestBrowser {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))));
     }
 
+    /**
+     * A second browser holding the same cookies, token and page as this one now: what a double click's second
+     * post carries (the cookies from before the first post, whatever the first's response would have set).
+     */
+    public TestBrowser twin() {
+        TestBrowser twin = new TestBrowser(base);
+        cookies.getCookieStore().getCookies().forEach(c -> twin.cookies.getCookieStore().add(base, (java.net.HttpCookie) c.clone()));
+        twin.csrfToken = csrfToken;
+        twin.forms = forms;
+        return twin;
+    }
+
     /** Follows a redirect the last response gave. */
     public Page follow(Page redirect) {
         if (redirect.status() / 100 != 3) {
@@ -123,6 +146,18 @@ public class TestBrowser {
         return csrfToken;
     }
 
+    /** The forms of the last page that had any, as a browser holding that page would submit them. */
+    public java.util.List<Form> forms() {
+        return forms;
+    }
+
+    /** The one-time form id of the (first) post form on the last page whose action is this path. */
+    public String formId(String action) {
+        return forms.stream().filter(f -> f.method().equals("post") && f.path().equals(action) && f.formId() != null)
+                .map(Form::formId).findFirst()
+                .orElseThrow(() -> new AssertionError("No post form with a form id for " + action + " on the last page: " + forms));
+    }
+
     public CookieManager cookies() {
         return cookies;
     }
@@ -131,6 +166,24 @@ public class TestBrowser {
         Matcher m = CSRF.matcher(page.body());
         if (m.find()) {
             csrfToken = m.group(1);
+        }
+        java.util.List<Form> seen = new java.util.ArrayList<>();
+        Matcher f = FORM.matcher(page.body());
+        while (f.find()) {
+            String attributes = f.group(1);
+            String method = attribute(attributes, "method").toLowerCase(java.util.Locale.ROOT);
+            String action = unescape(attribute(attributes, "action"));
+            if (action.isEmpty()) {
+                action = page.raw().uri().getRawPath(); // a form without an action posts to its own page
+            }
+            Matcher hidden = FORM_ID.matcher(f.group(2));
+            Matcher query = QUERY_FORM_ID.matcher(action);
+            String id = hidden.find() ? hidden.group(1) : query.find() ? java.net.URLDecoder.decode(query.group(1), StandardCharsets.UTF_8) : null;
+            int q = action.indexOf('?');
+            seen.add(new Form(method.isEmpty() ? "get" : method, q < 0 ? action : action.substring(0, q), id));
+        }
+        if (!seen.isEmpty()) {
+            forms = java.util.List.copyOf(seen);
         }
         return page;
     }
@@ -150,6 +203,11 @@ public class TestBrowser {
     /** Undoes the HTML escaping FreeMarker applies to attribute values and text. */
     public static String unescape(String html) {
         return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    }
+
+    private static String attribute(String attributes, String name) {
+        Matcher m = Pattern.compile("\\b" + name + "=\"([^\"]*)\"").matcher(attributes);
+        return m.find() ? m.group(1) : "";
     }
 
     static Map<String, String> pairs(String... keyValues) {
