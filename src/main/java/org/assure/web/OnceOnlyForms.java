@@ -20,6 +20,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -150,8 +151,8 @@ public class OnceOnlyForms {
         boolean urlEncoded = request.getContentType().map(t -> t.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)).orElse(false);
         String id;
         if (urlEncoded) {
-            byte[] body = FormBodies.read(request);
-            id = body == null ? null : CsrfFilter.formField(new String(body, StandardCharsets.UTF_8), FIELD);
+            List<String> ids = FormBodies.fields(request).getOrDefault(FIELD, List.of());
+            id = ids.size() == 1 ? ids.get(0) : null;
         } else if (request.getContentType().map(t -> t.matches(MediaType.MULTIPART_FORM_DATA_TYPE)).orElse(false)) {
             id = request.getParameters().get(FIELD);
         } else {
