@@ -50,6 +50,7 @@ class AssureRoutes implements RouteRules {
                 rule(GET, "/", NONE, "Dashboard: what each role has to do", SIGNED_IN),
                 rule(GET, "/account/password", NONE, "Change your password", SIGNED_IN),
                 rule(POST, "/account/password", NONE, "Change your password", SIGNED_IN),
+                rule(POST, "/session/keep-alive", NONE, "Stay signed in (the idle-timeout warning's button)", SIGNED_IN),
 
                 // people
                 rule(GET, "/users", NONE, "People of the partnership", ADMIN),

@@ -84,6 +84,22 @@ public final class RealBrowser implements AutoCloseable {
         }
     }
 
+    /** Waits until the condition holds, polling; fails with the description after the time allowed. */
+    public void waitUntil(String what, java.time.Duration allowed, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + allowed.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Waited " + allowed.toSeconds() + " s for " + what + " at " + driver.getCurrentUrl());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     public void signIn(String email, String password) {
         open("/sign-in");
         fill("email", email);
