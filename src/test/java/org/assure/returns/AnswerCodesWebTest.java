@@ -79,6 +79,23 @@ class AnswerCodesWebTest extends ReturnWebTest {
     }
 
     @Test
+    void aYesOrNoQuestionTakesOnlyYesOrNo() {
+        Setup s = setup();
+        TestBrowser lead = signedIn(s.lead());
+        String path = s.path() + "/sections/local-extras";
+        for (var posted : List.of(List.of("MAYBE"), List.of("yes"), List.of("Y".repeat(41)), List.of("YES", "NO"))) {
+            List<Map.Entry<String, String>> f = form(lead.get(path).body(), "action", "later");
+            posted.forEach(v -> f.add(Map.entry("has-early-years", v)));
+            var refused = lead.postRepeated(path, f);
+            assertEquals(422, refused.status(), posted + ": " + refused.body());
+            assertContains(refused.body(), "href=\"#has-early-years\">Select ");
+            assertFalse(stored(s.returnId(), "has-early-years"), posted::toString);
+        }
+        assertEquals(303, lead.postRepeated(path, form(lead.get(path).body(), "has-early-years", "NO", "action", "later")).status());
+        assertTrue(stored(s.returnId(), "has-early-years"));
+    }
+
+    @Test
     void theConflictPagesChoicesAreCheckedToo() {
         Setup s = setup();
         TestBrowser lead = signedIn(s.lead());
