@@ -57,6 +57,11 @@ class AssureRoutes implements RouteRules {
                 rule(GET, "/users/invite", NONE, "Invite someone", ADMIN),
                 rule(POST, "/users/invite", NONE, "Invite someone", ADMIN),
                 rule(POST, "/users/{id}/reinvite", ACCOUNT, "Send an invitation again", ADMIN),
+                rule(GET, "/users/{id}", ACCOUNT, "A person: their roles, organisations and access", ADMIN),
+                rule(POST, "/users/{id}/access", ACCOUNT, "Change a person's roles and organisations", ADMIN),
+                rule(GET, "/users/{id}/deactivate", ACCOUNT, "Confirm deactivating a person", ADMIN),
+                rule(POST, "/users/{id}/deactivate", ACCOUNT, "Deactivate a person: signed out at once, links die", ADMIN),
+                rule(POST, "/users/{id}/reactivate", ACCOUNT, "Reactivate a person", ADMIN),
 
                 // organisations
                 rule(GET, "/organisations", NONE, "Organisations, searched and filtered", ADMIN),

@@ -11,6 +11,7 @@ import java.time.Instant;
 public record Account(@Id @GeneratedValue @Nullable Long id,
                       long partnershipId,
                       String email,
+                      @Nullable String signInEmail,
                       String displayName,
                       @Nullable String passwordHash,
                       int failedSignIns,
@@ -19,8 +20,23 @@ public record Account(@Id @GeneratedValue @Nullable Long id,
                       @Nullable Instant lastSignInAt,
                       Instant createdAt) {
 
-    public static Account invited(long partnershipId, String email, String displayName, Instant now) {
-        return new Account(null, partnershipId, normaliseEmail(email), displayName.strip(), null, 0, null, null, null, now);
+    /**
+     * Invited, without a password yet. {@code addressTakenElsewhere}: the address already signs in to an account of
+     * another partnership, so this one never can (no sign-in email); the partnership is not told (ADR 0021).
+     */
+    public static Account invited(long partnershipId, String email, String displayName, boolean addressTakenElsewhere, Instant now) {
+        String address = normaliseEmail(email);
+        return new Account(null, partnershipId, address, addressTakenElsewhere ? null : address, displayName.strip(), null, 0,
+                null, null, null, now);
+    }
+
+    public boolean isDeactivated() {
+        return disabledAt != null;
+    }
+
+    /** An invitation to an address that has an account in another partnership: it can never be accepted. */
+    public boolean canNeverSignIn() {
+        return signInEmail == null;
     }
 
     public boolean isLocked(Instant now) {

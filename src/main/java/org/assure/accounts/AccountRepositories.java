@@ -18,7 +18,10 @@ final class AccountRepositories {
 
     @JdbcRepository(dialect = Dialect.MYSQL)
     interface Accounts extends CrudRepository<Account, Long> {
-        Optional<Account> findByEmail(String email);
+        /** The account this address signs in to, in whichever partnership: only sign-in and resets may ask. */
+        Optional<Account> findBySignInEmail(String signInEmail);
+
+        Optional<Account> findByPartnershipIdAndEmail(long partnershipId, String email);
 
         Optional<Account> findByIdAndPartnershipId(Long id, long partnershipId);
 
@@ -36,11 +39,41 @@ final class AccountRepositories {
                 WHERE a.partnership_id = :partnershipId AND r.role = :role ORDER BY a.id""")
         List<Account> findWithRole(long partnershipId, String role);
 
-        @Query("UPDATE account SET failed_sign_ins = failed_sign_ins + 1 WHERE id = :id")
-        void addFailedSignIn(long id);
+        /**
+         * Takes one of the account's password checks: counts a failure in advance, in one statement, so that
+         * concurrent attempts cannot all read the same count (1 when a check may go ahead, 0 when none is left).
+         */
+        @Query("""
+                UPDATE account SET failed_sign_ins = failed_sign_ins + 1
+                WHERE id = :id AND failed_sign_ins < :maxFailures AND (locked_until IS NULL OR locked_until <= :now)""")
+        long claimPasswordCheck(long id, int maxFailures, Instant now);
 
-        @Query("UPDATE account SET failed_sign_ins = 0, locked_until = :lockedUntil WHERE id = :id")
-        void lock(long id, Instant lockedUntil);
+        /** Locks the account once its checks are used up; 1 for the attempt that locked it. */
+        @Query("UPDATE account SET failed_sign_ins = 0, locked_until = :lockedUntil WHERE id = :id AND failed_sign_ins >= :maxFailures")
+        long lockWhenExhausted(long id, int maxFailures, Instant lockedUntil);
+
+        @Query("UPDATE account SET failed_sign_ins = 0 WHERE id = :id")
+        void clearFailedSignIns(long id);
+
+        @Query("UPDATE account SET disabled_at = :at WHERE id = :id AND disabled_at IS NULL")
+        long deactivate(long id, Instant at);
+
+        @Query("UPDATE account SET disabled_at = NULL, failed_sign_ins = 0, locked_until = NULL WHERE id = :id AND disabled_at IS NOT NULL")
+        long reactivate(long id);
+
+        /** The partnership's admins who can act: signed up and not deactivated. */
+        @Query("""
+                SELECT COUNT(*) FROM account a JOIN account_role r ON r.account_id = a.id
+                WHERE a.partnership_id = :partnershipId AND r.role = 'PARTNERSHIP_ADMIN'
+                  AND a.disabled_at IS NULL AND a.password_hash IS NOT NULL""")
+        long countActiveAdmins(long partnershipId);
+
+        /**
+         * Locks the partnership's row until the transaction ends, so that changes which must leave it an active
+         * admin (deactivation, role changes) run one at a time: two admins removing each other cannot both succeed.
+         */
+        @Query("SELECT id FROM partnership WHERE id = :partnershipId FOR UPDATE")
+        Optional<Long> lockPartnership(long partnershipId);
 
         @Query("UPDATE account SET failed_sign_ins = 0, locked_until = NULL, last_sign_in_at = :at WHERE id = :id")
         void recordSignIn(long id, Instant at);
@@ -52,11 +85,15 @@ final class AccountRepositories {
     @JdbcRepository(dialect = Dialect.MYSQL)
     interface AccountRoles extends CrudRepository<AccountRole, Long> {
         List<AccountRole> findByAccountId(long accountId);
+
+        void deleteByAccountIdAndRole(long accountId, String role);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
     interface Memberships extends CrudRepository<AccountOrganisation, Long> {
         List<AccountOrganisation> findByAccountId(long accountId);
+
+        void deleteByAccountIdAndOrganisationId(long accountId, long organisationId);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
@@ -87,6 +124,25 @@ final class AccountRepositories {
 
         @Query("UPDATE account_token SET used_at = :at WHERE account_id = :accountId AND purpose = :purpose AND used_at IS NULL")
         void retire(long accountId, String purpose, Instant at);
+
+        /** Every outstanding link of the account, of any kind: a deactivated person's invitation or reset dies. */
+        @Query("UPDATE account_token SET used_at = :at WHERE account_id = :accountId AND used_at IS NULL")
+        long retireAll(long accountId, Instant at);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Throttles extends CrudRepository<RequestThrottle.Row, String> {
+        /** Counts one request in its bucket; the row stays locked until the transaction ends. */
+        @Query("""
+                INSERT INTO request_throttle (bucket, window_ends_at, hits) VALUES (:bucket, :windowEndsAt, 1)
+                ON DUPLICATE KEY UPDATE hits = hits + 1""")
+        void hit(String bucket, Instant windowEndsAt);
+
+        @Query("SELECT hits FROM request_throttle WHERE bucket = :bucket")
+        Optional<Integer> hits(String bucket);
+
+        @Query("DELETE FROM request_throttle WHERE window_ends_at <= :now")
+        long deleteEnded(Instant now);
     }
 
     @Introspected

@@ -44,9 +44,10 @@ class FirstAdministrator {
         if (partnerships.any()) {
             return;
         }
-        if (email.isBlank() || password.length() < AccountForms.MIN_PASSWORD) {
-            LOG.warn("No partnership or users yet. Set ASSURE_ADMIN_EMAIL and ASSURE_ADMIN_PASSWORD (at least {} characters) "
-                    + "to create the first administrator.", AccountForms.MIN_PASSWORD);
+        var problem = PasswordRules.problem(password, email);
+        if (email.isBlank() || problem.isPresent()) {
+            LOG.warn("No partnership or users yet. Set ASSURE_ADMIN_EMAIL and ASSURE_ADMIN_PASSWORD to create the first administrator{}.",
+                    email.isBlank() ? "" : ". ASSURE_ADMIN_PASSWORD will not do: " + problem.get());
             return;
         }
         long partnershipId = partnerships.create(partnershipName).id();

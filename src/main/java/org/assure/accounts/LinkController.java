@@ -1,5 +1,6 @@
 package org.assure.accounts;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -12,6 +13,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.views.ModelAndView;
 import org.assure.kernel.FormErrors;
 import org.assure.web.Forms;
@@ -22,12 +24,16 @@ import org.assure.web.Model;
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class LinkController {
+    static final String TOO_MANY_RESETS = "Too many reset links have been asked for. Wait an hour, then try again. "
+            + "Check your junk folder for the links already sent";
     private final AccountService accounts;
     private final Forms forms;
+    private final HttpClientAddressResolver clientAddress;
 
-    LinkController(AccountService accounts, Forms forms) {
+    LinkController(AccountService accounts, Forms forms, HttpClientAddressResolver clientAddress) {
         this.accounts = accounts;
         this.forms = forms;
+        this.clientAddress = clientAddress;
     }
 
     @Get("/invitations/{token}")
@@ -48,12 +54,16 @@ class LinkController {
 
     @Post("/password-reset")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> requestReset(@Body AccountForms.ResetRequestForm form) {
+    MutableHttpResponse<?> requestReset(HttpRequest<?> request, @Body AccountForms.ResetRequestForm form) {
         FormErrors errors = forms.validate(form);
         if (!errors.isEmpty()) {
             return Forms.invalid("accounts/reset-request", Model.of("form", form).with("sent", false), errors);
         }
-        accounts.requestPasswordReset(form.email());
+        String client = clientAddress.resolve(request);
+        if (!accounts.requestPasswordReset(form.email(), client == null ? "unknown" : client)) {
+            return Forms.invalid("accounts/reset-request", Model.of("form", form).with("sent", false),
+                    FormErrors.none().add("email", TOO_MANY_RESETS)).status(HttpStatus.TOO_MANY_REQUESTS);
+        }
         return Forms.page("accounts/reset-request", Model.of("form", form).with("sent", true));
     }
 
@@ -69,17 +79,20 @@ class LinkController {
     }
 
     private MutableHttpResponse<?> passwordPage(String token, String purpose) {
-        if (!accounts.isUsable(token, purpose)) {
-            return linkExpired(purpose);
+        AccountService.LinkState state = accounts.linkState(token, purpose);
+        if (state != AccountService.LinkState.USABLE) {
+            return unusable(state, purpose);
         }
         return Forms.page("accounts/set-password", Model.of("purpose", purpose));
     }
 
     private MutableHttpResponse<?> setPassword(String token, String purpose, AccountForms.NewPasswordForm form, String done) {
-        if (!accounts.isUsable(token, purpose)) {
-            return linkExpired(purpose);
+        AccountService.LinkState state = accounts.linkState(token, purpose);
+        if (state != AccountService.LinkState.USABLE) {
+            return unusable(state, purpose);
         }
         FormErrors errors = forms.validate(form);
+        accounts.checkNewPassword(accounts.linkEmail(token, purpose).orElse(""), form.password(), "password", errors);
         if (!errors.has("confirmPassword") && !form.matches()) {
             errors.add("confirmPassword", "The passwords do not match");
         }
@@ -87,6 +100,15 @@ class LinkController {
             return Forms.invalid("accounts/set-password", Model.of("purpose", purpose), errors);
         }
         return accounts.setPasswordWithToken(token, purpose, form.password()) ? Forms.seeOther(done) : linkExpired(purpose);
+    }
+
+    /** An invitation to an address that signs in to another partnership's account: only its owner sees this page. */
+    private static MutableHttpResponse<?> unusable(AccountService.LinkState state, String purpose) {
+        if (state == AccountService.LinkState.ADDRESS_HAS_ANOTHER_ACCOUNT) {
+            return io.micronaut.http.HttpResponse.status(HttpStatus.CONFLICT)
+                    .body(new ModelAndView<>("accounts/address-in-use", Model.empty()));
+        }
+        return linkExpired(purpose);
     }
 
     private static MutableHttpResponse<?> linkExpired(String purpose) {

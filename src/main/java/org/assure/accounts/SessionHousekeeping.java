@@ -13,7 +13,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Deletes idle sessions, and forms kept past an expired session that were never shown again, once an
+ * Deletes idle sessions, forms kept past an expired session that were never shown again, and request counters
+ * whose window has ended (password reset throttling), once an
  * hour (a due-work piece per UTC hour, "session-housekeeping:2026-12-01T10"); expiry itself is enforced
  * on every request by {@link Sessions} and {@link PendingForms}. Only the current hour is offered: an
  * hour missed while the service was down is made good by the next one, which deletes everything idle.
@@ -24,10 +25,12 @@ class SessionHousekeeping implements DueWork {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
     private final Sessions sessions;
     private final PendingForms pendingForms;
+    private final RequestThrottle throttle;
 
-    SessionHousekeeping(Sessions sessions, PendingForms pendingForms) {
+    SessionHousekeeping(Sessions sessions, PendingForms pendingForms, RequestThrottle throttle) {
         this.sessions = sessions;
         this.pendingForms = pendingForms;
+        this.throttle = throttle;
     }
 
     @Override
@@ -45,6 +48,8 @@ class SessionHousekeeping implements DueWork {
     String deleteIdleSessions() {
         long idle = sessions.deleteIdle();
         long forms = pendingForms.deleteExpired();
-        return Text.plural(idle, "idle session") + " and " + Text.plural(forms, "expired kept form") + " deleted";
+        long counters = throttle.deleteEnded();
+        return Text.plural(idle, "idle session") + ", " + Text.plural(forms, "expired kept form") + " and "
+                + Text.plural(counters, "ended request counter") + " deleted";
     }
 }

@@ -85,18 +85,19 @@ class SignInController {
     @Post("/account/password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> changePassword(CurrentUser user, @Body AccountForms.ChangePasswordForm form) {
-        FormErrors errors = forms.validate(form);
+        FormErrors errors = accounts.checkNewPassword(user.email(), form.password(), "password", forms.validate(form));
         if (!errors.has("confirmPassword") && !form.matches()) {
             errors.add("confirmPassword", "The passwords do not match");
         }
         if (errors.isEmpty()) {
-            var session = accounts.changePassword(user, form.currentPassword(), form.password());
-            if (session.isPresent()) {
+            // The current password is checked only once the new one will do, so a typo there costs no guess.
+            var changed = accounts.changePassword(user, form.currentPassword(), form.password());
+            if (changed.isValid()) {
                 MutableHttpResponse<?> response = Forms.page("accounts/change-password", Model.of("done", true));
-                cookie.write(response, session.get());
+                cookie.write(response, changed.value());
                 return response;
             }
-            errors.add("currentPassword", "Your current password is not right");
+            errors.addAll(changed.errors());
         }
         return Forms.invalid("accounts/change-password", Model.of("done", false), errors);
     }

@@ -23,7 +23,7 @@ import org.assure.access.CurrentUser;
 import org.assure.access.Role;
 import org.assure.kernel.Text;
 
-/** Partnership admins list the people of their partnership and invite new ones. */
+/** Partnership admins list the people of their partnership, invite new ones, change what they hold and take access away. */
 @Controller("/users")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -66,6 +66,60 @@ class UsersController {
     MutableHttpResponse<?> reinvite(CurrentUser admin, @PathVariable long id) {
         accounts.reinvite(admin, id);
         return Forms.seeOther("/users?reinvited=" + id);
+    }
+
+    @Get("/{id}")
+    MutableHttpResponse<?> user(CurrentUser admin, @PathVariable long id, @Nullable @QueryValue String done) {
+        AccountService.UserDetails user = accounts.user(admin, id);
+        return Forms.page("accounts/user", userModel(admin, user, user.roles(), user.organisationIds().stream().map(String::valueOf).toList())
+                .with("done", done));
+    }
+
+    @Post("/{id}/access")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> changeAccess(CurrentUser admin, @PathVariable long id, @Body AccountForms.AccessForm form) {
+        FormErrors errors = accounts.changeAccess(admin, id, form.roleList(), form.organisationList());
+        if (!errors.isEmpty()) {
+            return Forms.invalid("accounts/user", userModel(admin, accounts.user(admin, id), form.roleList(), form.organisationList()), errors);
+        }
+        return Forms.seeOther("/users/" + id + "?done=access");
+    }
+
+    @Get("/{id}/deactivate")
+    MutableHttpResponse<?> confirmDeactivation(CurrentUser admin, @PathVariable long id) {
+        return Forms.page("accounts/deactivate", Model.of("user", accounts.user(admin, id)));
+    }
+
+    @Post("/{id}/deactivate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> deactivate(CurrentUser admin, @PathVariable long id) {
+        accounts.deactivate(admin, id);
+        return Forms.seeOther("/users/" + id + "?done=deactivated");
+    }
+
+    @Post("/{id}/reactivate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> reactivate(CurrentUser admin, @PathVariable long id) {
+        accounts.reactivate(admin, id);
+        return Forms.seeOther("/users/" + id + "?done=reactivated");
+    }
+
+    private Model userModel(CurrentUser admin, AccountService.UserDetails user, java.util.List<String> roles, java.util.List<String> organisationIds) {
+        // the active organisations, and any archived one the person still belongs to, so saving does not drop it unseen
+        java.util.List<String[]> options = new java.util.ArrayList<>();
+        java.util.Set<Long> listed = new java.util.HashSet<>();
+        organisations.active(admin.partnershipId()).forEach(o -> {
+            options.add(new String[] {String.valueOf(o.id()), o.name()});
+            listed.add(o.id());
+        });
+        user.organisationIds().stream().filter(o -> !listed.contains(o))
+                .forEach(o -> organisations.findInPartnership(admin.partnershipId(), o)
+                        .ifPresent(org -> options.add(new String[] {String.valueOf(org.id()), org.name() + " (archived)"})));
+        return Model.of("user", user)
+                .with("roles", Arrays.asList(Role.values()))
+                .with("chosenRoles", roles)
+                .with("chosenOrganisations", organisationIds)
+                .with("organisationOptions", options);
     }
 
     private Model inviteModel(CurrentUser admin, AccountForms.InviteForm form) {

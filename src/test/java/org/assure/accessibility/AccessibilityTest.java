@@ -62,6 +62,13 @@ class AccessibilityTest extends WebTest {
             browser.open("/users/invite");
             browser.submit();
             collect(browser, "invite with errors", problems);
+            check(browser, "/users/" + lead.id(), problems);
+            check(browser, "/users/" + lead.id() + "/deactivate", problems);
+            browser.open("/users/" + lead.id());
+            browser.driver().findElement(org.openqa.selenium.By.id("roles-1")).click(); // untick their only role
+            browser.submit();
+            assertTrue(browser.title().startsWith("Error: "), "a person without a role says so in its title: " + browser.title());
+            collect(browser, "a person's roles with errors", problems);
             browser.open("/organisations/new?kind=SCHOOL");
             browser.fill("urn", "12");
             browser.submit();

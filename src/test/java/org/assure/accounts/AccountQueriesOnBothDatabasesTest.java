@@ -25,6 +25,8 @@ import java.util.HashMap;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.assure.access.CurrentUser;
 import org.assure.access.Role;
@@ -102,14 +104,42 @@ class AccountQueriesOnBothDatabasesTest {
             assertTrue(invited.get(0).before().isEmpty(), "null values are left out");
             assertTrue(context.getBean(AuditTrail.class).history(p, AccountAudit.KIND, id).stream().anyMatch(e -> e.is(AccountAudit.LOCKED)));
 
-            accountService.requestPasswordReset("both@people.test");
-            accountService.requestPasswordReset("both@people.test");
+            assertTrue(accountService.requestPasswordReset("both@people.test", "192.0.2.1"));
+            assertTrue(accountService.requestPasswordReset("both@people.test", "192.0.2.1"));
             long usable = tokens.findAll().stream().filter(t -> t.accountId() == id && t.usedAt() == null).count();
             assertEquals(1, usable, "an older link is retired when a new one is sent");
+
+            assertTrue(accountService.requestPasswordReset("both@people.test", "192.0.2.1"));
+            assertFalse(accountService.requestPasswordReset("both@people.test", "192.0.2.2"), "the fourth for one email in the hour (upsert counts)");
+            var throttle = context.getBean(RequestThrottle.class);
 
             clock.advance(Duration.ofHours(1));
             sessions.deleteIdle();
             assertTrue(sessionRows.findById(org.assure.kernel.SigningKey.hash(token)).isEmpty(), "idle rows cleared");
+            assertTrue(throttle.deleteEnded() >= 2, "ended windows' counters deleted");
+
+            // issue 9's queries: a conditional claim, the admins' count, the partnership lock, an address invited twice
+            assertEquals(1, repositories.claimPasswordCheck(id, 5, clock.instant()));
+            assertEquals(0, repositories.lockWhenExhausted(id, 5, clock.instant().plusSeconds(60)), "one failure is not five");
+            for (int i = 0; i < 4; i++) {
+                repositories.claimPasswordCheck(id, 5, clock.instant());
+            }
+            assertEquals(0, repositories.claimPasswordCheck(id, 5, clock.instant()), "no sixth check");
+            assertEquals(1, repositories.lockWhenExhausted(id, 5, clock.instant().plusSeconds(60)));
+            assertEquals(1, repositories.countActiveAdmins(p));
+            assertEquals(p, tx.executeWrite(status -> repositories.lockPartnership(p)).orElseThrow());
+            CurrentUser adminUser = new CurrentUser(admin, p, "Both", "both.admin@people.test", "Both Admin", java.util.Set.of(Roles.ADMIN), java.util.Set.of());
+            long elsewhere = partnerships.create("Elsewhere " + kind + " " + Fixtures.next()).id();
+            long otherAdmin = accountService.createActive(elsewhere, "Other Admin", "other.admin." + Fixtures.next() + "@people.test",
+                    Fixtures.PASSWORD, List.of(Role.PARTNERSHIP_ADMIN), List.of());
+            CurrentUser other = new CurrentUser(otherAdmin, elsewhere, "Elsewhere", "x@people.test", "Other Admin", java.util.Set.of(Roles.ADMIN), java.util.Set.of());
+            long shadow = accountService.invite(other, "Same Address", "both@people.test", Role.BOARD_VIEWER, null);
+            assertNull(repositories.findById(shadow).orElseThrow().signInEmail(), "the address signs in elsewhere");
+            assertEquals(id, repositories.findBySignInEmail("both@people.test").orElseThrow().id());
+            accountService.deactivate(adminUser, helper);
+            assertTrue(repositories.findById(helper).orElseThrow().isDeactivated());
+            accountService.reactivate(adminUser, helper);
+            assertFalse(repositories.findById(helper).orElseThrow().isDeactivated());
         }
     }
 }

@@ -57,7 +57,7 @@ class InvitationTest extends WebTest {
         assertTrue(mismatch.body().contains("The passwords do not match"));
         var tooShort = invitee.post(link, "password", "short", "confirmPassword", "short");
         assertEquals(422, tooShort.status());
-        assertTrue(tooShort.body().contains("Password must be between 10 and 200 characters"));
+        assertTrue(tooShort.body().contains("Password must be between 12 and 200 characters"));
 
         var accepted = invitee.post(link, "password", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD);
         assertEquals(303, accepted.status());

@@ -40,7 +40,7 @@ class SessionHousekeepingTest extends WebTest {
 
         String said = housekeeping.deleteIdleSessions();
 
-        assertTrue(said.matches("[1-9]\\d* idle sessions? and \\d+ expired kept forms? deleted"), said);
+        assertTrue(said.matches("[1-9]\\d* idle sessions?, \\d+ expired kept forms? and \\d+ ended request counters? deleted"), said);
         assertEquals(0, count("SELECT COUNT(*) FROM web_session WHERE account_id = " + idle.id()), "35 idle minutes: deleted");
         assertEquals(1, count("SELECT COUNT(*) FROM web_session WHERE account_id = " + active.id()), "15 idle minutes: kept");
         assertEquals(200, activeBrowser.get("/").status());
@@ -59,7 +59,7 @@ class SessionHousekeepingTest extends WebTest {
         DueWorkRunner.Run run = runner.runOnce();
 
         assertEquals(1, run.of(SessionHousekeeping.NAME).done(), run.summary());
-        assertTrue(run.summary().matches("(?s).*session-housekeeping: 1 done \\([1-9]\\d* idle sessions? and \\d+ expired kept forms? deleted\\).*"),
+        assertTrue(run.summary().matches("(?s).*session-housekeeping: 1 done \\([1-9]\\d* idle sessions?, \\d+ expired kept forms? and \\d+ ended request counters? deleted\\).*"),
                 run.summary());
         assertEquals(0, count("SELECT COUNT(*) FROM web_session WHERE account_id = " + idle.id()), "over 30 minutes idle: deleted");
         assertEquals(1, count("SELECT COUNT(*) FROM web_session WHERE account_id = " + active.id()), "just signed in: kept");

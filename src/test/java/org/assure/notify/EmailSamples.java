@@ -1,6 +1,7 @@
 package org.assure.notify;
 
 import org.assure.accounts.InvitationEmail;
+import org.assure.accounts.PasswordChangedEmail;
 import org.assure.accounts.PasswordResetEmail;
 import org.assure.cycles.CycleOpenedEmail;
 import org.assure.returns.ChangesNeededEmail;
@@ -24,6 +25,7 @@ final class EmailSamples {
                 new ChangesNeededEmail(text, text, text, "AR-000123-1", "First line.\n" + text + "\r\nLast line.", "/returns/123?" + text),
                 new SectionAssignedEmail(text, text, text, text, "3 March 2027", true, "/returns/123/sections/" + text),
                 new InvitationEmail(text, text, text, "/invitations/" + text, "10 March 2027 at 9:00am"),
-                new PasswordResetEmail("/password-reset/" + text));
+                new PasswordResetEmail("/password-reset/" + text),
+                new PasswordChangedEmail(text, "/password-reset"));
     }
 }
