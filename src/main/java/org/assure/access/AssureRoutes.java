@@ -97,7 +97,12 @@ class AssureRoutes implements RouteRules {
                 rule(GET, "/cycles/{id}/edit", CYCLE, "Edit a draft cycle", ADMIN),
                 rule(POST, "/cycles/{id}/edit", CYCLE, "Edit a draft cycle", ADMIN),
                 rule(POST, "/cycles/{id}/open", CYCLE, "Open a cycle: create its returns", ADMIN),
+                rule(GET, "/cycles/{id}/close", CYCLE, "Close a cycle: confirm", ADMIN),
                 rule(POST, "/cycles/{id}/close", CYCLE, "Close a cycle", ADMIN),
+                rule(POST, "/cycles/{id}/reopen", CYCLE, "Reopen a closed cycle nothing has happened to since", ADMIN),
+                rule(GET, "/cycles/{id}/delete", CYCLE, "Delete a draft cycle: confirm", ADMIN),
+                rule(POST, "/cycles/{id}/delete", CYCLE, "Delete a draft cycle", ADMIN),
+                rule(POST, "/cycles/{id}/invite-leads", CYCLE, "Invite the lead contacts of a cycle's organisations without a lead", ADMIN),
                 rule(POST, "/cycles/{id}/archive", CYCLE, "Archive a cycle", ADMIN),
                 rule(POST, "/cycles/{id}/organisations", CYCLE, "Add an organisation to an open cycle", ADMIN),
 
@@ -122,6 +127,10 @@ class AssureRoutes implements RouteRules {
                 rule(GET, "/outbox", NONE, "The partnership's emails", ADMIN),
                 rule(GET, "/outbox/{id}", EMAIL, "One email", ADMIN),
                 rule(GET, "/outbox/{id}/html", EMAIL, "One email's HTML part, sandboxed, for the frame on its page", ADMIN),
-                rule(GET, "/jobs", NONE, "When the scheduled work last ran and what it did", ADMIN));
+                rule(GET, "/jobs", NONE, "When the scheduled work last ran and what it did", ADMIN),
+                // Registered only in local mode without a mail server, never in production: the developer stands in
+                // for every recipient there (ADR 0020).
+                rule(GET, "/dev/mail", NONE, "Local mode without a mail server only: invitations and password resets with their links",
+                        ANYONE));
     }
 }

@@ -94,6 +94,8 @@ final class AccountRepositories {
         List<AccountOrganisation> findByAccountId(long accountId);
 
         void deleteByAccountIdAndOrganisationId(long accountId, long organisationId);
+
+        List<AccountOrganisation> findByAccountIdIn(java.util.Collection<Long> accountIds);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
@@ -128,6 +130,11 @@ final class AccountRepositories {
         /** Every outstanding link of the account, of any kind: a deactivated person's invitation or reset dies. */
         @Query("UPDATE account_token SET used_at = :at WHERE account_id = :accountId AND used_at IS NULL")
         long retireAll(long accountId, Instant at);
+
+        @Query("""
+                SELECT COUNT(*) FROM account_token
+                WHERE account_id = :accountId AND purpose = :purpose AND used_at IS NULL AND expires_at > :now""")
+        long countUsable(long accountId, String purpose, Instant now);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)

@@ -464,9 +464,16 @@ public class AccountService {
         return account.id();
     }
 
+    /** Whether anyone can sign in with this address, in any partnership: for start-up and tests, never shown to an admin. */
     @Transactional
     public boolean exists(String email) {
         return accounts.findBySignInEmail(Account.normaliseEmail(email)).isPresent();
+    }
+
+    /** Whether the partnership has an account (signed up or invited) for this address; other partnerships' are not its business (ADR 0021). */
+    @Transactional
+    public boolean existsInPartnership(long partnershipId, String email) {
+        return accounts.findByPartnershipIdAndEmail(partnershipId, Account.normaliseEmail(email)).isPresent();
     }
 
     /** Someone who can work on an organisation's returns: its leads and contributors, signed up or still invited. */

@@ -9,4 +9,10 @@ public record InvitationEmail(String inviterName, String partnershipName, String
     public String template() {
         return "invitation";
     }
+
+    /** Its link sets the account's password: whoever reads it can become the recipient. */
+    @Override
+    public boolean carriesSecret() {
+        return true;
+    }
 }

@@ -8,4 +8,10 @@ public record PasswordResetEmail(String resetPath) implements Message {
     public String template() {
         return "password-reset";
     }
+
+    /** Its link sets the account's password: whoever reads it can become the recipient. */
+    @Override
+    public boolean carriesSecret() {
+        return true;
+    }
 }

@@ -108,8 +108,18 @@ public class AuditTrail {
                 .map(AuditRow::event).toList();
     }
 
+    /** Whether anything was recorded about any of these things after the moment (a closed cycle's returns, say). */
+    @Transactional
+    public boolean anyAfter(long partnershipId, AuditKind kind, java.util.Collection<Long> entityIds, java.time.Instant moment) {
+        return !entityIds.isEmpty() && events.existsByPartnershipIdAndEntityTypeAndEntityIdInAndAtGreaterThan(partnershipId, kind.code(),
+                entityIds, moment);
+    }
+
     @JdbcRepository(dialect = Dialect.MYSQL)
     interface Events extends CrudRepository<AuditRow, Long> {
         List<AuditRow> findByPartnershipIdAndEntityTypeAndEntityIdOrderById(long partnershipId, String entityType, long entityId);
+
+        boolean existsByPartnershipIdAndEntityTypeAndEntityIdInAndAtGreaterThan(long partnershipId, String entityType,
+                                                                              java.util.Collection<Long> entityIds, java.time.Instant at);
     }
 }

@@ -71,4 +71,18 @@ public record AuditCycle(@Id @GeneratedValue @Nullable Long id,
                 next == CycleStatus.OPEN ? now : openedAt, next == CycleStatus.CLOSED ? now : closedAt,
                 next == CycleStatus.ARCHIVED ? now : archivedAt, version, createdAt, now);
     }
+
+    /** Open again after a close that nothing followed: as it was before the close. */
+    AuditCycle reopened(Instant now) {
+        return new AuditCycle(id, partnershipId, name, bankKey, bankVersion, audienceMode, audienceKinds, audienceCategories,
+                audienceSectors, opensOn, deadline, finalDeadline, panelDate, CycleStatus.OPEN, openedAt, null, archivedAt,
+                version, createdAt, now);
+    }
+
+    /** Unchanged but for its version and time: claims the row, so that two admins acting at once do not both act. */
+    AuditCycle touched(Instant now) {
+        return new AuditCycle(id, partnershipId, name, bankKey, bankVersion, audienceMode, audienceKinds, audienceCategories,
+                audienceSectors, opensOn, deadline, finalDeadline, panelDate, status, openedAt, closedAt, archivedAt,
+                version, createdAt, now);
+    }
 }

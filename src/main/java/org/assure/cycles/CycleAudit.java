@@ -12,11 +12,12 @@ import java.util.stream.Collectors;
 /**
  * What the audit trail records about a cycle. The codes are stored: never change one. Created and updated carry
  * the cycle's {@link #fields}; the status changes {@code status} (a {@link CycleStatus} name); an organisation added
- * {@code organisation} (its id) and {@code organisationName}.
+ * {@code organisation} (its id) and {@code organisationName}; reopened the status, closed to open; deleted carries the
+ * draft's {@link #fields} as before; leads invited {@code invited}, how many lead contacts were invited.
  */
 public enum CycleAudit implements AuditAction {
     CREATED("created"), UPDATED("updated"), OPENED("open"), CLOSED("closed"), ARCHIVED("archived"),
-    ORGANISATION_ADDED("organisation added");
+    ORGANISATION_ADDED("organisation added"), REOPENED("reopened"), DELETED("deleted"), LEADS_INVITED("leads invited");
 
     public static final AuditKind KIND = new AuditKind("cycle");
 
@@ -34,6 +35,7 @@ public enum CycleAudit implements AuditAction {
     public static final String PANEL_DATE = "panelDate";
     public static final String ORGANISATION = "organisation";
     public static final String ORGANISATION_NAME = "organisationName";
+    public static final String INVITED = "invited";
 
     private final String code;
 

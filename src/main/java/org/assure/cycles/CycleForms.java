@@ -25,7 +25,50 @@ public final class CycleForms {
                             @Nullable String deadlineDay, @Nullable String deadlineMonth, @Nullable String deadlineYear,
                             @Nullable String finalDay, @Nullable String finalMonth, @Nullable String finalYear,
                             @Nullable String panelDay, @Nullable String panelMonth, @Nullable String panelYear,
-                            @Nullable String version) {
+                            @Nullable String version,
+                            @Nullable String shownBank,
+                            @Nullable String pastDatesConfirmed) {
+
+        /** A form without the page's own fields: what scripted set-up (demo data, tests) fills in. */
+        public CycleForm(String name, String bank, String audience, List<String> kinds, List<String> categories,
+                         List<String> sectors, List<String> organisations,
+                         String opensDay, String opensMonth, String opensYear,
+                         String deadlineDay, String deadlineMonth, String deadlineYear,
+                         String finalDay, String finalMonth, String finalYear,
+                         String panelDay, String panelMonth, String panelYear, String version) {
+            this(name, bank, audience, kinds, categories, sectors, organisations, opensDay, opensMonth, opensYear,
+                    deadlineDay, deadlineMonth, deadlineYear, finalDay, finalMonth, finalYear, panelDay, panelMonth, panelYear,
+                    version, null, null);
+        }
+
+        /**
+         * Whether the bank was changed on the page since its audience boxes were ticked for the bank shown then
+         * ({@code shownBank}): the ticks belong to the old bank and must not be saved for the new one.
+         */
+        public boolean bankChangedOnPage() {
+            return shownBank != null && !shownBank.isBlank() && !shownBank.equals(bank);
+        }
+
+        public boolean pastDatesAccepted() {
+            return "true".equals(pastDatesConfirmed);
+        }
+
+        /**
+         * The same form with the type boxes ticked for the given bank's own audience, keeping only the chosen
+         * organisations that bank is for: what a changed bank re-shows.
+         */
+        CycleForm withAudienceOf(String bankValue, org.assure.banks.BankModel.Audience a, List<String> fittingOrganisations) {
+            return new CycleForm(name, bank, audience, a.kinds(), a.categories(), a.sectors(), fittingOrganisations, opensDay, opensMonth, opensYear,
+                    deadlineDay, deadlineMonth, deadlineYear, finalDay, finalMonth, finalYear, panelDay, panelMonth, panelYear,
+                    version, bankValue, pastDatesConfirmed);
+        }
+
+        /** The same form, its past dates accepted: scripted set-up means the dates it gives. */
+        CycleForm acceptingPastDates() {
+            return new CycleForm(name, bank, audience, kinds, categories, sectors, organisations, opensDay, opensMonth, opensYear,
+                    deadlineDay, deadlineMonth, deadlineYear, finalDay, finalMonth, finalYear, panelDay, panelMonth, panelYear,
+                    version, shownBank, "true");
+        }
 
         public List<String> kindList() {
             return kinds == null ? List.of() : kinds;
@@ -49,7 +92,8 @@ public final class CycleForms {
                     day(c.opensOn()), month(c.opensOn()), year(c.opensOn()),
                     day(c.deadline()), month(c.deadline()), year(c.deadline()),
                     day(c.finalDeadline()), month(c.finalDeadline()), year(c.finalDeadline()),
-                    day(c.panelDate()), month(c.panelDate()), year(c.panelDate()), String.valueOf(c.version()));
+                    day(c.panelDate()), month(c.panelDate()), year(c.panelDate()), String.valueOf(c.version()),
+                    c.bankKey() + "/" + c.bankVersion(), null);
         }
 
         private static String day(@Nullable LocalDate d) {

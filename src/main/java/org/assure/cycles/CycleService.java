@@ -16,9 +16,6 @@ import org.assure.banks.BankModel;
 import org.assure.banks.LoadedBanks;
 import org.assure.banks.QuestionBanks;
 import org.assure.notify.Notifications;
-import org.assure.notify.Recipient;
-import org.assure.organisations.ContactRecipient;
-import org.assure.organisations.ContactRole;
 import org.assure.organisations.Organisation;
 import org.assure.organisations.OrganisationKind;
 import org.assure.organisations.OrganisationService;
@@ -58,12 +55,13 @@ public class CycleService {
     private final AuditTrail audit;
     private final Clock clock;
     private final AccessPolicy access;
+    private final LeadReach reach;
 
     CycleService(CycleRepositories.Cycles cycles, CycleReturns returns, CycleRepositories.ChosenOrganisations chosen,
                  OrganisationService organisations, QuestionBanks banks, Notifications notifications, AuditTrail audit,
-                 Clock clock,
-                 AccessPolicy access) {
+                 Clock clock, AccessPolicy access, LeadReach reach) {
         this.access = access;
+        this.reach = reach;
         this.cycles = cycles;
         this.returns = returns;
         this.chosen = chosen;
@@ -257,7 +255,11 @@ public class CycleService {
                 errors.add("organisations", "Select at least one organisation");
             } else if (!active.keySet().containsAll(ids)) {
                 errors.add("organisations", "Select organisations from the list");
+            } else if (bank != null) {
+                AudienceFit.checkChosen(bank.audience(), ids.stream().map(active::get).toList(), errors);
             }
+        } else if (mode == AudienceMode.TYPES && bank != null) {
+            AudienceFit.checkTypes(bank.audience(), kinds, categories, sectors, errors);
         }
         LocalDate opens = new DateInput(form.opensDay(), form.opensMonth(), form.opensYear()).read("opens", "opening date", true, errors);
         LocalDate deadline = new DateInput(form.deadlineDay(), form.deadlineMonth(), form.deadlineYear()).read("deadline", "deadline", true, errors);
@@ -271,6 +273,12 @@ public class CycleService {
         }
         if (deadline != null && panel != null && !panel.isAfter(deadline)) {
             errors.add("panel", "The panel date must be after the deadline");
+        }
+        if (opens != null && deadline != null && !form.pastDatesAccepted()) {
+            String past = pastDates(opens, deadline, fin, panel);
+            if (!past.isEmpty()) {
+                errors.add(PAST_DATES, past + ". Check the dates, or tick the box to use them anyway");
+            }
         }
         if (mode == AudienceMode.TYPES && errors.isEmpty()) {
             BankModel.Audience chosenTypes = new BankModel.Audience(kinds, categories, sectors);
@@ -291,10 +299,56 @@ public class CycleService {
                 mode == AudienceMode.CHOSEN ? ids : List.of(), opens, deadline, fin, panel));
     }
 
+    /** The field that confirms dates in the past: a warning the admin answers, not a refusal. */
+    static final String PAST_DATES = "pastDatesConfirmed";
+
+    /** "The opening date (3 March 2026) is in the past" (and the others): empty when every date is today or later. */
+    String pastDates(LocalDate opens, LocalDate deadline, @Nullable LocalDate fin, @Nullable LocalDate panel) {
+        LocalDate today = today();
+        List<String> past = new ArrayList<>();
+        if (opens.isBefore(today)) {
+            past.add("the opening date (" + Dates.date(opens) + ")");
+        }
+        if (deadline.isBefore(today)) {
+            past.add("the deadline (" + Dates.date(deadline) + ")");
+        }
+        if (fin != null && fin.isBefore(today)) {
+            past.add("the final deadline (" + Dates.date(fin) + ")");
+        }
+        if (panel != null && panel.isBefore(today)) {
+            past.add("the panel date (" + Dates.date(panel) + ")");
+        }
+        if (past.isEmpty()) {
+            return "";
+        }
+        String list = past.size() == 1 ? past.get(0)
+                : String.join(", ", past.subList(0, past.size() - 1)) + " and " + past.get(past.size() - 1);
+        return Character.toUpperCase(list.charAt(0)) + list.substring(1) + (past.size() == 1 ? " is" : " are") + " in the past";
+    }
+
+    /**
+     * When the bank was changed on the page, the form to show again: its type boxes ticked for the new bank's own
+     * audience and only the chosen organisations that bank is for, so the old bank's audience is never saved with
+     * the new bank. Empty when the bank was not changed (or is not a known one).
+     */
+    @Transactional
+    public Optional<CycleForms.CycleForm> resetForChangedBank(CurrentUser admin, CycleForms.CycleForm form) {
+        access.requireAdmin(admin);
+        if (!form.bankChangedOnPage()) {
+            return Optional.empty();
+        }
+        return bankOptions().stream().filter(o -> o.value().equals(form.bank())).findFirst().map(bank -> {
+            Set<String> fitting = organisations.active(admin.partnershipId()).stream().filter(o -> AudienceFit.fits(bank.audience(), o))
+                    .map(o -> String.valueOf(o.id())).collect(Collectors.toSet());
+            return form.withAudienceOf(bank.value(), bank.audience(), form.organisationList().stream().filter(fitting::contains).toList());
+        });
+    }
+
     /** Creates a cycle from a form's values, by the same rules as the page, and opens it: for scripted set-up. */
     @Transactional
     public long createAndOpen(CurrentUser admin, CycleForms.CycleForm form) {
-        Validated<Checked> checked = check(admin, form, FormErrors.none());
+        // scripted set-up means the dates it gives, past ones included (an earlier round in the demo data)
+        Validated<Checked> checked = check(admin, form.acceptingPastDates(), FormErrors.none());
         if (!checked.isValid()) {
             throw new IllegalArgumentException("Cannot create cycle '" + form.name() + "': " + checked.errors().getAll());
         }
@@ -361,7 +415,8 @@ public class CycleService {
         }
         banks.freeze(cycle.bankKey(), cycle.bankVersion());
         AuditCycle opened = changeStatus(admin, cycle, CycleStatus.OPEN);
-        audience.forEach(o -> addReturn(admin, opened, o));
+        List<LeadReach.Reach> reached = reach.of(admin.partnershipId(), audience);
+        reached.forEach(r -> addReturn(admin, opened, r));
         return audience.size();
     }
 
@@ -374,19 +429,82 @@ public class CycleService {
         if (returns.returnOf(id, organisationId).isPresent()) {
             throw refused(id, organisation.name() + " is already in this cycle.");
         }
-        addReturn(admin, cycle, organisation);
+        BankModel.Audience bank = bankAudience(cycle);
+        if (!AudienceFit.fits(bank, organisation)) {
+            throw refused(id, organisation.name() + " cannot be added: this cycle's question bank is for "
+                    + AudienceFit.kindsOf(bank) + " only.");
+        }
+        addReturn(admin, cycle, reach.of(admin.partnershipId(), List.of(organisation)).get(0));
         audit.record(admin.partnershipId(), admin.accountId(), CycleAudit.ORGANISATION_ADDED, id, null,
                 AuditFields.of(CycleAudit.ORGANISATION, String.valueOf(organisation.id()), CycleAudit.ORGANISATION_NAME, organisation.name()));
         return organisation;
     }
 
+    /** An open cycle, for its close confirmation page. */
     @Transactional
-    public void close(CurrentUser admin, long id) {
+    public AuditCycle closable(CurrentUser admin, long id) {
         AuditCycle cycle = get(admin, id);
         if (!cycle.isOpen()) {
             throw refused(id, "Only an open cycle can be closed. This cycle is " + cycle.status().label().toLowerCase() + ".");
         }
-        changeStatus(admin, cycle, CycleStatus.CLOSED);
+        return cycle;
+    }
+
+    @Transactional
+    public void close(CurrentUser admin, long id) {
+        changeStatus(admin, closable(admin, id), CycleStatus.CLOSED);
+    }
+
+    /**
+     * Why a closed cycle cannot be reopened, or empty when it can: it is closed (not archived) and nothing has
+     * happened to any of its returns since it was closed (ADR 0025).
+     */
+    @Transactional
+    public Optional<String> whyNotReopen(CurrentUser admin, AuditCycle cycle) {
+        access.requireAdmin(admin);
+        if (!cycle.isClosed()) {
+            return Optional.of("Only a closed cycle can be reopened. This cycle is " + cycle.status().label().toLowerCase() + ".");
+        }
+        if (cycle.closedAt() == null || returns.changedSince(cycle.partnershipId(), cycle.id(), cycle.closedAt())) {
+            return Optional.of("Something has happened to this cycle's returns since it was closed, so it can no longer be reopened.");
+        }
+        return Optional.empty();
+    }
+
+    @Transactional
+    public void reopen(CurrentUser admin, long id) {
+        AuditCycle cycle = get(admin, id);
+        whyNotReopen(admin, cycle).ifPresent(why -> {
+            throw refused(id, why);
+        });
+        AuditCycle reopened;
+        try {
+            reopened = cycles.update(cycle.reopened(clock.instant()));
+        } catch (OptimisticLockException e) {
+            throw refused(id, "Someone else changed this cycle at the same moment. Look at it again and retry.");
+        }
+        audit.record(admin.partnershipId(), admin.accountId(), CycleAudit.REOPENED, id,
+                AuditFields.status(cycle.status()), AuditFields.status(reopened.status()));
+    }
+
+    /** A draft cycle, for its delete confirmation page; any other is refused with why. */
+    @Transactional
+    public AuditCycle deletable(CurrentUser admin, long id) {
+        return requireDraft(get(admin, id), "deleted");
+    }
+
+    /** Deletes a draft cycle (it has no returns yet); the audit trail keeps what it was. */
+    @Transactional
+    public void delete(CurrentUser admin, long id) {
+        AuditCycle cycle = deletable(admin, id);
+        List<Long> chosenIds = chosen.organisationIds(id);
+        chosen.deleteAll(id);
+        try {
+            cycles.delete(cycle);
+        } catch (OptimisticLockException e) {
+            throw refused(id, "Someone else changed this cycle at the same moment. Look at it again and retry.");
+        }
+        audit.record(admin.partnershipId(), admin.accountId(), CycleAudit.DELETED, id, CycleAudit.fields(cycle, chosenIds), null);
     }
 
     @Transactional
@@ -418,16 +536,84 @@ public class CycleService {
         return cycle;
     }
 
-    private void addReturn(CurrentUser admin, AuditCycle cycle, Organisation organisation) {
+    /** The organisation's return, and its leads told (or its lead contact invited): see {@link LeadReach}. */
+    private void addReturn(CurrentUser admin, AuditCycle cycle, LeadReach.Reach r) {
+        Organisation organisation = r.organisation();
         returns.open(CycleTermsLookup.terms(cycle), organisation.id());
-        notifications.send(cycle.partnershipId(), new CycleOpenedEmail(admin.partnershipName(), cycle.name(), organisation.name(),
-                bankLabel(cycle), Dates.date(cycle.deadline()), "/"), invitees(organisation));
+        reach.tell(admin, r, invited -> openedEmail(admin, cycle, organisation, invited));
     }
 
-    /** Who is told: an agency's safeguarding lead; a school's DSL and headteacher. */
-    private static List<Recipient> invitees(Organisation organisation) {
-        List<ContactRole> roles = organisation.isSchool() ? List.of(ContactRole.DSL, ContactRole.HEADTEACHER) : List.of(ContactRole.LEAD);
-        return roles.stream().<Recipient>map(role -> new ContactRecipient(organisation.id(), role)).toList();
+    private CycleOpenedEmail openedEmail(CurrentUser admin, AuditCycle cycle, Organisation organisation, boolean invited) {
+        return new CycleOpenedEmail(admin.partnershipName(), cycle.name(), organisation.name(), bankLabel(cycle),
+                Dates.date(cycle.deadline()), "/", invited);
+    }
+
+    /** The audience of the cycle's bank version: who may answer it at all. */
+    BankModel.Audience bankAudience(AuditCycle cycle) {
+        return banks.banks().find(cycle.bankKey(), cycle.bankVersion()).map(v -> v.version().audience()).orElse(BankModel.Audience.none());
+    }
+
+    /** The active organisations that could still be added to an open cycle: not in it yet, and its bank is for them. */
+    @Transactional
+    public List<Organisation> addable(CurrentUser admin, AuditCycle cycle) {
+        access.requireAdmin(admin);
+        if (!cycle.isOpen()) {
+            return List.of();
+        }
+        Set<Long> taken = Set.copyOf(returns.organisationIds(cycle.id()));
+        BankModel.Audience bank = bankAudience(cycle);
+        return organisations.active(admin.partnershipId()).stream()
+                .filter(o -> !taken.contains(o.id()) && AudienceFit.fits(bank, o)).toList();
+    }
+
+    /** Who the cycle reaches at each organisation: its audience while a draft, the organisations with a return once open. */
+    @Transactional
+    public List<LeadReach.Reach> reach(CurrentUser admin, AuditCycle cycle) {
+        access.requireAdmin(admin);
+        return reach.of(admin.partnershipId(), reachable(admin, cycle));
+    }
+
+    private List<Organisation> reachable(CurrentUser admin, AuditCycle cycle) {
+        if (cycle.isDraft()) {
+            return audience(cycle);
+        }
+        Set<Long> withReturn = Set.copyOf(returns.organisationIds(cycle.id()));
+        return organisations.active(admin.partnershipId()).stream().filter(o -> withReturn.contains(o.id())).toList();
+    }
+
+    /**
+     * Invites, as lead, the lead contact of every organisation of the cycle that has no lead account (the bulk
+     * action of the cycle page). Once the cycle is open each one is also told about it, as opening would have;
+     * a draft's are told when it opens. Returns how many were invited.
+     */
+    @Transactional
+    public int inviteLeads(CurrentUser admin, long id) {
+        AuditCycle cycle = get(admin, id);
+        if (!cycle.isDraft() && !cycle.isOpen()) {
+            throw refused(id, "Leads can be invited only while the cycle is a draft or open. This cycle is "
+                    + cycle.status().label().toLowerCase() + ".");
+        }
+        try {
+            // two admins inviting at once: the second waits for the first's row lock, then finds the version moved on
+            cycles.update(cycle.touched(clock.instant()));
+        } catch (OptimisticLockException e) {
+            throw refused(id, "Someone else changed this cycle at the same moment. Look at it again and retry.");
+        }
+        int invited = 0;
+        for (LeadReach.Reach r : reach(admin, cycle)) {
+            if (r.kind() != LeadReach.Kind.CONTACT_TO_INVITE) {
+                continue;
+            }
+            if (cycle.isOpen()) {
+                reach.tell(admin, r, inv -> openedEmail(admin, cycle, r.organisation(), inv));
+            } else {
+                reach.invite(admin, r);
+            }
+            invited++;
+        }
+        audit.record(admin.partnershipId(), admin.accountId(), CycleAudit.LEADS_INVITED, id, null,
+                AuditFields.of(CycleAudit.INVITED, String.valueOf(invited)));
+        return invited;
     }
 
     /** The active organisations a cycle is for, by name. */
@@ -516,6 +702,21 @@ public class CycleService {
     }
 
     public record CycleDates(String opensOn, String deadline, String finalDeadline, String panelDate) {
+    }
+
+    /** What the cycle page says about who the cycle reaches: counts, and the organisations nobody can be invited for. */
+    public record ReachSummary(List<LeadReach.Reach> all) {
+        public long count(String kind) {
+            return all.stream().filter(r -> r.kind().name().equals(kind)).count();
+        }
+
+        public List<LeadReach.Reach> nobody() {
+            return all.stream().filter(LeadReach.Reach::nobody).toList();
+        }
+
+        public List<LeadReach.Reach> toInvite() {
+            return all.stream().filter(r -> r.kind() == LeadReach.Kind.CONTACT_TO_INVITE).toList();
+        }
     }
 
 }

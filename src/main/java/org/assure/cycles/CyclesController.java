@@ -42,8 +42,9 @@ import org.assure.kernel.Text;
 class CyclesController {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final Map<String, String> SAVED = Map.of("created", "Cycle created", "updated", "Changes saved",
-            "opened", "Cycle opened: returns created and invitations queued", "added", "Organisation added to the cycle",
-            "closed", "Cycle closed", "archived", "Cycle archived");
+            "opened", "Cycle opened: returns created, leads emailed and lead contacts without an account invited", "added", "Organisation added to the cycle",
+            "closed", "Cycle closed", "archived", "Cycle archived", "reopened", "Cycle reopened: its returns can be changed again",
+            "deleted", "Draft cycle deleted");
     private final CycleService cycles;
     private final Forms forms;
 
@@ -61,8 +62,8 @@ class CyclesController {
     }
 
     @Get
-    MutableHttpResponse<?> list(CurrentUser admin) {
-        return Forms.page("cycles/list", Model.of("cycles", cycles.list(admin)));
+    MutableHttpResponse<?> list(CurrentUser admin, @Nullable @QueryValue String saved) {
+        return Forms.page("cycles/list", Model.of("cycles", cycles.list(admin)).with("saved", saved == null ? null : SAVED.get(saved)));
     }
 
     @Get("/new")
@@ -72,13 +73,17 @@ class CyclesController {
                 .orElse(options.isEmpty() ? null : options.get(0));
         var a = first == null ? org.assure.banks.BankModel.Audience.none() : first.audience();
         var empty = new CycleForms.CycleForm("", first == null ? "" : first.value(), "TYPES", a.kinds(), a.categories(), a.sectors(), List.of(),
-                "", "", "", "", "", "", "", "", "", "", "", "", null);
+                "", "", "", "", "", "", "", "", "", "", "", "", null, first == null ? "" : first.value(), null);
         return Forms.page("cycles/form", formModel(admin, empty, null));
     }
 
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> create(CurrentUser admin, @Body CycleForms.CycleForm form) {
+        var reset = cycles.resetForChangedBank(admin, form);
+        if (reset.isPresent()) {
+            return bankChanged(admin, reset.get(), null);
+        }
         Validated<CycleService.Checked> checked = cycles.check(admin, form, forms.validate(form));
         if (!checked.isValid()) {
             return Forms.invalid("cycles/form", formModel(admin, form, null), checked.errors());
@@ -88,9 +93,13 @@ class CyclesController {
 
     @Get("/{id}")
     MutableHttpResponse<?> show(CurrentUser admin, @PathVariable long id, @Nullable @QueryValue String saved,
+                                @Nullable @QueryValue String invited,
                                 @Nullable @QueryValue String status, @Nullable @QueryValue String kind, @Nullable @QueryValue String phase) {
+        Long count = Text.parseId(invited);
+        String banner = count != null ? (count == 0 ? "Nobody needed inviting"
+                : Text.plural(count, "lead contact") + " invited to be their organisation's lead") : saved == null ? null : SAVED.get(saved);
         return HttpResponse.ok(new ModelAndView<>("cycles/detail", detailModel(admin, id, status, kind, phase)
-                .with("saved", saved == null ? null : SAVED.get(saved))));
+                .with("saved", banner)));
     }
 
     @Get("/{id}/progress.xlsx")
@@ -114,6 +123,10 @@ class CyclesController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> update(CurrentUser admin, @PathVariable long id, @Body CycleForms.CycleForm form) {
         AuditCycle cycle = cycles.editable(admin, id);
+        var reset = cycles.resetForChangedBank(admin, form);
+        if (reset.isPresent()) {
+            return bankChanged(admin, reset.get(), cycle);
+        }
         Validated<CycleService.Checked> checked = cycles.check(admin, form, forms.validate(form));
         if (!checked.isValid()) {
             return Forms.invalid("cycles/form", formModel(admin, form, cycle), checked.errors());
@@ -122,16 +135,62 @@ class CyclesController {
         return Forms.seeOther(path(id) + "?saved=updated");
     }
 
+    /**
+     * Without JavaScript the audience boxes cannot follow a changed bank, so the form comes back with the new
+     * bank's own audience ticked, unsaved, for the admin to check.
+     */
+    private MutableHttpResponse<?> bankChanged(CurrentUser admin, CycleForms.CycleForm reset, @Nullable AuditCycle editing) {
+        String field = "CHOSEN".equals(reset.audience()) ? "organisations" : "kinds";
+        return Forms.invalid("cycles/form", formModel(admin, reset, editing), FormErrors.none().add(field,
+                "You changed the question bank, so who the cycle is for now shows that bank's own audience"
+                        + ("CHOSEN".equals(reset.audience()) ? " (chosen organisations it is not for were unticked)" : "")
+                        + ". Check it, then save again"));
+    }
+
     @Post("/{id}/open")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> open(CurrentUser admin, @PathVariable long id) {
         return act(admin, id, "opened", () -> cycles.open(admin, id));
     }
 
+    @Get("/{id}/close")
+    MutableHttpResponse<?> confirmClose(CurrentUser admin, @PathVariable long id) {
+        AuditCycle cycle = cycles.closable(admin, id);
+        return Forms.page("cycles/close", Model.of("cycle", cycle).with("progress", cycles.progress(admin, id, null, null, null))
+                .with("errors", FormErrors.none()));
+    }
+
     @Post("/{id}/close")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> close(CurrentUser admin, @PathVariable long id) {
         return act(admin, id, "closed", () -> cycles.close(admin, id));
+    }
+
+    @Post("/{id}/reopen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> reopen(CurrentUser admin, @PathVariable long id) {
+        return act(admin, id, "reopened", () -> cycles.reopen(admin, id));
+    }
+
+    @Get("/{id}/delete")
+    MutableHttpResponse<?> confirmDelete(CurrentUser admin, @PathVariable long id) {
+        AuditCycle cycle = cycles.deletable(admin, id);
+        return Forms.page("cycles/delete", Model.of("cycle", cycle).with("bankLabel", cycles.bankLabel(cycle))
+                .with("errors", FormErrors.none()));
+    }
+
+    @Post("/{id}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> delete(CurrentUser admin, @PathVariable long id) {
+        cycles.delete(admin, id);
+        return Forms.seeOther("/cycles?saved=deleted");
+    }
+
+    @Post("/{id}/invite-leads")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> inviteLeads(CurrentUser admin, @PathVariable long id) {
+        int invited = cycles.inviteLeads(admin, id);
+        return Forms.seeOther(path(id) + "?invited=" + invited);
     }
 
     @Post("/{id}/archive")
@@ -161,9 +220,10 @@ class CyclesController {
     private Model detailModel(CurrentUser admin, long id, @Nullable String status, @Nullable String kind, @Nullable String phase) {
         AuditCycle cycle = cycles.get(admin, id);
         var progress = cycles.progress(admin, id, status, kind, phase);
-        Set<Long> taken = Set.copyOf((status == null && kind == null && phase == null ? progress
-                : cycles.progress(admin, id, null, null, null)).rows().stream().map(CycleService.ProgressRow::organisationId).toList());
+        List<LeadReach.Reach> reach = cycle.isDraft() || cycle.isOpen() ? cycles.reach(admin, cycle) : List.of();
         return Model.of("cycle", cycle)
+                .with("reach", new CycleService.ReachSummary(reach))
+                .with("whyNotReopen", cycle.isClosed() ? cycles.whyNotReopen(admin, cycle).orElse("") : "")
                 .with("bankLabel", cycles.bankLabel(cycle))
                 .with("audience", cycles.audienceDescription(cycle))
                 .with("audienceNow", cycle.isDraft() ? cycles.audience(cycle).size() : 0)
@@ -172,7 +232,7 @@ class CyclesController {
                 .with("statuses", Arrays.asList(ReturnStatus.values()))
                 .with("kinds", Arrays.asList(OrganisationKind.values()))
                 .with("phases", Arrays.asList(Phase.values()))
-                .with("addable", cycle.isOpen() ? cycles.activeOrganisations(admin).stream().filter(o -> !taken.contains(o.id())).toList() : List.of())
+                .with("addable", cycles.addable(admin, cycle))
                 .with("dates", new CycleService.CycleDates(Dates.date(cycle.opensOn()), Dates.date(cycle.deadline()),
                         cycle.finalDeadline() == null ? "" : Dates.date(cycle.finalDeadline()),
                         cycle.panelDate() == null ? "" : Dates.date(cycle.panelDate())))

@@ -165,19 +165,20 @@ public class DemoData {
         delegation.assign(policeLead, policeReturn, shared, new Delegation.AssignForm(String.valueOf(contributorId), "", ""), FormErrors.none());
         submitWhole(probationLead, cycles.returnOf(agencies, probation.id()).orElseThrow(), "Tom Brennan", "Head of the delivery unit");
 
+        // Two more schools: one submitted, one the partnership sent back for changes. Their DSLs have accounts before
+        // the cycle opens, so opening reaches them as leads (other schools' DSLs are invited to be their leads).
+        Organisation submitted = schools.get(1);
+        Organisation returned = schools.get(2);
+        CurrentUser submittedLead = lead(accounts.createActive(partnershipId, "Priya Nair", "dsl@" + domainOf(submitted) + ".example.org", password,
+                List.of(Role.ORGANISATION_LEAD), List.of(submitted.id())), partnershipId, "dsl@" + domainOf(submitted) + ".example.org", "Priya Nair", submitted);
+        CurrentUser returnedLead = lead(accounts.createActive(partnershipId, "Owen Hughes", "dsl@" + domainOf(returned) + ".example.org", password,
+                List.of(Role.ORGANISATION_LEAD), List.of(returned.id())), partnershipId, "dsl@" + domainOf(returned) + ".example.org", "Owen Hughes", returned);
         long schoolsCycle = cycles.createAndOpen(admin, cycleForm("Section 175/157 audit " + today.getYear() + "–" + (today.getYear() + 1 - 2000),
                 "section-175/2025", "SCHOOL", today.minusWeeks(6), today.plusWeeks(4), today.plusWeeks(6)));
         startRiversideReturn(lead(dslId, partnershipId, "dsl@example.org", "Jo Whitaker", demoSchool), schoolsCycle, demoSchool.id());
-        // Two more schools: one submitted, one the partnership sent back for changes.
-        Organisation submitted = schools.get(1);
-        Organisation returned = schools.get(2);
-        submitWhole(lead(accounts.createActive(partnershipId, "Priya Nair", "dsl@" + domainOf(submitted) + ".example.org", password,
-                List.of(Role.ORGANISATION_LEAD), List.of(submitted.id())), partnershipId, "dsl@" + domainOf(submitted) + ".example.org", "Priya Nair", submitted),
-                cycles.returnOf(schoolsCycle, submitted.id()).orElseThrow(), "Priya Nair", "Designated safeguarding lead");
+        submitWhole(submittedLead, cycles.returnOf(schoolsCycle, submitted.id()).orElseThrow(), "Priya Nair", "Designated safeguarding lead");
         long returnedId = cycles.returnOf(schoolsCycle, returned.id()).orElseThrow();
-        submitWhole(lead(accounts.createActive(partnershipId, "Owen Hughes", "dsl@" + domainOf(returned) + ".example.org", password,
-                List.of(Role.ORGANISATION_LEAD), List.of(returned.id())), partnershipId, "dsl@" + domainOf(returned) + ".example.org", "Owen Hughes", returned),
-                returnedId, "Owen Hughes", "Designated safeguarding lead");
+        submitWhole(returnedLead, returnedId, "Owen Hughes", "Designated safeguarding lead");
         submissions.returnForChanges(admin, returnedId, new Submissions.ReturnForm(
                 "Online safety: the filtering and monitoring answers need evidence of the termly checks, not only the policy."), FormErrors.none());
         return true;

@@ -32,7 +32,8 @@ public class Notifications {
         List<Addressee> people = recipients.resolve(partnershipId, to);
         for (Addressee person : people) {
             EmailTemplates.Rendered email = templates.render(message, person);
-            outbox.send(partnershipId, person.address(), email.subject(), email.text(), email.html());
+            outbox.send(partnershipId, new Outbox.Kind(message.template(), message.carriesSecret()), person.address(), email.subject(),
+                    email.text(), email.html());
         }
         return people;
     }

@@ -36,8 +36,18 @@ public class Outbox {
     /** An email with a plain-text part and, when {@code html} is given, an HTML alternative to it. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void send(@Nullable Long partnershipId, String recipient, String subject, String body, @Nullable String html) {
+        send(partnershipId, new Kind(null, false), recipient, subject, body, html);
+    }
+
+    /** What kind of message an email is (its template), and whether it carries a secret (see {@link Message#carriesSecret}). */
+    record Kind(@Nullable String name, boolean carriesSecret) {
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    void send(@Nullable Long partnershipId, Kind kind, String recipient, String subject, String body, @Nullable String html) {
         Instant now = clock.instant();
-        emails.save(new OutboxEmail(null, partnershipId, recipient, subject, body, html, now, now, 0, null, null));
+        emails.save(new OutboxEmail(null, partnershipId, recipient, subject, body, html, now, now, 0, null, null,
+                kind.name(), kind.carriesSecret()));
     }
 
     /** The newest emails of a partnership, for the admin page that stands in for SMTP in local mode. */
@@ -66,9 +76,20 @@ public class Outbox {
         return emails.claim(id, now, until) == 1;
     }
 
+    /**
+     * Marks an email sent and, when it carries a secret, forgets its content in the same transaction: once
+     * SMTP has it, nothing here needs the link, so nobody who can read this table can use it.
+     */
     @Transactional
     void markSent(long id, Instant at) {
         emails.markSent(id, at);
+        emails.purgeSecret(id);
+    }
+
+    /** The newest emails with a one-time link still held (not yet delivered), of every partnership: the developer mail page. */
+    @Transactional
+    List<OutboxEmail> heldSecrets() {
+        return emails.findTop50ByCarriesSecretTrueAndSentAtIsNullOrderByIdDesc();
     }
 
     @Transactional

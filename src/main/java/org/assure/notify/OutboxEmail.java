@@ -10,18 +10,27 @@ import java.time.Instant;
 /**
  * An email waiting for (or done with) SMTP delivery. Written in the same transaction as its event.
  * {@code body} is the plain-text part; {@code htmlBody} the HTML part, absent from emails written before
- * there was one.
+ * there was one. {@code kind} is the message's template name (absent from emails written before V12).
+ * An email that {@code carriesSecret} (a one-time link) is never shown to admins, and its body and HTML
+ * part are set to null once it is sent: only what is needed to deliver it is kept, and only until then.
  */
 @MappedEntity("outbox_email")
 public record OutboxEmail(@Id @GeneratedValue @Nullable Long id,
                           @Nullable Long partnershipId,
                           String recipient,
                           String subject,
-                          String body,
+                          @Nullable String body,
                           @Nullable String htmlBody,
                           Instant createdAt,
                           Instant nextAttemptAt,
                           int attempts,
                           @Nullable Instant sentAt,
-                          @Nullable String lastError) {
+                          @Nullable String lastError,
+                          @Nullable String kind,
+                          boolean carriesSecret) {
+
+    /** Sent and, since it carried a secret, emptied of its content. */
+    public boolean purged() {
+        return carriesSecret && body == null;
+    }
 }

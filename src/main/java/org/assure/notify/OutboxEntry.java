@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** An outbox email as the admin pages show it: times in UK local time and a status in words. */
+/**
+ * An outbox email as the admin pages show it: times in UK local time and a status in words. Never its
+ * content: that is passed separately, and only for emails without a secret.
+ */
 public record OutboxEntry(long id, String recipient, String subject, String created, Status status, int attempts,
-                          @Nullable String sentAt, @Nullable String nextAttempt, @Nullable String lastError) {
+                          @Nullable String sentAt, @Nullable String nextAttempt, @Nullable String lastError,
+                          boolean carriesSecret, boolean purged) {
 
     public enum Status { WAITING, SENT, FAILING }
 
@@ -23,7 +27,7 @@ public record OutboxEntry(long id, String recipient, String subject, String crea
         Status status = e.sentAt() != null ? Status.SENT : e.attempts() > 0 ? Status.FAILING : Status.WAITING;
         return new OutboxEntry(e.id(), e.recipient(), e.subject(), format(e.createdAt()), status, e.attempts(),
                 e.sentAt() == null ? null : format(e.sentAt()),
-                status == Status.FAILING ? format(e.nextAttemptAt()) : null, e.lastError());
+                status == Status.FAILING ? format(e.nextAttemptAt()) : null, e.lastError(), e.carriesSecret(), e.purged());
     }
 
     public String statusName() {
@@ -34,8 +38,11 @@ public record OutboxEntry(long id, String recipient, String subject, String crea
      * A plain-text body cut into text and links. Only links into this site become clickable (so a local
      * user can follow an invitation); any other address, say one typed into a name, stays text.
      */
-    static List<BodyPart> bodyParts(String body, String baseUrl) {
+    static List<BodyPart> bodyParts(@Nullable String body, String baseUrl) {
         List<BodyPart> parts = new ArrayList<>();
+        if (body == null) {
+            return parts;
+        }
         Matcher m = URL.matcher(body);
         int at = 0;
         while (m.find()) {

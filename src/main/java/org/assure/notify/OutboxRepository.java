@@ -26,6 +26,12 @@ interface OutboxRepository extends CrudRepository<OutboxEmail, Long> {
     @Query("UPDATE outbox_email SET sent_at = :at WHERE id = :id AND sent_at IS NULL")
     void markSent(long id, Instant at);
 
+    /** The content of a sent email that carried a secret; who, subject, kind, status and times stay. */
+    @Query("UPDATE outbox_email SET body = NULL, html_body = NULL WHERE id = :id AND carries_secret = TRUE AND sent_at IS NOT NULL")
+    void purgeSecret(long id);
+
+    List<OutboxEmail> findTop50ByCarriesSecretTrueAndSentAtIsNullOrderByIdDesc();
+
     @Query("UPDATE outbox_email SET attempts = attempts + 1, last_error = :error, next_attempt_at = :nextAttemptAt WHERE id = :id")
     void recordFailure(long id, String error, Instant nextAttemptAt);
 }

@@ -77,7 +77,8 @@ public class OutboxSender {
             LOG.info("Email is sent through {}:{} (STARTTLS {}).", smtp.host(), smtp.port(), smtp.starttls() ? "required" : "off");
         } else {
             LOG.info("No SMTP server is configured (ASSURE_SMTP_HOST is empty), so email is not sent: it stays in the outbox, "
-                    + "where partnership admins can read it at {}/outbox.", settings.baseUrl());
+                    + "where partnership admins can read it at {}/outbox; invitations and password resets, whose one-time links "
+                    + "admins never see, are at {}/dev/mail in local mode.", settings.baseUrl(), settings.baseUrl());
         }
     }
 

@@ -100,6 +100,12 @@ public class OrganisationService {
         return contacts.findByOrganisationIdOrderByRole(organisationId);
     }
 
+    /** Every contact of the partnership's organisations, by organisation, in one query (a cycle's whole audience). */
+    @Transactional
+    public Map<Long, List<OrganisationContact>> contactsByOrganisation(long partnershipId) {
+        return contacts.findByPartnership(partnershipId).stream().collect(Collectors.groupingBy(OrganisationContact::organisationId));
+    }
+
     /** The admin list, filtered; values that are not a known kind, sector, category or phase filter nothing. */
     @Transactional
     public List<OrganisationRow> search(CurrentUser admin, OrganisationForms.SearchForm search) {

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.assure.audit.AuditTrail;
 import org.assure.banks.BankModel;
 import org.assure.banks.QuestionBanks;
 import org.assure.organisations.Organisation;
@@ -29,9 +30,11 @@ public class CycleReturns {
     private final AnsweredShare answered;
     private final ReturnRepositories.Submissions submissions;
     private final QuestionBanks banks;
+    private final AuditTrail audit;
 
     CycleReturns(ReturnRows rows, CarryForward carryForward, AnsweredShare answered, ReturnRepositories.Submissions submissions,
-                 QuestionBanks banks) {
+                 QuestionBanks banks, AuditTrail audit) {
+        this.audit = audit;
         this.rows = rows;
         this.carryForward = carryForward;
         this.answered = answered;
@@ -50,6 +53,21 @@ public class CycleReturns {
     @Transactional
     public Optional<Long> returnOf(long cycleId, long organisationId) {
         return rows.of(cycleId, organisationId).map(AuditReturn::id);
+    }
+
+    /** The organisations that have a return in the cycle. */
+    @Transactional
+    public List<Long> organisationIds(long cycleId) {
+        return rows.ofCycle(cycleId).stream().map(AuditReturn::organisationId).toList();
+    }
+
+    /**
+     * Whether anything happened to any of the cycle's returns after the moment (an answer, a status, a submission,
+     * an assignment, a return for changes): everything a return does is in the audit trail, so this asks it.
+     */
+    @Transactional
+    public boolean changedSince(long partnershipId, long cycleId, Instant moment) {
+        return audit.anyAfter(partnershipId, ReturnAudit.KIND, rows.ofCycle(cycleId).stream().map(AuditReturn::id).toList(), moment);
     }
 
     /** How many returns each cycle of the partnership has, and how many of them are submitted. */

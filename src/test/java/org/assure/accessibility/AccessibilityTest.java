@@ -182,6 +182,7 @@ class AccessibilityTest extends WebTest {
         collect(browser, "a draft cycle", problems);
         String cycle = browser.currentPath().replaceAll("\\?.*", "");
         check(browser, cycle + "/edit", problems);
+        check(browser, cycle + "/delete", problems);
         browser.open(cycle);
         browser.submit();
         long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
@@ -197,6 +198,7 @@ class AccessibilityTest extends WebTest {
             }
         }
         collect(browser, "an open cycle", problems);
+        check(browser, cycle + "/close", problems);
         check(browser, "/cycles", problems);
         check(browser, cycle + "?kind=SCHOOL&status=NOT_STARTED", problems);
     }

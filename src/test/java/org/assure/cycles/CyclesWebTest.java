@@ -182,10 +182,12 @@ class CyclesWebTest extends WebTest {
         assertFalse(page.contains(agency.name() + "<span class=\"govuk-visually-hidden\"> return</span></a>"), "agencies are not in the audience");
         assertTrue(banks.isFrozen("section-175", "2024"));
 
+        // the school has no lead account: its DSL is invited as lead, and told about the cycle (ADR 0025)
         var invitation = emails.latest(p.id(), email(maintained, ContactRole.DSL, organisations));
         assertContains(invitation.body(), "Schools audit 2026–27", maintained.name(), "http://assure.test/",
                 Dates.date(today().plusDays(30)));
-        assertEquals(1, emails.to(p.id(), email(maintained, ContactRole.HEADTEACHER, organisations)).size());
+        assertEquals(2, emails.to(p.id(), email(maintained, ContactRole.DSL, organisations)).size());
+        assertEquals(0, emails.to(p.id(), email(maintained, ContactRole.HEADTEACHER, organisations)).size());
         assertEquals(0, emails.to(p.id(), email(maintained, ContactRole.CHAIR_OF_GOVERNORS, organisations)).size());
         assertEquals(0, emails.to(p.id(), email(archived, ContactRole.DSL, organisations)).size());
 
@@ -199,7 +201,7 @@ class CyclesWebTest extends WebTest {
         var added = browser.post("/cycles/" + id + "/organisations", "organisationId", String.valueOf(academy.id()));
         assertEquals(303, added.status(), added.body());
         assertContains(browser.follow(added).body(), "Organisation added to the cycle", academy.name() + "<span class=\"govuk-visually-hidden\"> return</span></a>", "(0 of 2 returns)");
-        assertEquals(1, emails.to(p.id(), email(academy, ContactRole.DSL, organisations)).size());
+        assertEquals(2, emails.to(p.id(), email(academy, ContactRole.DSL, organisations)).size());
         var duplicate = browser.post("/cycles/" + id + "/organisations", "organisationId", String.valueOf(academy.id()));
         assertEquals(409, duplicate.status());
         assertContains(duplicate.body(), "is already in this cycle");
@@ -208,6 +210,7 @@ class CyclesWebTest extends WebTest {
         assertEquals(404, browser.post("/cycles/" + id + "/organisations", "organisationId", String.valueOf(elsewhere.id())).status());
         assertEquals(422, browser.post("/cycles/" + id + "/organisations", "organisationId", "").status());
 
+        assertEquals(200, browser.get("/cycles/" + id + "/close").status());
         assertEquals(303, browser.post("/cycles/" + id + "/close").status());
         assertEquals(409, browser.post("/cycles/" + id + "/close").status());
         var addWhenClosed = browser.post("/cycles/" + id + "/organisations", "organisationId", String.valueOf(agency.id()));
@@ -232,17 +235,20 @@ class CyclesWebTest extends WebTest {
         TestBrowser browser = signedIn(admin);
         List<Map.Entry<String, String>> f = form("Chosen few");
         set(f, "audience", "CHOSEN");
-        set(f, "bank", "section-11/2023");
         f.add(Map.entry("organisations", String.valueOf(primary.id())));
         f.add(Map.entry("organisations", String.valueOf(secondary.id())));
         f.add(Map.entry("organisations", String.valueOf(agency.id())));
+        var agencyForSchoolsBank = browser.postRepeated("/cycles", f);
+        assertEquals(422, agencyForSchoolsBank.status(), "the schools bank is not for agencies");
+        f.removeIf(e -> e.getKey().equals("organisations") && e.getValue().equals(String.valueOf(agency.id())));
         long id = idFrom(browser.postRepeated("/cycles", f));
-        assertContains(browser.get("/cycles/" + id).body(), "3 chosen organisations");
+        assertContains(browser.get("/cycles/" + id).body(), "2 chosen organisations");
         assertEquals(303, browser.post("/cycles/" + id + "/open").status());
-        assertEquals(1, emails.to(p.id(), email(agency, ContactRole.LEAD, organisations)).size());
+        assertEquals(0, emails.to(p.id(), email(agency, ContactRole.LEAD, organisations)).size());
 
         var page = browser.get("/cycles/" + id).body();
-        assertContains(page, "(0 of 3 returns)", primary.name(), secondary.name(), agency.name());
+        assertContains(page, "(0 of 2 returns)", primary.name(), secondary.name());
+        assertFalse(page.contains(agency.name() + "<span"), "the agency is not in the cycle");
         assertFalse(page.contains("govuk-tag--red\">Late"), "nothing is late before the deadline");
 
         var schools = browser.get("/cycles/" + id + "?kind=SCHOOL").body();
@@ -252,12 +258,13 @@ class CyclesWebTest extends WebTest {
         assertContains(secondaries, secondary.name(), "1 return matching the filters");
         assertFalse(secondaries.contains(primary.name()));
         assertContains(browser.get("/cycles/" + id + "?status=SUBMITTED").body(), "0 returns matching the filters");
-        assertContains(browser.get("/cycles/" + id + "?status=NOT_STARTED").body(), "3 returns matching the filters");
+        assertContains(browser.get("/cycles/" + id + "?status=NOT_STARTED").body(), "2 returns matching the filters");
+        assertContains(browser.get("/cycles/" + id + "?kind=AGENCY").body(), "0 returns matching the filters");
 
         clock.advance(Duration.ofDays(31));
         browser = signedIn(admin);
         var late = browser.get("/cycles/" + id).body();
-        assertContains(late, "3 late", "govuk-tag--red\">Late");
+        assertContains(late, "2 late", "govuk-tag--red\">Late");
 
         var download = browser.get("/cycles/" + id + "/progress.xlsx?kind=SCHOOL");
         assertEquals(200, download.status());

@@ -111,6 +111,22 @@ class EmailKindsTest {
         assertThrows(RuntimeException.class, () -> templates.render(noSuchKind, new Addressee("A", "a@b.test")));
     }
 
+    /**
+     * A link that sets a password makes whoever reads it its recipient, so every kind whose email holds one says
+     * it carries a secret, and the outbox never shows it (ADR 0020); a kind without such a link does not.
+     */
+    @Test
+    void everyKindWithAOneTimeLinkSaysItCarriesASecret() {
+        Pattern oneTimeLink = Pattern.compile("/(invitations|password-reset)/[A-Za-z0-9_-]+");
+        for (Message message : EmailSamples.everyKind("Token_like-Value0123456789")) {
+            var email = templates.render(message, new Addressee("Dee Esel", "dsl@school.test"));
+            boolean holdsOne = oneTimeLink.matcher(email.text()).find() || oneTimeLink.matcher(email.html()).find();
+            assertEquals(holdsOne, message.carriesSecret(), message.template() + (holdsOne ? " holds a one-time link" : " holds none"));
+        }
+        assertEquals(Set.of("invitation", "password-reset"),
+                hostile().filter(Message::carriesSecret).map(Message::template).collect(Collectors.toSet()));
+    }
+
     /** A kind added without a case here (and so without the hostile-input check) fails this test. */
     @Test
     void everyKindOfEmailIsCheckedHereAndHasBothTemplates() throws IOException, URISyntaxException {

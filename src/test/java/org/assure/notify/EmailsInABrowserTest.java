@@ -4,6 +4,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.assure.accounts.InvitationEmail;
+import org.assure.cycles.CycleOpenedEmail;
 import org.assure.partnerships.Partnership;
 import org.assure.testsupport.Fixtures;
 import org.assure.testsupport.RealBrowser;
@@ -54,6 +55,9 @@ class EmailsInABrowserTest extends WebTest {
     void theOutboxPageShowsTheHtmlPartWithScriptsOffAndLinksInANewTab() {
         Partnership p = fixtures.partnership();
         Fixtures.Person admin = fixtures.admin(p);
+        transactions.executeWrite(status -> notifications.send(p.id(), new CycleOpenedEmail(p.name(), "Schools audit", "Riverside Primary School",
+                "Section 175/157 self-assessment", "9 June 2027", "/"), Recipient.person("Nia Viewer", "nia@people.test")));
+        long opened = outbox.recent(p.id()).get(0).id();
         transactions.executeWrite(status -> notifications.send(p.id(), new InvitationEmail("Chloé Brontë", p.name(), "Board viewer",
                 "/invitations/abc123", "9 June 2027 at 10:00am"), Recipient.person("Nia Viewer", "nia@people.test")));
         long invitation = outbox.recent(p.id()).get(0).id();
@@ -68,12 +72,18 @@ class EmailsInABrowserTest extends WebTest {
         try (RealBrowser browser = new RealBrowser(server.getURI())) {
             browser.signIn(admin.email(), Fixtures.PASSWORD);
             browser.open("/outbox/" + invitation);
+            browser.accessibilityViolations().forEach(v -> problems.add("an invitation's page → " + v));
+            assertFalse(browser.driver().getPageSource().contains("abc123"), "an invitation's link is never shown");
+            browser.open("/dev/mail");
+            browser.accessibilityViolations().forEach(v -> problems.add("the developer mail page → " + v));
+
+            browser.open("/outbox/" + opened);
             browser.accessibilityViolations().forEach(v -> problems.add("the email page → " + v));
             var driver = browser.driver();
             driver.switchTo().frame("email-html");
             assertTrue(driver.findElement(By.tagName("body")).getText().contains("Dear Nia Viewer,"), driver.getPageSource());
             String home = driver.getWindowHandle();
-            driver.findElement(By.linkText("Set your password to start")).click();
+            driver.findElement(By.linkText("Sign in to start")).click();
             awaitWindows(browser, 2);
             driver.switchTo().window(home);
 

@@ -37,7 +37,7 @@ class OutboxPageTest extends WebTest {
     TransactionOperations<Connection> transactions;
 
     @Test
-    void aLocalAdminReadsAnInvitationAndItsLinkWorks() {
+    void aLocalAdminSeesThatAnInvitationWentAndTheDeveloperFollowsItsLinkOnTheirOwnPage() {
         Partnership p = fixtures.partnership();
         TestBrowser admin = signedIn(fixtures.admin(p));
         String invitee = "new.viewer" + Fixtures.next() + "@people.test";
@@ -48,16 +48,18 @@ class OutboxPageTest extends WebTest {
         var list = admin.get("/outbox");
         assertEquals(200, list.status());
         assertTrue(list.body().contains("No mail server is set up (local mode)"), "local mode explains where mail goes");
+        assertTrue(list.body().contains("href=\"/dev/mail\""), "and where one-time links are");
         assertTrue(list.body().contains(invitee));
         assertTrue(list.body().contains("You have been invited to " + p.name()));
         assertTrue(list.body().contains(">Waiting<"));
 
         var email = admin.get("/outbox/" + firstEmailId(list.body()));
         assertEquals(200, email.status());
-        assertTrue(email.body().contains("Dear Nia Viewer,"));
-        Matcher link = INVITATION.matcher(email.body());
-        assertTrue(link.find(), "the invitation link is a link:\n" + email.body());
+        assertFalse(email.body().contains("Dear Nia Viewer,"), "an invitation's content is its recipient's alone");
+        assertFalse(INVITATION.matcher(email.body()).find(), email.body());
 
+        Matcher link = INVITATION.matcher(browser().get("/dev/mail").body());
+        assertTrue(link.find(), "the developer mail page has the link");
         TestBrowser newcomer = browser();
         assertEquals(200, newcomer.get(link.group(1)).status());
         assertEquals(303, newcomer.post(link.group(1), "password", "a brand new password", "confirmPassword", "a brand new password").status());
@@ -115,16 +117,16 @@ class OutboxPageTest extends WebTest {
     void anEmailShowsItsTextPartAndItsHtmlPartInASandboxedFrame() {
         Partnership p = fixtures.partnership();
         String hostile = "Tom & Jerry <script>alert(1)</script> \"><img src=x onerror=alert(1)>";
-        transactions.executeWrite(status -> notifications.send(p.id(), new org.assure.accounts.InvitationEmail(hostile, p.name(),
-                "Board viewer", "/invitations/abc123", "9 June 2027 at 10:00am"), Recipient.person("Nia Viewer", "nia@people.test")));
+        transactions.executeWrite(status -> notifications.send(p.id(), new org.assure.cycles.CycleOpenedEmail(p.name(), "Schools audit",
+                hostile, "Section 175/157 self-assessment", "9 June 2027", "/returns/123"), Recipient.person("Nia Viewer", "nia@people.test")));
         long id = outbox.recent(p.id()).get(0).id();
         TestBrowser admin = signedIn(fixtures.admin(p));
 
         var page = admin.get("/outbox/" + id);
         assertEquals(200, page.status());
         assertTrue(page.body().contains("Dear Nia Viewer,"), "the text part, as before");
-        assertTrue(page.body().contains("href=\"http://assure.test/invitations/abc123\""), "its link to this site works");
-        assertTrue(page.body().contains("Tom &amp; Jerry &lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(1)&gt; has invited you"),
+        assertTrue(page.body().contains("href=\"http://assure.test/returns/123\""), "its link to this site works");
+        assertTrue(page.body().contains("Tom &amp; Jerry &lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(1)&gt;: the Section 175/157"),
                 page.body());
         assertFalse(page.body().contains("<script>alert") || page.body().contains("<img"), "never raw on the page");
         assertTrue(page.body().contains("<iframe class=\"assure-email-frame\" id=\"email-html\" src=\"/outbox/" + id + "/html\""), page.body());
@@ -144,7 +146,7 @@ class OutboxPageTest extends WebTest {
         assertEquals("nosniff", html.header("X-Content-Type-Options"));
         assertEquals("no-store", html.header("Cache-Control"));
         assertTrue(html.body().contains("<head><base target=\"_blank\">"), "links leave the frame for a new tab: " + html.body());
-        assertTrue(html.body().contains("Dear Nia Viewer,") && html.body().contains("href=\"http://assure.test/invitations/abc123\""));
+        assertTrue(html.body().contains("Dear Nia Viewer,") && html.body().contains("href=\"http://assure.test/returns/123\""));
         assertTrue(html.body().contains("Tom &amp; Jerry &lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
         assertFalse(html.body().contains("<script") || html.body().contains("<img"), html.body());
     }

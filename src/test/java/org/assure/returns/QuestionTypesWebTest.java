@@ -110,7 +110,9 @@ class QuestionTypesWebTest extends WebTest {
         TestBrowser admin = signedIn(fixtures.admin(p));
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/London"));
         List<Map.Entry<String, String>> f = new ArrayList<>(List.of(Map.entry("name", "Types " + Fixtures.next()),
-                Map.entry("bank", "typesdemo/2025"), Map.entry("audience", "TYPES"), Map.entry("kinds", "SCHOOL")));
+                Map.entry("bank", "typesdemo/2025"), Map.entry("audience", "TYPES"), Map.entry("kinds", "SCHOOL"),
+                // opened two days ago on purpose: the admin confirms the past date (ADR 0025)
+                Map.entry("pastDatesConfirmed", "true")));
         for (var d : Map.of("opens", today.minusDays(2), "deadline", today).entrySet()) {
             f.add(Map.entry(d.getKey() + "Day", String.valueOf(d.getValue().getDayOfMonth())));
             f.add(Map.entry(d.getKey() + "Month", String.valueOf(d.getValue().getMonthValue())));
