@@ -15,16 +15,21 @@ import org.assure.kernel.Refusal;
  *       (a return is its organisation's own account); returns a submission for changes; reads reports.</li>
  *   <li>Organisation lead: opens, reads, edits, assigns and submits their organisation's returns.</li>
  *   <li>Contributor: opens their organisation's returns and sees and edits only the sections assigned to them.</li>
- *   <li>Chair or escalation contact: opens their organisation's page. (Escalations reach them by email, issue 11.)</li>
- *   <li>Panel member: nothing of a return yet; marking comes with panel cases and membership (issue 12).</li>
- *   <li>Board viewer: reads the partnership's reports (issue 14).</li>
+ *   <li>Chair or escalation contact: opens their organisation's page and reads its returns whole (printable and as
+ *       submitted), without their working pages; changes nothing. (Escalations reach them by email, issue 11.)</li>
+ *   <li>Panel member: follows which cycles are in progress; nothing of a return yet, marking comes with panel cases and
+ *       membership (issue 12).</li>
+ *   <li>Board viewer: reads the partnership's reports (issue 14), for now its cycles' progress figures; follows its cycles.</li>
  * </ul>
  */
 @Singleton
 public class AccessPolicy {
     static final String ADMINS_ONLY = "Only partnership admins can do this";
     static final String LEAD_ONLY = "Only the organisation's lead can do this";
-    static final String WHOLE_RETURN = "Only the organisation's lead and the partnership can see the whole return";
+    static final String WHOLE_RETURN = "Only the organisation's lead, its chair and the partnership can see the whole return";
+    static final String CHAIR_READS = "The chair reads the whole return, as it stands and as submitted; its working pages are for the "
+            + "organisation's lead and the colleagues helping them";
+    static final String NOT_FOLLOWING_CYCLES = "Only partnership admins, panel members and board viewers follow the partnership's cycles";
     static final String RETURNS_BY_ADMINS = "Only partnership admins return a submission for changes";
     static final String ASSIGNED_ELSEWHERE = "This section is assigned to someone else";
     static final String ADMINS_LOOK = "Partnership admins can look at a return but not change it: it is the organisation's own account";
@@ -85,6 +90,8 @@ public class AccessPolicy {
         return switch (action) {
             case ADMINISTER -> user.isAdmin() ? Decision.ALLOW : Decision.forbid(ADMINS_ONLY);
             case READ_REPORTS -> user.isAdmin() || user.has(Roles.VIEWER) ? Decision.ALLOW : Decision.forbid(NOT_A_REPORT_READER);
+            case FOLLOW_CYCLES -> user.isAdmin() || user.has(Roles.PANEL) || user.has(Roles.VIEWER) ? Decision.ALLOW
+                    : Decision.forbid(NOT_FOLLOWING_CYCLES);
             default -> Decision.forbid(ADMINS_ONLY);
         };
     }
@@ -106,12 +113,14 @@ public class AccessPolicy {
     private static Decision ofReturn(CurrentUser user, Action action, long organisationId) {
         boolean lead = user.has(Roles.LEAD) && user.actsFor(organisationId);
         boolean contributor = user.has(Roles.CONTRIBUTOR) && user.actsFor(organisationId);
-        if (!user.isAdmin() && !lead && !contributor) {
+        // the chair of governors (or an agency's escalation contact) oversees the return the organisation signs off
+        boolean chair = user.has(Roles.CHAIR) && user.actsFor(organisationId);
+        if (!user.isAdmin() && !lead && !contributor && !chair) {
             return Decision.HIDE;
         }
         return switch (action) {
-            case OPEN -> Decision.ALLOW;
-            case VIEW -> user.isAdmin() || lead ? Decision.ALLOW : Decision.forbid(WHOLE_RETURN);
+            case OPEN -> user.isAdmin() || lead || contributor ? Decision.ALLOW : Decision.forbid(CHAIR_READS);
+            case VIEW -> user.isAdmin() || lead || chair ? Decision.ALLOW : Decision.forbid(WHOLE_RETURN);
             case EDIT, ASSIGN, SUBMIT -> lead ? Decision.ALLOW : Decision.forbid(user.isAdmin() && action == Action.EDIT ? ADMINS_LOOK : LEAD_ONLY);
             case RETURN_FOR_CHANGES -> user.isAdmin() ? Decision.ALLOW : Decision.forbid(RETURNS_BY_ADMINS);
             default -> Decision.forbid(ADMINS_ONLY);

@@ -16,6 +16,8 @@ public enum Action {
     RETURN_FOR_CHANGES,
     /** Read the partnership's reports. */
     READ_REPORTS,
+    /** See which audit cycles are in progress and their dates (not their returns). */
+    FOLLOW_CYCLES,
     /** Run the partnership: organisations, people, cycles, question banks, emails, scheduled work. */
     ADMINISTER
 }

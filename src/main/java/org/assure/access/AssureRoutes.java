@@ -119,8 +119,8 @@ class AssureRoutes implements RouteRules {
                 rule(GET, "/returns/{id}/submitted", RETURN, "A submission's confirmation", ADMIN, LEAD),
                 rule(GET, "/returns/{id}/return-for-changes", RETURN, "Return a submission for changes", ADMIN),
                 rule(POST, "/returns/{id}/return-for-changes", RETURN, "Return a submission for changes", ADMIN),
-                rule(GET, "/returns/{id}/print", RETURN, "The whole return, to print", ADMIN, LEAD),
-                rule(GET, "/returns/{id}/submissions/{number}", RETURN, "A submission as it was submitted", ADMIN, LEAD),
+                rule(GET, "/returns/{id}/print", RETURN, "The whole return, to print (the chair reads it here)", ADMIN, LEAD, CHAIR),
+                rule(GET, "/returns/{id}/submissions/{number}", RETURN, "A submission as it was submitted", ADMIN, LEAD, CHAIR),
                 rule(GET, "/returns/{id}/history", RETURN, "Every change to a return", ADMIN, LEAD),
 
                 // emails and scheduled work

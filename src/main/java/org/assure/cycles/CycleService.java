@@ -5,7 +5,9 @@ import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.assure.access.AccessPolicy;
+import org.assure.access.Action;
 import org.assure.access.CurrentUser;
+import org.assure.access.Target;
 import org.assure.returns.CycleReturns;
 import org.assure.returns.ReturnStatus;
 import org.assure.audit.AuditFields;
@@ -114,6 +116,50 @@ public class CycleService {
             CycleReturns.Counts n = counts.getOrDefault(c.id(), new CycleReturns.Counts(0, 0));
             return new CycleRow(c, bankLabel(c), n.returns(), n.submitted());
         }).toList();
+    }
+
+    /** A cycle as people who follow the partnership's work see it: its dates, and its figures when they read reports. */
+    public record FollowedCycle(AuditCycle cycle, String bankLabel, @Nullable Figures figures) {
+        public String opensOn() {
+            return Dates.date(cycle.opensOn());
+        }
+
+        public String deadline() {
+            return Dates.date(cycle.deadline());
+        }
+
+        public String finalDeadline() {
+            return Dates.dateOrBlank(cycle.finalDeadline());
+        }
+
+        public String panelDate() {
+            return Dates.dateOrBlank(cycle.panelDate());
+        }
+    }
+
+    /** How far a cycle's returns have got: how many there are, how many are submitted, and that as a share. */
+    public record Figures(long returns, long submitted) {
+        public int submittedPercent() {
+            return returns == 0 ? 0 : Math.round(100f * submitted / returns);
+        }
+    }
+
+    /**
+     * The partnership's cycles that are open or were closed, newest first, for panel members and board viewers
+     * (FOLLOW_CYCLES); with each cycle's figures for those who read the partnership's reports (READ_REPORTS).
+     * Nothing of any one organisation's return is in it.
+     */
+    @Transactional
+    public List<FollowedCycle> followed(CurrentUser user) {
+        access.require(user, Action.FOLLOW_CYCLES, Target.partnership(user.partnershipId()), "Page");
+        boolean figures = access.allows(user, Action.READ_REPORTS, Target.partnership(user.partnershipId()));
+        Map<Long, CycleReturns.Counts> counts = figures ? returns.countsByCycle(user.partnershipId()) : Map.of();
+        return cycles.findByPartnershipIdOrderByIdDesc(user.partnershipId()).stream()
+                .filter(c -> c.status() == CycleStatus.OPEN || c.status() == CycleStatus.CLOSED)
+                .map(c -> {
+                    CycleReturns.Counts n = counts.getOrDefault(c.id(), new CycleReturns.Counts(0, 0));
+                    return new FollowedCycle(c, bankLabel(c), figures ? new Figures(n.returns(), n.submitted()) : null);
+                }).toList();
     }
 
     String bankLabel(AuditCycle c) {

@@ -9,6 +9,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.assure.access.CurrentUser;
 import org.assure.access.Role;
+import org.assure.access.Roles;
+import org.assure.cycles.CycleService;
 import org.assure.organisations.Organisation;
 import org.assure.organisations.OrganisationService;
 import org.assure.returns.ReturnService;
@@ -18,17 +20,22 @@ import org.assure.web.Model;
 import java.util.Comparator;
 import java.util.List;
 
-/** The first page after signing in; what it shows depends on the person's roles. */
+/**
+ * The first page after signing in; what it shows depends on the person's roles. Roles whose features are still
+ * to come (panels, escalations, reports) are told what they will do here and shown what the policy lets them see now.
+ */
 @Controller
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DashboardController {
     private final OrganisationService organisations;
     private final ReturnService returns;
+    private final CycleService cycles;
 
-    DashboardController(OrganisationService organisations, ReturnService returns) {
+    DashboardController(OrganisationService organisations, ReturnService returns, CycleService cycles) {
         this.organisations = organisations;
         this.returns = returns;
+        this.cycles = cycles;
     }
 
     @Get
@@ -43,6 +50,9 @@ class DashboardController {
         if (user.isAdmin()) {
             model.with("overview", organisations.overview(user.partnershipId()));
         }
+        model.with("chair", user.has(Roles.CHAIR)).with("panel", user.has(Roles.PANEL)).with("viewer", user.has(Roles.VIEWER))
+                .with("overseen", user.has(Roles.CHAIR) ? returns.overseen(user) : List.of())
+                .with("followed", user.has(Roles.PANEL) || user.has(Roles.VIEWER) ? cycles.followed(user) : List.of());
         return Forms.page("home/dashboard", model);
     }
 }

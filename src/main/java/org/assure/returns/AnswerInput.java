@@ -68,6 +68,10 @@ public record AnswerInput(String rating, List<String> values, String evidence, S
      */
     Parsed parse(BankModel.Question q, BankModel.Scale scale, String label) {
         SectionFields fields = SectionFields.of(q.key());
+        String unknown = AllowedCodes.refusal(q, scale, this, label);
+        if (unknown != null) {
+            return new Parsed(null, fields.answer(), unknown);
+        }
         Parsed tooLong = tooLong(q, fields, label);
         if (tooLong != null) {
             return tooLong;

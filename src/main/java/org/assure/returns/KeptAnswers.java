@@ -62,7 +62,7 @@ class KeptAnswers {
         SectionPages.SectionView page = pages.sectionAsTyped(user, returnId, sectionKey, form.answers());
         // the section form's "Mark this section as complete" comes back as it was posted; the conflict page has none
         MutableHttpResponse<?> response = Forms.page("returns/section", Model.of("page", page).with("notice", NOTICE)
-                .with("keptComplete", sectionForm ? form.complete() : null));
+                .with("postedComplete", sectionForm ? form.complete() : null));
         pending.forget(request, response);
         return Optional.of(response);
     }

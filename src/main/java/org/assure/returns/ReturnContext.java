@@ -18,7 +18,7 @@ public record ReturnContext(AuditReturn ret, CycleTerms cycle, Organisation orga
                             LocalDate today, Map<String, Long> assignees, Set<String> openable) {
 
     /** The policy's answers for this person and this return (see org.assure.access.AccessPolicy). */
-    public record Permissions(boolean view, boolean edit, boolean assign, boolean submit, boolean returnForChanges) {
+    public record Permissions(boolean open, boolean view, boolean edit, boolean assign, boolean submit, boolean returnForChanges) {
         /** Reads everything but changes nothing: a partnership admin. */
         public boolean looksOnly() {
             return view && !edit;
@@ -88,5 +88,10 @@ public record ReturnContext(AuditReturn ret, CycleTerms cycle, Organisation orga
 
     public String path() {
         return "/returns/" + ret.id();
+    }
+
+    /** Where the whole-return pages lead back to: the task list, or the dashboard for someone who only reads (a chair). */
+    public String backPath() {
+        return may.open() ? path() : "/";
     }
 }

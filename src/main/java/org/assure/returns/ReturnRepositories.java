@@ -60,6 +60,9 @@ final class ReturnRepositories {
 
         Optional<ReturnSubmission> findByReturnIdAndSubmissionNumber(long returnId, int submissionNumber);
 
+        /** Every submission of these returns, in order (a chair's dashboard). */
+        List<ReturnSubmission> findByReturnIdInOrderBySubmissionNumber(Collection<Long> returnIds);
+
         /** The first submissions of these returns: lateness is judged by them. */
         List<ReturnSubmission> findByReturnIdInAndSubmissionNumber(Collection<Long> returnIds, int submissionNumber);
     }

@@ -69,7 +69,7 @@ public class ReturnService {
     public ReturnContext load(CurrentUser user, long returnId, Action action) {
         AuditReturn r = rows.find(returnId).orElseThrow(() -> Refusal.notFound("Return"));
         Target.Return target = Target.ofReturn(r.partnershipId(), r.organisationId());
-        access.require(user, Action.OPEN, target, "Return");
+        // the action alone decides: each includes seeing the return, and a chair views it whole without opening its working pages
         access.require(user, action, target, "Return");
         CycleTerms cycle = cycles.terms(r.cycleId());
         Organisation o = organisations.findInPartnership(r.partnershipId(), r.organisationId()).orElseThrow(() -> Refusal.notFound("Return"));
@@ -81,7 +81,8 @@ public class ReturnService {
         bank.sections().stream().filter(s -> Conditions.applies(s.appliesTo(), o))
                 .filter(s -> access.allows(user, Action.OPEN, Target.section(r.partnershipId(), r.organisationId(), assignees.get(s.key()))))
                 .forEach(s -> openable.add(s.key()));
-        var may = new ReturnContext.Permissions(access.allows(user, Action.VIEW, target), access.allows(user, Action.EDIT, target),
+        var may = new ReturnContext.Permissions(access.allows(user, Action.OPEN, target), access.allows(user, Action.VIEW, target),
+                access.allows(user, Action.EDIT, target),
                 access.allows(user, Action.ASSIGN, target), access.allows(user, Action.SUBMIT, target),
                 access.allows(user, Action.RETURN_FOR_CHANGES, target));
         return new ReturnContext(r, cycle, o, bank, may, today(), Map.copyOf(assignees), Set.copyOf(openable));
@@ -133,6 +134,46 @@ public class ReturnService {
         }
         dashboard.sort(Comparator.comparingLong(DashboardRow::daysLeft).thenComparing(DashboardRow::returnId));
         return dashboard;
+    }
+
+    /** A return the person reads whole but does not work on (a chair), with each time it was submitted. */
+    public record OverseenReturn(long returnId, String cycleName, String cycleStatus, String organisation, ReturnStatus status,
+                                 String deadline, List<Submitted> submissions) {
+    }
+
+    /** One submission as the dashboard lists it: its reference, when, and whether it was late or sent back. */
+    public record Submitted(int number, String reference, String submittedOn, boolean late, String returnedOn) {
+        public boolean returned() {
+            return !returnedOn.isEmpty();
+        }
+    }
+
+    /**
+     * The returns of the person's organisations, in every cycle, that the policy lets them read whole but not open
+     * (a chair's view: what the organisation submitted and when), newest cycle first.
+     */
+    @Transactional
+    public List<OverseenReturn> overseen(CurrentUser user) {
+        List<AuditReturn> read = new ArrayList<>(rows.ofOrganisations(user.organisationIds()).stream().filter(r -> {
+            Target.Return target = Target.ofReturn(r.partnershipId(), r.organisationId());
+            return access.allows(user, Action.VIEW, target) && !access.allows(user, Action.OPEN, target);
+        }).toList());
+        java.util.Collections.reverse(read);
+        Map<Long, List<Submitted>> sent = new HashMap<>();
+        if (!read.isEmpty()) {
+            submissions.findByReturnIdInOrderBySubmissionNumber(read.stream().map(AuditReturn::id).toList()).forEach(s ->
+                    sent.computeIfAbsent(s.returnId(), id -> new ArrayList<>()).add(new Submitted(s.submissionNumber(), s.reference(),
+                            Dates.date(Dates.dateOf(s.submittedAt())), s.late(),
+                            s.returnedAt() == null ? "" : Dates.date(Dates.dateOf(s.returnedAt())))));
+        }
+        List<OverseenReturn> overseen = new ArrayList<>();
+        for (AuditReturn r : read) {
+            CycleTerms c = cycles.terms(r.cycleId());
+            Organisation o = organisations.findInPartnership(r.partnershipId(), r.organisationId()).orElseThrow();
+            overseen.add(new OverseenReturn(r.id(), c.name(), c.statusLabel(), o.name(), r.status(), Dates.date(c.deadline()),
+                    sent.getOrDefault(r.id(), List.of())));
+        }
+        return overseen;
     }
 
     static String due(long days) {

@@ -35,30 +35,36 @@ public final class ReturnSummary {
     static List<SectionSummary> of(ReturnContext ctx, Map<String, ReturnAnswer> stored, Map<String, SectionStatus> statuses) {
         List<SectionSummary> summaries = new ArrayList<>();
         for (BankModel.Section s : ctx.applicableSections()) {
-            List<Line> lines = new ArrayList<>();
-            int n = 0;
-            for (BankModel.Question q : Conditions.asked(s, stored)) {
-                n++;
-                ReturnAnswer a = stored.get(q.key());
-                String colour = a == null || a.rating() == null ? null
-                        : ctx.bank().scale().rating(a.rating()).map(BankModel.Rating::colour).orElse(null);
-                lines.add(new Line(n, q.text(), a != null && a.answered(), answerText(q, a, ctx.bank().scale()), a == null || a.evidence() == null ? "" : a.evidence(),
-                        a == null || a.naReason() == null ? "" : a.naReason(), a != null && a.carriedForward(), colour));
-            }
-            summaries.add(new SectionSummary(s, statuses.getOrDefault(s.key(), SectionStatus.NOT_STARTED), lines));
+            summaries.add(new SectionSummary(s, statuses.getOrDefault(s.key(), SectionStatus.NOT_STARTED), lines(s, stored, ctx.bank().scale())));
         }
         return summaries;
     }
 
+    /** One section's questions asked, each with its answer in words: also a read-only section page. */
+    static List<Line> lines(BankModel.Section s, Map<String, ReturnAnswer> stored, BankModel.Scale scale) {
+        List<Line> lines = new ArrayList<>();
+        int n = 0;
+        for (BankModel.Question q : Conditions.asked(s, stored)) {
+            n++;
+            ReturnAnswer a = stored.get(q.key());
+            String colour = a == null || a.rating() == null ? null : scale.rating(a.rating()).map(BankModel.Rating::colour).orElse(null);
+            lines.add(new Line(n, q.text(), a != null && a.answered(), answerText(q, a, scale), a == null || a.evidence() == null ? "" : a.evidence(),
+                    a == null || a.naReason() == null ? "" : a.naReason(), a != null && a.carriedForward(), colour));
+        }
+        return lines;
+    }
+
     /** The answer as a person reads it: the rating's label, Yes/No, the options' labels, a date in words. */
     static String answerText(BankModel.Question q, @Nullable ReturnAnswer a, BankModel.Scale scale) {
-        if (a == null) {
-            return "";
+        return a == null ? "" : answerText(q, scale, a.rating(), a.answerValue());
+    }
+
+    /** As above, for an answer as it would be stored (the conflict page's "yours"). */
+    static String answerText(BankModel.Question q, BankModel.Scale scale, @Nullable String rating, @Nullable String value) {
+        if (rating != null) {
+            return ratingText(scale, rating);
         }
-        if (a.rating() != null) {
-            return ratingText(scale, a.rating());
-        }
-        return a.answerValue() == null ? "" : valueText(q, a.answerValue());
+        return value == null ? "" : valueText(q, value);
     }
 
     /** A rating's label and what it means ("Green — Fully met"); the code itself if the scale has no such rating. */

@@ -1,5 +1,6 @@
 package org.assure.returns;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -62,14 +63,16 @@ class ReturnsController {
     @Post("/{id}/sections/{key}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> save(CurrentUser user, @PathVariable long id, @PathVariable String key, @Body Map<String, Object> body) {
-        return outcome(id, key, saving.save(user, id, key, normalise(body)));
+        Map<String, List<String>> posted = normalise(body);
+        // shown again with errors, the tick stays as posted: cleared, the next save would quietly leave the section in progress
+        return outcome(id, key, saving.save(user, id, key, posted), "true".equals(SectionForm.first(posted, SectionFields.COMPLETE)));
     }
 
     /** The conflict page's choices: "mine" answers are saved again over the version the person has now seen. */
     @Post("/{id}/sections/{key}/resolve")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> resolve(CurrentUser user, @PathVariable long id, @PathVariable String key, @Body Map<String, Object> body) {
-        return outcome(id, key, saving.resolve(user, id, key, normalise(body)));
+        return outcome(id, key, saving.resolve(user, id, key, normalise(body)), null);
     }
 
     @Get("/{id}/sections/{key}/assign")
@@ -85,7 +88,8 @@ class ReturnsController {
                 : Forms.invalid("returns/assign", Model.of("page", delegation.page(user, id, key, form)), assigned.errors());
     }
 
-    private static MutableHttpResponse<?> outcome(long id, String key, SectionSaving.Outcome outcome) {
+    /** @param postedComplete the "Mark this section as complete" tick as posted; null where the form has none (the conflict page) */
+    private static MutableHttpResponse<?> outcome(long id, String key, SectionSaving.Outcome outcome, @Nullable Boolean postedComplete) {
         if (!outcome.clashes().isEmpty()) {
             return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("returns/conflict",
                     Model.of("clashes", outcome.clashes()).with("returnId", id).with("sectionKey", key)
@@ -93,7 +97,8 @@ class ReturnsController {
         }
         if (!outcome.errors().isEmpty()) {
             return Forms.invalid("returns/section", Model.of("page", outcome.page()).with("notice", outcome.saved()
-                    ? "Your other answers have been saved, but the section is not complete yet." : null), outcome.errors());
+                    ? "Your other answers have been saved, but the section is not complete yet." : null)
+                    .with("postedComplete", postedComplete), outcome.errors());
         }
         return Forms.seeOther(outcome.next());
     }

@@ -13,6 +13,8 @@ import java.util.Map;
  * button they pressed. Questions not on their page are absent, so nothing is saved over them.
  */
 public record SectionForm(Map<String, AnswerInput> answers, boolean complete, Next next) {
+    /** Joins two or more ratings posted for one question (codes hold no commas), which no scale has, so it is refused. */
+    static final String SEVERAL = ",";
 
     /** Where the person goes after saving. */
     public enum Next {
@@ -33,9 +35,11 @@ public record SectionForm(Map<String, AnswerInput> answers, boolean complete, Ne
                 continue;
             }
             boolean rated = q.type() == BankModel.QuestionType.RATING;
+            // a field posted twice with the same value is one choice; different values are kept for AllowedCodes to refuse
             List<String> values = posted.getOrDefault(f.answer(), List.of()).stream()
-                    .map(v -> v == null ? "" : v.strip()).filter(v -> !v.isEmpty()).toList();
-            answers.put(q.key(), new AnswerInput(rated ? first(posted, f.answer()) : "", rated ? List.of() : values,
+                    .map(v -> v == null ? "" : v.strip()).filter(v -> !v.isEmpty()).distinct().toList();
+            String rating = values.size() > 1 ? String.join(SEVERAL, values) : values.isEmpty() ? "" : values.get(0);
+            answers.put(q.key(), new AnswerInput(rated ? rating : "", rated ? List.of() : values,
                     first(posted, f.evidence()), first(posted, f.reason()), first(posted, f.day()), first(posted, f.month()),
                     first(posted, f.year()), version(first(posted, f.version())), "true".equals(first(posted, f.confirm()))));
         }

@@ -73,8 +73,9 @@ public class SectionPages {
         }
     }
 
+    /** {@code answers}: the stored answers in words, which a read-only page shows instead of the form. */
     public record SectionView(ReturnContext context, BankModel.Section section, List<QuestionView> questions, boolean hasConditions,
-                              SectionStatus status) {
+                              SectionStatus status, List<ReturnSummary.Line> answers) {
         public List<BankModel.Rating> ratings() {
             return context.bank().scale().ratings();
         }
@@ -120,6 +121,7 @@ public class SectionPages {
         }
         SectionStatus status = sections.findByReturnIdAndSectionKey(ctx.ret().id(), section.key()).map(ReturnSection::status)
                 .orElse(SectionStatus.NOT_STARTED);
-        return new SectionView(ctx, section, shown, section.questions().stream().anyMatch(q -> q.showWhen() != null), status);
+        return new SectionView(ctx, section, shown, section.questions().stream().anyMatch(q -> q.showWhen() != null), status,
+                ctx.readOnly() ? ReturnSummary.lines(section, stored, ctx.bank().scale()) : List.of());
     }
 }

@@ -49,8 +49,12 @@ public class SectionSaving {
         this.clock = clock;
     }
 
-    /** Someone else's answer beside the one this person typed, for the conflict page. */
-    public record Clash(BankModel.Question question, AnswerInput mine, ReturnAnswer theirs, String theirName, String theirWhen) {
+    /**
+     * Someone else's answer beside the one this person typed, for the conflict page; each answer also in words
+     * (the scale's label, the options' labels, a date), as the person chose it, not as its code.
+     */
+    public record Clash(BankModel.Question question, AnswerInput mine, ReturnAnswer theirs, String theirName, String theirWhen,
+                        String mineAnswer, String theirAnswer) {
         public SectionFields fields() {
             return SectionFields.of(question.key());
         }
@@ -135,7 +139,9 @@ public class SectionSaving {
             if (!parsed.value().sameAs(current)) {
                 if (current != null && current.version() != input.version()) {
                     clashes.add(new Clash(q, input, current, current.updatedBy() == null ? "someone"
-                            : accounts.nameOf(ctx.ret().partnershipId(), current.updatedBy()), Dates.moment(current.updatedAt())));
+                            : accounts.nameOf(ctx.ret().partnershipId(), current.updatedBy()), Dates.moment(current.updatedAt()),
+                            ReturnSummary.answerText(q, scale, parsed.value().rating(), parsed.value().value()),
+                            ReturnSummary.answerText(q, current, scale)));
                 } else {
                     stored.put(k, write(ctx, user, k, current, parsed.value(), now, changes));
                     changed = true;

@@ -91,12 +91,38 @@ class AccessPolicyTest {
     }
 
     @Test
-    void panelMembersChairsAndViewersReachNoReturnYet() {
-        for (String role : Set.of(Roles.PANEL, Roles.CHAIR, Roles.VIEWER)) {
+    void panelMembersAndViewersReachNoReturnYet() {
+        for (String role : Set.of(Roles.PANEL, Roles.VIEWER)) {
             for (Action action : Action.values()) {
                 assertEquals(AccessPolicy.Decision.Outcome.HIDDEN, policy.decide(person(role, OWN), action, Target.ofReturn(P, OWN)).outcome(),
                         role + " " + action);
             }
+        }
+    }
+
+    @Test
+    void aChairReadsTheirOrganisationsReturnWholeAndChangesNothing() {
+        CurrentUser chair = person(Roles.CHAIR, OWN);
+        assertTrue(policy.allows(chair, Action.VIEW, Target.ofReturn(P, OWN)), "printable and as submitted");
+        assertEquals(AccessPolicy.CHAIR_READS, policy.decide(chair, Action.OPEN, Target.ofReturn(P, OWN)).reason(), "not its working pages");
+        for (Action action : Set.of(Action.EDIT, Action.ASSIGN, Action.SUBMIT, Action.RETURN_FOR_CHANGES)) {
+            assertEquals(AccessPolicy.Decision.Outcome.FORBIDDEN, policy.decide(chair, action, Target.ofReturn(P, OWN)).outcome(), action.name());
+        }
+        for (Action action : Action.values()) {
+            assertEquals(AccessPolicy.Decision.Outcome.HIDDEN, policy.decide(chair, action, Target.ofReturn(P, OTHER)).outcome(),
+                    "another school's return: " + action);
+            assertEquals(AccessPolicy.Decision.Outcome.HIDDEN, policy.decide(chair, action, Target.section(P, OWN, null)).outcome(),
+                    "no section of it: " + action);
+        }
+    }
+
+    @Test
+    void panelMembersViewersAndAdminsFollowTheCyclesOthersDoNot() {
+        for (String role : Set.of(Roles.ADMIN, Roles.PANEL, Roles.VIEWER)) {
+            assertTrue(policy.allows(person(role), Action.FOLLOW_CYCLES, Target.partnership(P)), role);
+        }
+        for (String role : Set.of(Roles.LEAD, Roles.CONTRIBUTOR, Roles.CHAIR)) {
+            assertEquals(AccessPolicy.NOT_FOLLOWING_CYCLES, policy.decide(person(role, OWN), Action.FOLLOW_CYCLES, Target.partnership(P)).reason(), role);
         }
     }
 

@@ -63,7 +63,7 @@ final class RouteTableDoc {
 
     private static Map<Question, Target> questions() {
         Map<Question, Target> q = new LinkedHashMap<>();
-        for (Action a : List.of(Action.ADMINISTER, Action.READ_REPORTS)) {
+        for (Action a : List.of(Action.ADMINISTER, Action.READ_REPORTS, Action.FOLLOW_CYCLES)) {
             q.put(new Question("the partnership", a), Target.partnership(PARTNERSHIP));
         }
         for (Action a : List.of(Action.OPEN, Action.ASSIGN)) {

@@ -176,7 +176,7 @@ class ReturnsWebTest extends ReturnWebTest {
         var clash = second.postRepeated(s.path() + SECTION, form(secondPage, "governance-accountability", "RED",
                 "governance-accountability-evidence", "Mine", "action", "later"));
         assertEquals(409, clash.status(), clash.body());
-        assertContains(clash.body(), "Someone else changed these answers", "RED", "GREEN", "Saved by Person organisation.lead", "Keep mine", "Keep theirs");
+        assertContains(clash.body(), "Someone else changed these answers", "Red — Not met – immediate action", "Green — Fully met", "Saved by Person organisation.lead", "Keep mine", "Keep theirs");
         assertContains(first.get(s.path() + SECTION).body(), "value=\"GREEN\" checked");
 
         List<Map.Entry<String, String>> choice = new ArrayList<>(hidden(clash.body()));
