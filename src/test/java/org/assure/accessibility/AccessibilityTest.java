@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The pages people meet, in a real browser, checked with axe-core against WCAG 2.2 A and AA, including
- * pages showing errors. Also proves the forms work end to end with no test-only shortcuts.
+ * pages showing errors, and on a 320-pixel-wide screen (no sideways scrolling, the heading on the first screen).
+ * Also proves the forms work end to end with no test-only shortcuts.
  */
 @MicronautTest(transactional = false)
 class AccessibilityTest extends WebTest {
@@ -248,5 +249,6 @@ class AccessibilityTest extends WebTest {
 
     private static void collect(RealBrowser browser, String page, List<String> problems) {
         browser.accessibilityViolations().forEach(v -> problems.add(page + " → " + v));
+        browser.narrowScreenProblems().forEach(v -> problems.add(page + " on a narrow screen → " + v));
     }
 }

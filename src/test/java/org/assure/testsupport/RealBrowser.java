@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 public final class RealBrowser implements AutoCloseable {
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final int NARROW_WIDTH = 320;
     private static String axeSource;
     private final ChromeDriver driver;
     private final URI base;
@@ -127,6 +128,49 @@ public final class RealBrowser implements AutoCloseable {
                    .catch(e => done(['axe failed: ' + e]));
                 """);
         return (List<String>) result;
+    }
+
+    /**
+     * What goes wrong with the current page on a narrow phone screen (WCAG 1.4.10 reflow: 320 CSS pixels), one
+     * line each: the page must not scroll sideways (a wide table scrolls in its own region instead), and the
+     * navigation must leave the page's heading on the first screen. Restores the usual window afterwards.
+     */
+    public List<String> narrowScreenProblems() {
+        var window = driver.manage().window();
+        var usual = window.getSize();
+        window.setSize(new org.openqa.selenium.Dimension(NARROW_WIDTH, 640));
+        try {
+            List<String> problems = List.of();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            do {
+                @SuppressWarnings("unchecked")
+                List<String> found = (List<String>) driver.executeScript("""
+                        const problems = [];
+                        const page = document.documentElement;
+                        if (page.scrollWidth > window.innerWidth) {
+                          const wide = [...document.querySelectorAll('main *')]
+                            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.assure-table-scroll'))
+                            .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).split(' ')[0] : ''));
+                          problems.push('scrolls sideways: ' + page.scrollWidth + ' px wide in ' + window.innerWidth + ' (' + wide.join(', ') + ')');
+                        }
+                        const heading = document.querySelector('main h1');
+                        if (heading && heading.getBoundingClientRect().top > window.innerHeight * 0.6) {
+                          problems.push('the heading starts ' + Math.round(heading.getBoundingClientRect().top) + ' px down a ' + window.innerHeight + ' px screen');
+                        }
+                        return problems;""");
+                problems = found;
+                if (problems.isEmpty()) {
+                    break;
+                }
+                Thread.sleep(100); // the navigation folds when its media query fires, just after the resize
+            } while (System.nanoTime() < deadline);
+            return problems;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } finally {
+            window.setSize(usual);
+        }
     }
 
     public String title() {
