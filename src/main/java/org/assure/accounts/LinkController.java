@@ -1,5 +1,6 @@
 package org.assure.accounts;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -10,6 +11,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -48,8 +50,9 @@ class LinkController {
     }
 
     @Get("/password-reset")
-    MutableHttpResponse<?> resetRequestPage() {
-        return Forms.page("accounts/reset-request", Model.of("form", new AccountForms.ResetRequestForm("")).with("sent", false));
+    MutableHttpResponse<?> resetRequestPage(@Nullable @QueryValue String sent) {
+        return Forms.page("accounts/reset-request", Model.of("form", new AccountForms.ResetRequestForm(""))
+                .with("sent", "true".equals(sent)));
     }
 
     @Post("/password-reset")
@@ -64,7 +67,9 @@ class LinkController {
             return Forms.invalid("accounts/reset-request", Model.of("form", form).with("sent", false),
                     FormErrors.none().add("email", TOO_MANY_RESETS)).status(HttpStatus.TOO_MANY_REQUESTS);
         }
-        return Forms.page("accounts/reset-request", Model.of("form", form).with("sent", true));
+        // A redirect, so that the same form sent twice (a double click) is answered from the first post, with one
+        // email (web.OnceOnlyForms). The address is not put in the URL: addresses stay out of logs and history.
+        return Forms.seeOther("/password-reset?sent=true");
     }
 
     @Get("/password-reset/{token}")

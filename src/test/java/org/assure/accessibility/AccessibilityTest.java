@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The pages people meet, in a real browser, checked with axe-core against WCAG 2.2 A and AA, including
- * pages showing errors, and on a 320-pixel-wide screen (no sideways scrolling, the heading on the first screen).
+ * pages showing errors, and on a 320-pixel-wide screen (no sideways scrolling, the page starting in the top half of the screen).
  * Also proves the forms work end to end with no test-only shortcuts.
  */
 @MicronautTest(transactional = false)

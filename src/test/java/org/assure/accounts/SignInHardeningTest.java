@@ -116,7 +116,7 @@ class SignInHardeningTest extends WebTest {
             for (int i = 0; i < 3; i++) {
                 TestBrowser browser = browser();
                 browser.get("/password-reset");
-                assertEquals(200, browser.post("/password-reset", "email", email).status());
+                assertEquals(303, browser.post("/password-reset", "email", email).status());
             }
         }
         TestBrowser browser = browser();
@@ -132,7 +132,7 @@ class SignInHardeningTest extends WebTest {
 
         startAFreshHour();
         browser.get("/password-reset");
-        assertEquals(200, browser.post("/password-reset", "email", person.email()).status(), "a new hour, a new link");
+        assertEquals(303, browser.post("/password-reset", "email", person.email()).status(), "a new hour, a new link");
     }
 
     @Test
@@ -145,7 +145,7 @@ class SignInHardeningTest extends WebTest {
         browser.get("/password-reset");
         int allowed = 0;
         for (int i = 0; i < 60; i++) {
-            if (browser.post("/password-reset", "email", "spray" + i + "." + Fixtures.next() + "@nowhere.test").status() == 200) {
+            if (browser.post("/password-reset", "email", "spray" + i + "." + Fixtures.next() + "@nowhere.test").status() == 303) {
                 allowed++;
             }
         }

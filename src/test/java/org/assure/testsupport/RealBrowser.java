@@ -133,7 +133,7 @@ public final class RealBrowser implements AutoCloseable {
     /**
      * What goes wrong with the current page on a narrow phone screen (WCAG 1.4.10 reflow: 320 CSS pixels), one
      * line each: the page must not scroll sideways (a wide table scrolls in its own region instead), and the
-     * navigation must leave the page's heading on the first screen. Restores the usual window afterwards.
+     * header and navigation must leave the page's own content starting in the top half of the first screen. Restores the usual window afterwards.
      */
     public List<String> narrowScreenProblems() {
         var window = driver.manage().window();
@@ -148,14 +148,15 @@ public final class RealBrowser implements AutoCloseable {
                         const problems = [];
                         const page = document.documentElement;
                         if (page.scrollWidth > window.innerWidth) {
-                          const wide = [...document.querySelectorAll('main *')]
-                            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.assure-table-scroll'))
-                            .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).split(' ')[0] : ''));
+                          const over = e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.assure-table-scroll');
+                          const wide = [...document.querySelectorAll('body *')].filter(e => over(e) && ![...e.children].some(over))
+                            .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).split(' ')[0] : '')
+                              + ' "' + (e.textContent || '').trim().slice(0, 30) + '"');
                           problems.push('scrolls sideways: ' + page.scrollWidth + ' px wide in ' + window.innerWidth + ' (' + wide.join(', ') + ')');
                         }
-                        const heading = document.querySelector('main h1');
-                        if (heading && heading.getBoundingClientRect().top > window.innerHeight * 0.6) {
-                          problems.push('the heading starts ' + Math.round(heading.getBoundingClientRect().top) + ' px down a ' + window.innerHeight + ' px screen');
+                        const main = document.querySelector('main');
+                        if (main && main.getBoundingClientRect().top > window.innerHeight * 0.5) {
+                          problems.push('the page itself starts ' + Math.round(main.getBoundingClientRect().top) + ' px down a ' + window.innerHeight + ' px screen');
                         }
                         return problems;""");
                 problems = found;

@@ -66,7 +66,7 @@ class EveryFormCarriesAFormIdWebTest extends WebTest {
         Organisation schoolA = fixtures.school(p);
         Organisation schoolB = fixtures.school(p);
         Organisation agency = fixtures.agency(p);
-        fixtures.agency(p); // outside the schools' cycle, so its page offers to add it
+        fixtures.school(p); // no lead account, only a DSL contact: the draft cycle's page offers to invite its lead
         Fixtures.Person lead = fixtures.person(p, Role.ORGANISATION_LEAD, schoolA, schoolB);
         Fixtures.Person otherLead = fixtures.person(p, Role.ORGANISATION_LEAD, schoolA);
         TestBrowser admin = signedIn(adminPerson);
@@ -104,6 +104,7 @@ class EveryFormCarriesAFormIdWebTest extends WebTest {
         long draft = createCycle(admin);
         visit(admin, "/cycles/" + draft + "/edit");
         visit(admin, "/cycles/" + draft);
+        visit(admin, "/cycles/" + draft + "/delete");
         long closed = createCycle(admin);
         admin.get("/cycles/" + closed);
         assertEquals(303, admin.post("/cycles/" + closed + "/open").status());
@@ -113,7 +114,16 @@ class EveryFormCarriesAFormIdWebTest extends WebTest {
         long open = createCycle(admin);
         admin.get("/cycles/" + open);
         assertEquals(303, admin.post("/cycles/" + open + "/open").status());
+        fixtures.school(p); // a school after the cycle opened: the open cycle's page offers to add it
         visit(admin, "/cycles/" + open);
+        visit(admin, "/cycles/" + open + "/close");
+
+        // a person's access: roles and organisations, deactivation (confirmed), reactivation
+        Fixtures.Person panel = fixtures.person(p, Role.PANEL_MEMBER);
+        visit(admin, "/users/" + panel.id());
+        visit(admin, "/users/" + panel.id() + "/deactivate");
+        assertEquals(303, admin.post("/users/" + panel.id() + "/deactivate").status());
+        visit(admin, "/users/" + panel.id());
 
         // the lead's pages: a complete return (check and submit), a submitted one (returned for changes by the admin)
         TestBrowser leadBrowser = signedIn(lead);
