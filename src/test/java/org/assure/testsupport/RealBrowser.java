@@ -149,7 +149,10 @@ public final class RealBrowser implements AutoCloseable {
                         const page = document.documentElement;
                         if (page.scrollWidth > window.innerWidth) {
                           const over = e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.assure-table-scroll');
-                          const wide = [...document.querySelectorAll('body *')].filter(e => over(e) && ![...e.children].some(over))
+                          // an element past the right edge, or one whose own content (a long word) spills out of it
+                          const spills = e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'
+                              && e.clientWidth > 0 && !e.closest('.assure-table-scroll');
+                          const wide = [...document.querySelectorAll('body *')].filter(e => (over(e) && ![...e.children].some(over)) || spills(e))
                             .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).split(' ')[0] : '')
                               + ' "' + (e.textContent || '').trim().slice(0, 30) + '"');
                           problems.push('scrolls sideways: ' + page.scrollWidth + ' px wide in ' + window.innerWidth + ' (' + wide.join(', ') + ')');
