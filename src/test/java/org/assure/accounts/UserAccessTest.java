@@ -74,7 +74,7 @@ class UserAccessTest extends WebTest {
         assertTrue(again.body().contains(SignInController.WRONG_CREDENTIALS), "the same answer as a wrong password");
         TestBrowser reset = browser();
         reset.get("/password-reset");
-        assertEquals(200, reset.post("/password-reset", "email", lead.email()).status());
+        assertEquals(303, reset.post("/password-reset", "email", lead.email()).status());
         assertTrue(emails.to(p.id(), lead.email()).isEmpty(), "no reset link for a deactivated person");
         assertTrue(audited(p, lead.id(), AccountAudit.DEACTIVATED));
 
