@@ -7,9 +7,6 @@ import org.assure.kernel.Text;
 import org.assure.web.PendingForms;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -22,7 +19,6 @@ import java.util.List;
 @Singleton
 class SessionHousekeeping implements DueWork {
     static final String NAME = "session-housekeeping";
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
     private final Sessions sessions;
     private final PendingForms pendingForms;
     private final RequestThrottle throttle;
@@ -40,8 +36,7 @@ class SessionHousekeeping implements DueWork {
 
     @Override
     public List<DuePiece> due(Instant now) {
-        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
-        return List.of(DuePiece.once(NAME + ":" + HOUR.format(hour), hour, "session housekeeping", this::deleteIdleSessions));
+        return List.of(DuePiece.hourly(NAME, now, "session housekeeping", this::deleteIdleSessions));
     }
 
     /** Says what it deleted, in counts. */

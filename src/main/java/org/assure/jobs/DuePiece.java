@@ -3,6 +3,9 @@ package org.assure.jobs;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -31,6 +34,7 @@ import java.util.Objects;
  */
 public record DuePiece(@Nullable String key, Instant dueAt, String description, @Nullable Long partnershipId, Work work) {
     static final int MAX_KEY = 200;
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
     static final int MAX_DESCRIPTION = 200;
 
     /** The work of a piece. Throwing (any unchecked exception) means it failed: a keyed piece is rolled back and retried. */
@@ -53,6 +57,15 @@ public record DuePiece(@Nullable String key, Instant dueAt, String description, 
     /** A piece done once under {@code key}, installation-wide; see {@link #forPartnership} for a partnership's own. */
     public static DuePiece once(String key, Instant dueAt, String description, Work work) {
         return new DuePiece(Objects.requireNonNull(key, "key"), dueAt, description, null, work);
+    }
+
+    /**
+     * Housekeeping done once per UTC hour: keyed {@code name:2026-12-01T10}, due at the start of {@code now}'s hour.
+     * Only the current hour is offered, so an hour missed while the service was down is made good by the next.
+     */
+    public static DuePiece hourly(String name, Instant now, String description, Work work) {
+        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+        return once(name + ":" + HOUR.format(hour), hour, description, work);
     }
 
     /** A piece without a key: run at every run, due at once. */

@@ -6,9 +6,6 @@ import org.assure.jobs.DueWork;
 import org.assure.kernel.Text;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -19,7 +16,6 @@ import java.util.List;
 @Singleton
 class FormSubmissionHousekeeping implements DueWork {
     static final String NAME = "form-submissions";
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
     private final OnceOnlyForms forms;
 
     FormSubmissionHousekeeping(OnceOnlyForms forms) {
@@ -33,8 +29,7 @@ class FormSubmissionHousekeeping implements DueWork {
 
     @Override
     public List<DuePiece> due(Instant now) {
-        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
-        return List.of(DuePiece.once(NAME + ":" + HOUR.format(hour), hour, "one-time form housekeeping",
+        return List.of(DuePiece.hourly(NAME, now, "one-time form housekeeping",
                 () -> Text.plural(forms.deleteExpired(), "expired form claim") + " deleted"));
     }
 }
