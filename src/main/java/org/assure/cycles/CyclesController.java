@@ -156,8 +156,7 @@ class CyclesController {
     @Get("/{id}/close")
     MutableHttpResponse<?> confirmClose(CurrentUser admin, @PathVariable long id) {
         AuditCycle cycle = cycles.closable(admin, id);
-        return Forms.page("cycles/close", Model.of("cycle", cycle).with("progress", cycles.progress(admin, id, null, null, null))
-                .with("errors", FormErrors.none()));
+        return Forms.page("cycles/close", Model.of("cycle", cycle).with("progress", cycles.progress(admin, id, null, null, null)));
     }
 
     @Post("/{id}/close")
@@ -175,8 +174,7 @@ class CyclesController {
     @Get("/{id}/delete")
     MutableHttpResponse<?> confirmDelete(CurrentUser admin, @PathVariable long id) {
         AuditCycle cycle = cycles.deletable(admin, id);
-        return Forms.page("cycles/delete", Model.of("cycle", cycle).with("bankLabel", cycles.bankLabel(cycle))
-                .with("errors", FormErrors.none()));
+        return Forms.page("cycles/delete", Model.of("cycle", cycle).with("bankLabel", cycles.bankLabel(cycle)));
     }
 
     @Post("/{id}/delete")

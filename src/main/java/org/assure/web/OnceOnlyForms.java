@@ -15,7 +15,6 @@ import org.assure.kernel.DatabaseErrors;
 import org.assure.kernel.SigningKey;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
