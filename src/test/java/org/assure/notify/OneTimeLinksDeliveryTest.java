@@ -1,7 +1,6 @@
 package org.assure.notify;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
@@ -12,22 +11,15 @@ import org.assure.organisations.Organisation;
 import org.assure.partnerships.Partnership;
 import org.assure.testsupport.Fixtures;
 import org.assure.testsupport.TestBrowser;
-import org.assure.testsupport.WebTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,10 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and there is no developer mail page, since the link went to its recipient.
  */
 @MicronautTest(transactional = false)
-class OneTimeLinksDeliveryTest extends WebTest {
+class OneTimeLinksDeliveryTest extends MailServerWebTest {
     private static final Pattern LINK = Pattern.compile("http://assure\\.test(/(invitations|password-reset)/([A-Za-z0-9_-]+))");
-    private final int smtpPort = freePort();
-    private GreenMail greenMail;
 
     @Inject
     Outbox outbox;
@@ -56,24 +46,6 @@ class OneTimeLinksDeliveryTest extends WebTest {
     OutboxRepository emails;
     @Inject
     TransactionOperations<Connection> transactions;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("assure.smtp.host", "127.0.0.1");
-        properties.put("assure.smtp.port", String.valueOf(smtpPort));
-        properties.put("assure.smtp.starttls", "false");
-        properties.put("assure.smtp.from", "Assure <assure@assure.test>");
-        return properties;
-    }
-
-    @AfterEach
-    void stopMailServer() {
-        if (greenMail != null) {
-            greenMail.stop();
-            greenMail = null;
-        }
-    }
 
     @Test
     void onceDeliveredTheLinkIsNowhereInTheDatabaseAndAdminsSeeOnlyThatItWent() throws Exception {
@@ -229,18 +201,5 @@ class OneTimeLinksDeliveryTest extends WebTest {
         MimeMessage[] messages = greenMail.getReceivedMessagesForDomain(to);
         assertEquals(1, messages.length, "one email for " + to);
         return messages[0];
-    }
-
-    private void startMailServer() {
-        greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.assure.notify;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
@@ -11,18 +10,11 @@ import jakarta.mail.internet.MimeMessage;
 import org.assure.jobs.DueWorkRunner;
 import org.assure.partnerships.Partnership;
 import org.assure.testsupport.Fixtures;
-import org.assure.testsupport.WebTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,9 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * GreenMail listens there only while a test wants the server up, so "down" is a closed port.
  */
 @MicronautTest(transactional = false)
-class OutboxDeliveryTest extends WebTest {
-    private final int smtpPort = freePort();
-    private GreenMail greenMail;
+class OutboxDeliveryTest extends MailServerWebTest {
 
     @Inject
     Outbox outbox;
@@ -52,24 +42,6 @@ class OutboxDeliveryTest extends WebTest {
     TransactionOperations<Connection> transactions;
     @Inject
     Notifications notifications;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("assure.smtp.host", "127.0.0.1");
-        properties.put("assure.smtp.port", String.valueOf(smtpPort));
-        properties.put("assure.smtp.starttls", "false");
-        properties.put("assure.smtp.from", "Assure <assure@assure.test>");
-        return properties;
-    }
-
-    @AfterEach
-    void stopMailServer() {
-        if (greenMail != null) {
-            greenMail.stop();
-            greenMail = null;
-        }
-    }
 
     @Test
     void deliversAnEmailQueuedInACommittedTransaction() throws Exception {
@@ -243,18 +215,5 @@ class OutboxDeliveryTest extends WebTest {
         MimeMessage[] messages = greenMail.getReceivedMessagesForDomain(to);
         assertEquals(1, messages.length, "one email for " + to);
         return messages[0];
-    }
-
-    private void startMailServer() {
-        greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
