@@ -10,6 +10,7 @@ import org.assure.banks.BankModel.Rating;
 import org.assure.banks.BankModel.Requirement;
 import org.assure.banks.BankModel.Scale;
 import org.assure.banks.BankModel.Section;
+import org.assure.banks.BankModel.Source;
 import org.assure.banks.BankModel.Version;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -44,11 +45,16 @@ final class BankFileReader {
     static final Pattern KEY = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
-    private static final Set<String> VERSION_FIELDS = Set.of("bank", "title", "version", "guidance", "effective-from", "audience", "scale", "sections");
+    private static final Set<String> VERSION_FIELDS = Set.of("bank", "title", "version", "guidance", "effective-from", "audience", "scale", "sections",
+            "notes", "sources");
     private static final Set<String> AUDIENCE_FIELDS = Set.of("kinds", "categories", "sectors");
     private static final Set<String> SECTION_FIELDS = Set.of("key", "title", "intro", "applies-to", "questions");
     private static final Set<String> QUESTION_FIELDS = Set.of("key", "text", "hint", "guidance", "evidence-examples", "type",
-            "required", "evidence-prompt", "references", "replaces", "split-from", "show-when", "options");
+            "required", "evidence-prompt", "references", "replaces", "split-from", "show-when", "options", "applies-to", "carry-forward",
+            "not-applicable", "local-expectation");
+    private static final Set<String> SOURCE_FIELDS = Set.of("cite-as", "title", "edition", "numbered-paragraphs");
+    /** A place cited to the paragraph: "paragraph 103", "paragraphs 3.7–3.9", or an annex (KCSIE's annexes are not numbered). */
+    static final Pattern PARAGRAPH_LEVEL = Pattern.compile("\\b(?:paragraphs? \\d+(?:\\.\\d+)*|Annex [A-Z]\\b)", Pattern.CASE_INSENSITIVE);
     private static final Set<String> CONDITION_FIELDS = Set.of("question", "equals");
     private static final Set<String> OPTION_FIELDS = Set.of("code", "label");
     private static final Set<String> SCALE_FILE_FIELDS = Set.of("name", "title", "ratings");
@@ -83,6 +89,7 @@ final class BankFileReader {
             f.missing("audience");
         }
         Scale scale = scale(f, namedScales);
+        List<Source> sources = sources(f);
         List<Section> sections = new ArrayList<>();
         Set<String> sectionKeys = new LinkedHashSet<>();
         Map<String, Question> earlier = new LinkedHashMap<>();
@@ -98,10 +105,73 @@ final class BankFileReader {
         if (f.has("sections") && sections.isEmpty() && f.sequence("sections", false).isEmpty()) {
             problem(f.node("sections"), "a version needs at least one section");
         }
+        if (!sources.isEmpty()) {
+            checkReferences(sections, sources, questionLines);
+        }
         if (bank == null || title == null || version == null || guidance == null || effectiveFrom == null || audience == null || scale == null) {
             return Optional.empty();
         }
-        return Optional.of(new Version(bank, title, version, guidance, effectiveFrom, audience, scale, List.copyOf(sections)));
+        return Optional.of(new Version(bank, title, version, guidance, effectiveFrom, audience, scale, List.copyOf(sections),
+                f.text("notes", false), sources));
+    }
+
+    private List<Source> sources(Fields f) {
+        List<Source> sources = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (Node node : f.sequence("sources", false)) {
+            Fields s = fields(node, "a source", SOURCE_FIELDS);
+            if (s == null) {
+                continue;
+            }
+            String citeAs = s.text("cite-as", true);
+            String title = s.text("title", true);
+            if (citeAs != null && !names.add(citeAs)) {
+                problem(node, "source '" + citeAs + "' is listed twice");
+            }
+            if (citeAs != null && title != null) {
+                sources.add(new Source(citeAs, title, s.text("edition", false), s.bool("numbered-paragraphs", false)));
+            }
+        }
+        return List.copyOf(sources);
+    }
+
+    /**
+     * With sources listed, every reference names one, and a rating question that cites a source with numbered
+     * paragraphs cites at least one place to the paragraph, so a reader can find the requirement it asks about.
+     * The partnership's own expectations need no citation.
+     */
+    private void checkReferences(List<Section> sections, List<Source> sources, Map<String, Integer> questionLines) {
+        List<Source> longestFirst = sources.stream().sorted(java.util.Comparator.comparingInt((Source s) -> s.citeAs().length()).reversed()).toList();
+        String names = String.join(", ", sources.stream().map(Source::citeAs).toList());
+        for (Section section : sections) {
+            for (Question q : section.questions()) {
+                int line = questionLines.getOrDefault(q.key(), 0);
+                boolean citesNumbered = false;
+                boolean paragraphLevel = false;
+                for (String reference : q.references()) {
+                    Source source = longestFirst.stream().filter(s -> reference.equals(s.citeAs())
+                            || reference.startsWith(s.citeAs() + ",") || reference.startsWith(s.citeAs() + ":")).findFirst().orElse(null);
+                    if (source == null) {
+                        problems.add(new BankProblem(file, line, "question '" + q.key() + "': reference '" + reference
+                                + "' does not start with the name of a listed source (" + names + ")"));
+                    } else if (source.numberedParagraphs()) {
+                        citesNumbered = true;
+                        paragraphLevel |= PARAGRAPH_LEVEL.matcher(reference.substring(source.citeAs().length())).find();
+                    }
+                }
+                if (q.type() != QuestionType.RATING || q.localExpectation()) {
+                    continue;
+                }
+                if (q.references().isEmpty()) {
+                    problems.add(new BankProblem(file, line, "rating question '" + q.key() + "' has no references: cite the paragraph it "
+                            + "asks about, or mark it local-expectation: true if it is the partnership's own expectation"));
+                } else if (citesNumbered && !paragraphLevel) {
+                    problems.add(new BankProblem(file, line, "rating question '" + q.key() + "' cites guidance with numbered paragraphs "
+                            + "but no paragraph: give at least one, like \"" + longestFirst.stream().filter(Source::numberedParagraphs)
+                            .findFirst().map(Source::citeAs).orElse("") + ", paragraph 12\""));
+                }
+            }
+        }
     }
 
     /** A file in scales/: a named scale that versions may refer to. */
@@ -263,12 +333,18 @@ final class BankFileReader {
             problem(node, "question '" + key + "' names its own key in its lineage; a kept key needs no lineage");
         }
         Condition condition = q.has("show-when") ? condition(q.node("show-when"), scale, earlier) : null;
+        Audience appliesTo = q.has("applies-to") ? audience(q.node("applies-to"), "applies-to") : null;
+        boolean notApplicable = q.bool("not-applicable", true);
+        if (!notApplicable && type != null && (type != QuestionType.RATING
+                || (scale != null && scale.ratings().stream().noneMatch(Rating::notApplicable)))) {
+            problem(q.node("not-applicable"), "'not-applicable' is for rating questions on a scale with a not-applicable rating");
+        }
         if (key == null || text == null || type == null) {
             return null;
         }
         return new Question(key, text, q.text("hint", false), q.text("guidance", false), q.strings("evidence-examples"), type,
                 q.bool("required", true), q.text("evidence-prompt", false), q.strings("references"), replaces, splitFrom,
-                condition, options);
+                condition, options, appliesTo, q.bool("carry-forward", true), notApplicable, q.bool("local-expectation", false));
     }
 
     private List<Option> options(Fields q) {

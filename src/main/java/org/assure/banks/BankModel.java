@@ -57,6 +57,18 @@ public final class BankModel {
 
     public record Rating(String code, String label, String description, String colour, boolean compliant,
                          Requirement evidence, boolean action, boolean notApplicable, Requirement reason) {
+
+        /**
+         * Whether an answer with this rating is in the base of a compliance figure. Not applicable never is, whatever
+         * its scale file says: counting it as compliant would flatter a figure, as failing would punish.
+         */
+        public boolean inComplianceBase() {
+            return !notApplicable;
+        }
+
+        public boolean countsAsCompliant() {
+            return compliant && !notApplicable;
+        }
     }
 
     /** {@code name} is set when the version names a shared scale (scale: rag), null when written inline. */
@@ -94,18 +106,77 @@ public final class BankModel {
     public record Condition(String question, List<String> equals) {
     }
 
+    /**
+     * {@code appliesTo} narrows who is asked (null: everyone the section is for); {@code carryForward} false means
+     * last cycle's answer is never copied in (the expectation changed, so it is answered afresh);
+     * {@code notApplicableAllowed} false means the scale's not-applicable rating is not offered (a requirement on
+     * everyone asked); {@code localExpectation} marks the partnership's own expectation, not a statutory one.
+     */
     public record Question(String key, String text, @Nullable String hint, @Nullable String guidance,
                            List<String> evidenceExamples, QuestionType type, boolean required,
                            @Nullable String evidencePrompt, List<String> references, List<String> replaces,
-                           @Nullable String splitFrom, @Nullable Condition showWhen, List<Option> options) {
+                           @Nullable String splitFrom, @Nullable Condition showWhen, List<Option> options,
+                           @Nullable Audience appliesTo, boolean carryForward, boolean notApplicableAllowed,
+                           boolean localExpectation) {
+
+        /** A question with the defaults of the fields most questions leave out. */
+        public Question(String key, String text, @Nullable String hint, @Nullable String guidance,
+                        List<String> evidenceExamples, QuestionType type, boolean required,
+                        @Nullable String evidencePrompt, List<String> references, List<String> replaces,
+                        @Nullable String splitFrom, @Nullable Condition showWhen, List<Option> options) {
+            this(key, text, hint, guidance, evidenceExamples, type, required, evidencePrompt, references, replaces, splitFrom,
+                    showWhen, options, null, true, true, false);
+        }
+
+        /** The ratings this question offers: the scale's, without not-applicable when it may not be. */
+        public List<Rating> ratings(Scale scale) {
+            return notApplicableAllowed ? scale.ratings() : scale.ratings().stream().filter(r -> !r.notApplicable()).toList();
+        }
+
+        boolean askedOf(Organisation o) {
+            return appliesTo == null || appliesTo.includes(o);
+        }
+    }
+
+    /**
+     * A document a version cites. References start with its {@code citeAs} name ("KCSIE 2026, paragraph 103");
+     * a source with numbered paragraphs must be cited to the paragraph (or an unnumbered annex).
+     */
+    public record Source(String citeAs, String title, @Nullable String edition, boolean numberedParagraphs) {
     }
 
     public record Section(String key, String title, @Nullable String intro, @Nullable Audience appliesTo,
                           List<Question> questions) {
     }
 
+    /** {@code notes}: what the version follows and what is in force on its date; {@code sources}: what it cites. */
     public record Version(String bank, String title, String version, String guidance, LocalDate effectiveFrom,
-                          Audience audience, Scale scale, List<Section> sections) {
+                          Audience audience, Scale scale, List<Section> sections, @Nullable String notes, List<Source> sources) {
+
+        public Version(String bank, String title, String version, String guidance, LocalDate effectiveFrom,
+                       Audience audience, Scale scale, List<Section> sections) {
+            this(bank, title, version, guidance, effectiveFrom, audience, scale, sections, null, List.of());
+        }
+
+        /**
+         * The version as this organisation is asked it: only the sections and questions whose applies-to include
+         * it, and no section left without questions. Every page of a return reads the bank through this.
+         */
+        public Version askedOf(Organisation o) {
+            List<Section> asked = new ArrayList<>();
+            for (Section s : sections) {
+                if (s.appliesTo() != null && !s.appliesTo().includes(o)) {
+                    continue;
+                }
+                List<Question> questions = s.questions().stream().filter(q -> q.askedOf(o)).toList();
+                if (!questions.isEmpty()) {
+                    asked.add(questions.size() == s.questions().size() ? s
+                            : new Section(s.key(), s.title(), s.intro(), s.appliesTo(), questions));
+                }
+            }
+            return asked.equals(sections) ? this
+                    : new Version(bank, title, version, guidance, effectiveFrom, audience, scale, List.copyOf(asked), notes, sources);
+        }
 
         public List<Question> questions() {
             List<Question> all = new ArrayList<>();

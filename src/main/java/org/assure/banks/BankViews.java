@@ -68,8 +68,9 @@ public final class BankViews {
     public record SectionView(Section section, String appliesTo, List<QuestionView> questions) {
     }
 
+    /** {@code asked}: who is asked it when narrower than its section, and whether it is statutory, local or answered afresh. */
     public record QuestionView(Question question, int number, String type, @Nullable String condition, @Nullable String lineage,
-                               boolean hasDetails) {
+                               boolean hasDetails, List<String> asked) {
     }
 
     /** One kind of change with its heading and the sentence that explains it. */
@@ -112,7 +113,8 @@ public final class BankViews {
             List<QuestionView> questions = new ArrayList<>();
             for (Question q : s.questions()) {
                 boolean details = q.hint() != null || q.guidance() != null || !q.evidenceExamples().isEmpty();
-                questions.add(new QuestionView(q, ++number, type(q, v.scale()), condition(q.showWhen(), v), lineage(q, earlier), details));
+                questions.add(new QuestionView(q, ++number, type(q, v.scale()), condition(q.showWhen(), v), lineage(q, earlier), details,
+                        asked(q, v.scale())));
             }
             sections.add(new SectionView(s, s.appliesTo() == null ? "Everyone this version is for" : audience(s.appliesTo()), questions));
         }
@@ -151,7 +153,9 @@ public final class BankViews {
                 case NONE -> "";
             });
         }
-        rules.add(r.compliant() ? "Counts as compliant" : "Does not count as compliant");
+        // not applicable is outside the base of compliance figures, whatever a scale file says, so it never flatters them
+        rules.add(r.notApplicable() ? "Left out of compliance figures: counted neither for nor against"
+                : r.compliant() ? "Counts as compliant" : "Does not count as compliant");
         rules.add(switch (r.evidence()) {
             case REQUIRED -> "Evidence must be given";
             case OPTIONAL -> "Evidence may be given";
@@ -163,7 +167,7 @@ public final class BankViews {
 
     static String type(Question q, Scale scale) {
         return switch (q.type()) {
-            case RATING -> "Rating: " + scale.ratings().stream().map(Rating::label).collect(Collectors.joining(", "));
+            case RATING -> "Rating: " + q.ratings(scale).stream().map(Rating::label).collect(Collectors.joining(", "));
             case YES_NO -> "Yes or no";
             case SINGLE_CHOICE -> "Choose one";
             case MULTIPLE_CHOICE -> "Choose any that apply";
@@ -212,7 +216,24 @@ public final class BankViews {
                 .map(key -> source(key, earlier)).toList();
         String joined = sources.size() == 1 ? sources.get(0)
                 : String.join(", ", sources.subList(0, sources.size() - 1)) + " and " + sources.get(sources.size() - 1);
-        return start + joined + "; answers carry forward.";
+        return start + joined + (q.carryForward() ? "; answers carry forward." : "; answered afresh (earlier answers are not carried forward).");
+    }
+
+    static List<String> asked(Question q, Scale scale) {
+        List<String> notes = new ArrayList<>();
+        if (q.appliesTo() != null) {
+            notes.add("Asked only of " + audience(q.appliesTo()).replace("All organisations; ", "") + ".");
+        }
+        if (q.localExpectation()) {
+            notes.add("A local expectation of the partnership, not a requirement of the statutory guidance.");
+        }
+        if (!q.notApplicableAllowed() && scale.ratings().stream().anyMatch(Rating::notApplicable)) {
+            notes.add("A requirement on everyone asked: not applicable is not offered.");
+        }
+        if (!q.carryForward() && q.replaces().isEmpty() && q.splitFrom() == null) {
+            notes.add("Answered afresh: earlier answers are not carried forward.");
+        }
+        return notes;
     }
 
     private static String source(String key, List<Version> earlier) {

@@ -55,12 +55,13 @@ import java.util.stream.Collectors;
 public final class BankWorkbook {
     public static final String VERSION = "Version";
     public static final String SCALE = "Scale";
+    public static final String SOURCES = "Sources";
     public static final String SECTIONS = "Sections";
     public static final String QUESTIONS = "Questions";
     static final int MAX_ROWS = 5_000;
     /** Reading is streamed (kernel.XlsxReader): at most {@link #MAX_ROWS} non-blank rows a sheet, its heading row included. */
     private static final XlsxReader.Limits LIMITS = new XlsxReader.Limits(20, MAX_ROWS, 100, 500_000);
-    private static final List<String> SHEET_ORDER = List.of(VERSION, SCALE, SECTIONS, QUESTIONS);
+    private static final List<String> SHEET_ORDER = List.of(VERSION, SCALE, SECTIONS, QUESTIONS, SOURCES);
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
 
@@ -83,7 +84,10 @@ public final class BankWorkbook {
             new Field("Audience kinds", "kinds", "AGENCY and/or SCHOOL, separated by commas."),
             new Field("Audience categories", "categories", "Schools only; blank for all: " + String.join(", ", sorted(AudienceNames.CATEGORIES)) + "."),
             new Field("Audience sectors", "sectors", "Agencies only; blank for all: " + String.join(", ", sorted(AudienceNames.SECTORS)) + "."),
-            new Field("Scale", "scale", "The name of a shared rating scale, like rag. Leave blank to use the ratings on the Scale sheet."));
+            new Field("Scale", "scale", "The name of a shared rating scale, like rag. Leave blank to use the ratings on the Scale sheet."),
+            new Field("Notes", "notes", "Optional: what this version follows and what is in force on its date."));
+    private static final List<Column> SOURCE_COLUMNS = List.of(new Column("Cite as", "cite-as", 24), new Column("Title", "title", 60),
+            new Column("Edition", "edition", 40), new Column("Numbered paragraphs", "numbered-paragraphs", 20));
     private static final List<Column> SCALE_COLUMNS = List.of(new Column("Code", "code", 12), new Column("Label", "label", 20),
             new Column("Description", "description", 40), new Column("Colour", "colour", 10), new Column("Compliant", "compliant", 11),
             new Column("Evidence", "evidence", 11), new Column("Action", "action", 9), new Column("Not applicable", "not-applicable", 15),
@@ -97,7 +101,10 @@ public final class BankWorkbook {
             new Column("Evidence prompt", "evidence-prompt", 40), new Column("References", "references", 35),
             new Column("Replaces", "replaces", 25), new Column("Split from", "split-from", 25),
             new Column("Show when question", "show-when-question", 25), new Column("Show when equals", "show-when-equals", 18),
-            new Column("Options", "options", 35));
+            new Column("Options", "options", 35), new Column("Applies to kinds", "kinds", 18),
+            new Column("Applies to categories", "categories", 24), new Column("Applies to sectors", "sectors", 24),
+            new Column("Carry forward", "carry-forward", 14), new Column("Not applicable allowed", "not-applicable", 14),
+            new Column("Local expectation", "local-expectation", 14));
 
     private BankWorkbook() {
     }
@@ -133,6 +140,7 @@ public final class BankWorkbook {
             scaleSheet(workbook, styles, version);
             sectionsSheet(workbook, styles, version);
             questionsSheet(workbook, styles, version);
+            sourcesSheet(workbook, styles, version);
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -153,6 +161,7 @@ public final class BankWorkbook {
         values.put("categories", String.join(", ", a.categories()));
         values.put("sectors", String.join(", ", a.sectors()));
         values.put("scale", v.scale().name() == null ? "" : v.scale().name());
+        values.put("notes", v.notes());
         int r = 1;
         for (Field f : VERSION_FIELDS) {
             Row row = sheet.createRow(r++);
@@ -185,6 +194,14 @@ public final class BankWorkbook {
         }
     }
 
+    private static void sourcesSheet(XSSFWorkbook workbook, Styles styles, Version v) {
+        Sheet sheet = table(workbook, styles, SOURCES, SOURCE_COLUMNS, 1);
+        int r = 1;
+        for (BankModel.Source source : v.sources()) {
+            row(sheet, r++, styles, source.citeAs(), source.title(), source.edition(), yesNo(source.numberedParagraphs()));
+        }
+    }
+
     private static void sectionsSheet(XSSFWorkbook workbook, Styles styles, Version v) {
         Sheet sheet = table(workbook, styles, SECTIONS, SECTION_COLUMNS, 1);
         int r = 1;
@@ -204,7 +221,12 @@ public final class BankWorkbook {
                         q.type().yaml(), yesNo(q.required()), q.evidencePrompt(), String.join("\n", q.references()),
                         String.join(", ", q.replaces()), q.splitFrom(), q.showWhen() == null ? null : q.showWhen().question(),
                         q.showWhen() == null ? null : String.join(", ", q.showWhen().equals()),
-                        q.options().stream().map(o -> o.code() + ": " + o.label()).collect(Collectors.joining("\n")));
+                        q.options().stream().map(o -> o.code() + ": " + o.label()).collect(Collectors.joining("\n")),
+                        q.appliesTo() == null ? null : String.join(", ", q.appliesTo().kinds()),
+                        q.appliesTo() == null ? null : String.join(", ", q.appliesTo().categories()),
+                        q.appliesTo() == null ? null : String.join(", ", q.appliesTo().sectors()),
+                        yesNo(q.carryForward()), q.type() == BankModel.QuestionType.RATING ? yesNo(q.notApplicableAllowed()) : null,
+                        yesNo(q.localExpectation()));
             }
         }
     }
@@ -348,6 +370,7 @@ public final class BankWorkbook {
         private final Set<SheetProblem> problems = new LinkedHashSet<>();
         private final Map<String, Place> versionRows = new LinkedHashMap<>();
         private final List<Place> ratingRows = new ArrayList<>();
+        private final List<Place> sourceRows = new ArrayList<>();
         private final List<Place> sectionRows = new ArrayList<>();
         private final List<List<Place>> questionRows = new ArrayList<>();
 
@@ -383,6 +406,13 @@ public final class BankWorkbook {
                     return done(null, null);
                 }
                 root.put("scale", ratings(scale));
+            }
+            if (fields.containsKey("notes")) {
+                root.text("notes", fields.get("notes"));
+            }
+            Table sources = workbook.rows(SOURCES) == null ? null : table(SOURCES, SOURCE_COLUMNS, Set.of("cite-as", "title"));
+            if (sources != null && !sources.rows().isEmpty()) {
+                root.put("sources", sources(sources));
             }
             root.put("sections", sections(sections, questions));
 
@@ -469,6 +499,17 @@ public final class BankWorkbook {
             return YamlTree.sequence(ratings);
         }
 
+        private Node sources(Table sources) {
+            List<Node> list = new ArrayList<>();
+            sources.rows().forEach((row, cells) -> {
+                YamlTree.Fields source = new YamlTree.Fields(4);
+                SOURCE_COLUMNS.forEach(c -> source.text(c.field(), cells.get(c.field())));
+                list.add(source.node());
+                sourceRows.add(new Place(SOURCES, row));
+            });
+            return YamlTree.sequence(list);
+        }
+
         private Node sections(Table sections, Table questions) {
             Map<String, List<Integer>> questionsOf = new LinkedHashMap<>();
             sections.rows().forEach((row, cells) -> {
@@ -551,6 +592,13 @@ public final class BankWorkbook {
             if (!options.isEmpty()) {
                 q.put("options", YamlTree.sequence(options));
             }
+            if (!cells.getOrDefault("kinds", "").isEmpty() || !cells.getOrDefault("categories", "").isEmpty()
+                    || !cells.getOrDefault("sectors", "").isEmpty()) {
+                q.put("applies-to", audience(10, cells.get("kinds"), cells.get("categories"), cells.get("sectors")));
+            }
+            q.text("carry-forward", cells.get("carry-forward"))
+                    .text("not-applicable", cells.get("not-applicable"))
+                    .text("local-expectation", cells.get("local-expectation"));
             return q.node();
         }
 
@@ -668,6 +716,12 @@ public final class BankWorkbook {
                             for (int i = 0; i < ratings.getValue().size(); i++) {
                                 add(ranges, ratings.getValue().get(i), ratings.getValue().get(i), ratingRows.get(i));
                             }
+                        }
+                    }
+                    case "sources" -> {
+                        List<Node> items = ((SequenceNode) value).getValue();
+                        for (int i = 0; i < items.size(); i++) {
+                            add(ranges, items.get(i), items.get(i), sourceRows.get(i));
                         }
                     }
                     case "sections" -> {

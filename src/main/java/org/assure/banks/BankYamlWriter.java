@@ -7,6 +7,7 @@ import org.assure.banks.BankModel.Rating;
 import org.assure.banks.BankModel.Requirement;
 import org.assure.banks.BankModel.Scale;
 import org.assure.banks.BankModel.Section;
+import org.assure.banks.BankModel.Source;
 import org.assure.banks.BankModel.Version;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -33,6 +34,10 @@ public final class BankYamlWriter {
                 .plain("effective-from", Tag.TIMESTAMP, version.effectiveFrom().toString())
                 .put("audience", audience(version.audience(), 2));
         root.put("scale", scale(version.scale()));
+        root.text("notes", version.notes());
+        if (!version.sources().isEmpty()) {
+            root.put("sources", YamlTree.sequence(version.sources().stream().map(BankYamlWriter::source).toList()));
+        }
         List<Node> sections = new ArrayList<>();
         version.sections().forEach(s -> sections.add(section(s)));
         root.put("sections", YamlTree.sequence(sections));
@@ -104,6 +109,26 @@ public final class BankYamlWriter {
         }
         if (!q.options().isEmpty()) {
             f.put("options", YamlTree.sequence(q.options().stream().map(BankYamlWriter::option).toList()));
+        }
+        if (q.appliesTo() != null) {
+            f.put("applies-to", audience(q.appliesTo(), 10));
+        }
+        if (!q.carryForward()) {
+            f.plain("carry-forward", Tag.BOOL, "false");
+        }
+        if (!q.notApplicableAllowed()) {
+            f.plain("not-applicable", Tag.BOOL, "false");
+        }
+        if (q.localExpectation()) {
+            f.plain("local-expectation", Tag.BOOL, "true");
+        }
+        return f.node();
+    }
+
+    private static MappingNode source(Source s) {
+        YamlTree.Fields f = new YamlTree.Fields(4).text("cite-as", s.citeAs()).text("title", s.title()).text("edition", s.edition());
+        if (s.numberedParagraphs()) {
+            f.plain("numbered-paragraphs", Tag.BOOL, "true");
         }
         return f.node();
     }

@@ -36,7 +36,10 @@ final class AllowedCodes {
                 if (rating.contains(SectionForm.SEVERAL)) {
                     yield "Select only one rating for " + label;
                 }
-                yield scale.rating(rating).isPresent() ? null : "Select one of the ratings shown for " + label;
+                if (scale.rating(rating).map(BankModel.Rating::notApplicable).orElse(false) && !q.notApplicableAllowed()) {
+                    yield "Not applicable is not an answer to " + label + ": it is a requirement for everyone asked it. Select a rating";
+                }
+                yield q.ratings(scale).stream().anyMatch(r -> r.code().equals(rating)) ? null : "Select one of the ratings shown for " + label;
             }
             case YES_NO -> single(input.values(), YES_NO, "Select yes or no for " + label, "Select only one answer for " + label);
             case SINGLE_CHOICE -> single(input.values(), codes(q), "Select one of the options shown for " + label,

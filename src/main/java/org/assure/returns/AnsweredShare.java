@@ -37,10 +37,7 @@ class AnsweredShare {
             byReturn.getOrDefault(r.id(), List.of()).forEach(a -> stored.put(a.questionKey(), a));
             int visible = 0;
             int answered = 0;
-            for (BankModel.Section section : bank.sections()) {
-                if (!Conditions.applies(section.appliesTo(), organisationOf.apply(r.organisationId()))) {
-                    continue;
-                }
+            for (BankModel.Section section : bank.askedOf(organisationOf.apply(r.organisationId())).sections()) {
                 for (BankModel.Question q : Conditions.asked(section, stored)) {
                     visible++;
                     ReturnAnswer a = stored.get(q.key());

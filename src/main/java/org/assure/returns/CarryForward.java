@@ -75,6 +75,9 @@ class CarryForward {
         Instant now = clock.instant();
         List<ReturnAnswer> carried = new ArrayList<>();
         for (BankModel.Question q : to.questions()) {
+            if (!q.carryForward()) {
+                continue; // the expectation changed: answered afresh, not confirmed from last time
+            }
             List<SubmittedAnswer> from = ancestors.getOrDefault(q.key(), Set.of()).stream().map(old::get).filter(Objects::nonNull)
                     .filter(a -> source.get().version().question(a.questionKey()).map(oq -> oq.type() == q.type()).orElse(false))
                     .sorted(Comparator.comparing(SubmittedAnswer::questionKey)).toList();
@@ -123,8 +126,9 @@ class CarryForward {
                                           BankModel.Version oldVersion, Instant now) {
         Set<String> ratings = from.stream().map(SubmittedAnswer::rating).filter(Objects::nonNull).collect(Collectors.toSet());
         String rating = ratings.size() == 1 && from.stream().allMatch(a -> a.rating() != null) ? ratings.iterator().next() : null;
-        if (rating != null && scale.rating(rating).isEmpty()) {
-            rating = null;
+        String carried = rating;
+        if (rating != null && q.ratings(scale).stream().noneMatch(r -> r.code().equals(carried))) {
+            rating = null; // no longer on the scale, or not applicable is no longer offered for this question
         }
         Set<String> values = from.stream().map(SubmittedAnswer::answerValue).filter(Objects::nonNull).collect(Collectors.toSet());
         String value = values.size() == 1 && from.stream().allMatch(a -> a.answerValue() != null) ? stillOffered(q, values.iterator().next()) : null;

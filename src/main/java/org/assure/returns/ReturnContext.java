@@ -67,9 +67,9 @@ public record ReturnContext(AuditReturn ret, CycleTerms cycle, Organisation orga
         return assignees.get(sectionKey);
     }
 
-    /** The bank's sections that apply to this organisation, in bank order. */
+    /** The bank's sections that apply to this organisation, in bank order ({@code bank} is already the version as it is asked). */
     public List<BankModel.Section> applicableSections() {
-        return bank.sections().stream().filter(s -> Conditions.applies(s.appliesTo(), organisation)).toList();
+        return bank.sections();
     }
 
     /** The next section after this one that this person may open, for "Save and continue". */

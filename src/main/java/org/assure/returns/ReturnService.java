@@ -73,12 +73,13 @@ public class ReturnService {
         access.require(user, action, target, "Return");
         CycleTerms cycle = cycles.terms(r.cycleId());
         Organisation o = organisations.findInPartnership(r.partnershipId(), r.organisationId()).orElseThrow(() -> Refusal.notFound("Return"));
-        BankModel.Version bank = banks.get(cycle.bankKey(), cycle.bankVersion());
+        // the sections and questions this organisation is asked: every page of the return reads the bank through it
+        BankModel.Version bank = banks.get(cycle.bankKey(), cycle.bankVersion()).askedOf(o);
         Map<String, Long> assignees = new HashMap<>();
         sections.findByReturnId(returnId).stream().filter(s -> s.assignedAccountId() != null)
                 .forEach(s -> assignees.put(s.sectionKey(), s.assignedAccountId()));
         Set<String> openable = new LinkedHashSet<>();
-        bank.sections().stream().filter(s -> Conditions.applies(s.appliesTo(), o))
+        bank.sections().stream()
                 .filter(s -> access.allows(user, Action.OPEN, Target.section(r.partnershipId(), r.organisationId(), assignees.get(s.key()))))
                 .forEach(s -> openable.add(s.key()));
         var may = new ReturnContext.Permissions(access.allows(user, Action.OPEN, target), access.allows(user, Action.VIEW, target),

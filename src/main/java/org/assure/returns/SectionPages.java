@@ -67,25 +67,22 @@ public class SectionPages {
     // ---- section page ----
 
     /** One question as the section page shows it; carriedForward asks the person to check and confirm it. */
-    public record QuestionView(int number, BankModel.Question question, AnswerInput entry, boolean carriedForward) {
+    public record QuestionView(int number, BankModel.Question question, AnswerInput entry, boolean carriedForward, List<BankModel.Rating> ratings) {
         public SectionFields fields() {
             return SectionFields.of(question.key());
+        }
+
+        /** Whether this question asks why it is not applicable: its scale asks a reason, and not applicable is offered here. */
+        public boolean asksReason() {
+            return ratings.stream().anyMatch(r -> r.notApplicable() && r.reason() == BankModel.Requirement.REQUIRED);
         }
     }
 
     /** {@code answers}: the stored answers in words, which a read-only page shows instead of the form. */
     public record SectionView(ReturnContext context, BankModel.Section section, List<QuestionView> questions, boolean hasConditions,
                               SectionStatus status, List<ReturnSummary.Line> answers) {
-        public List<BankModel.Rating> ratings() {
-            return context.bank().scale().ratings();
-        }
-
         public long carriedForward() {
             return questions.stream().filter(QuestionView::carriedForward).count();
-        }
-
-        public boolean reasonRequired() {
-            return ratings().stream().anyMatch(r -> r.notApplicable() && r.reason() == BankModel.Requirement.REQUIRED);
         }
     }
 
@@ -117,7 +114,8 @@ public class SectionPages {
         int n = 0;
         for (BankModel.Question q : Conditions.asked(section, stored)) {
             ReturnAnswer a = stored.get(q.key());
-            shown.add(new QuestionView(++n, q, typed.containsKey(q.key()) ? typed.get(q.key()) : AnswerInput.of(a), a != null && a.carriedForward()));
+            shown.add(new QuestionView(++n, q, typed.containsKey(q.key()) ? typed.get(q.key()) : AnswerInput.of(a), a != null && a.carriedForward(),
+                    q.ratings(ctx.bank().scale())));
         }
         SectionStatus status = sections.findByReturnIdAndSectionKey(ctx.ret().id(), section.key()).map(ReturnSection::status)
                 .orElse(SectionStatus.NOT_STARTED);

@@ -192,6 +192,73 @@ class BankLoaderTest {
         assertProblem(badKey, "demo/2024.yaml", 25, "'Old_One' is not a valid key");
     }
 
+    /** V2024 with two sources and the questions' references written against them; line numbers below refer to it. */
+    static final String CITED = V2024.replace("scale: rag\n", """
+            scale: rag
+            notes: What is in force on 1 September 2024.
+            sources:
+              - cite-as: Demo guidance
+                title: Demo guidance 2024
+                edition: September 2024
+                numbered-paragraphs: true
+              - cite-as: Demo standards
+                title: Demo standards without numbers
+            """).replace("        text: Governors are trained.\n        type: rating", """
+                    text: Governors are trained.
+                    type: rating
+                    references: ["Demo guidance, paragraphs 81–83"]""".stripIndent().indent(8).stripTrailing())
+            .replace("        text: Boarding standards are met.\n        type: rating", """
+                    text: Boarding standards are met.
+                    type: rating
+                    references: ["Demo standards: boarding", "Demo guidance, Annex D"]""".stripIndent().indent(8).stripTrailing())
+            .replace("        text: An old question.\n        type: rating", """
+                    text: An old question.
+                    type: rating
+                    local-expectation: true""".stripIndent().indent(8).stripTrailing());
+
+    @Test
+    void sourcesNotesAndTheNewQuestionFieldsAreRead() {
+        var version = BankLoader.load(files("demo/2024.yaml", CITED.replace("        local-expectation: true", """
+                        local-expectation: true
+                        carry-forward: false
+                        not-applicable: false
+                        applies-to:
+                          categories: [ACADEMY]""".stripIndent().indent(8).stripTrailing()))).find("demo", "2024").orElseThrow().version();
+        assertEquals("What is in force on 1 September 2024.", version.notes());
+        assertEquals(List.of(new BankModel.Source("Demo guidance", "Demo guidance 2024", "September 2024", true),
+                new BankModel.Source("Demo standards", "Demo standards without numbers", null, false)), version.sources());
+        var old = version.question("old-one").orElseThrow();
+        assertTrue(old.localExpectation());
+        assertEquals(false, old.carryForward());
+        assertEquals(false, old.notApplicableAllowed());
+        assertEquals(List.of("GREEN", "RED"), old.ratings(version.scale()).stream().map(BankModel.Rating::code).toList());
+        assertEquals(List.of("ACADEMY"), old.appliesTo().categories());
+        var trained = version.question("governor-training").orElseThrow();
+        assertTrue(trained.carryForward() && trained.notApplicableAllowed() && !trained.localExpectation() && trained.appliesTo() == null,
+                "the defaults");
+    }
+
+    @Test
+    void withSourcesEveryReferenceNamesOneAndRatingQuestionsAreCitedToTheParagraph() {
+        var unnamed = refused("demo/2024.yaml", CITED.replace("\"Demo guidance, paragraphs 81–83\"", "\"Part 2\""));
+        assertProblem(unnamed, "demo/2024.yaml", 21, "reference 'Part 2' does not start with the name of a listed source (Demo guidance, Demo standards)");
+        var partOnly = refused("demo/2024.yaml", CITED.replace("\"Demo guidance, paragraphs 81–83\"", "\"Demo guidance, Part 2\""));
+        assertProblem(partOnly, "demo/2024.yaml", 21, "rating question 'governor-training' cites guidance with numbered paragraphs but no paragraph");
+        var uncited = refused("demo/2024.yaml", CITED.replace("\n        references: [\"Demo guidance, paragraphs 81–83\"]", ""));
+        assertProblem(uncited, "demo/2024.yaml", 21, "rating question 'governor-training' has no references");
+        // a source without numbered paragraphs is cited by its headings, and the partnership's own expectation needs no citation
+        BankLoader.load(files("demo/2024.yaml", CITED.replace("\"Demo guidance, paragraphs 81–83\"", "\"Demo standards: governance\"")));
+        var twice = refused("demo/2024.yaml", CITED.replace("  - cite-as: Demo standards", "  - cite-as: Demo guidance"));
+        assertProblem(twice, "demo/2024.yaml", 15, "source 'Demo guidance' is listed twice");
+    }
+
+    @Test
+    void notApplicableCanOnlyBeWithheldFromARatingQuestion() {
+        var e = refused("demo/2024.yaml", V2024.replace("    text: Do you board pupils?\n        type: yes-no",
+                "    text: Do you board pupils?\n        type: yes-no\n        not-applicable: false"));
+        assertProblem(e, "demo/2024.yaml", 19, "'not-applicable' is for rating questions on a scale with a not-applicable rating");
+    }
+
     @Test
     void nothingHalfLoadsAndEveryProblemIsListed() {
         String twoProblems = V2024.replace("    text: Governors are trained.", "    text: Governors are trained.\n        hnit: typo")

@@ -177,7 +177,7 @@ class BankWorkbookTest {
     @Test
     void aMissingSheetOrColumnIsNamed() {
         assertProblem(BankWorkbook.read(edited(demo(), w -> w.removeSheetAt(w.getSheetIndex("Questions"))), DEMO),
-                "The file", "the workbook has no Questions sheet (its sheets are: Version, Scale, Sections)");
+                "The file", "the workbook has no Questions sheet (its sheets are: Version, Scale, Sections, Sources)");
         assertProblem(BankWorkbook.read(edited(demo(), w -> w.getSheet("Questions").getRow(0).getCell(1).setCellValue("Kee")), DEMO),
                 "Questions row 1", "unknown column 'Kee'");
         assertProblem(BankWorkbook.read(edited(demo(), w -> w.getSheet("Questions").getRow(0).getCell(1).setCellValue("Kee")), DEMO),
