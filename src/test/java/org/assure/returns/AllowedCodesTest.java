@@ -52,6 +52,21 @@ class AllowedCodesTest {
     }
 
     @Test
+    void notApplicableIsRefusedWhereTheQuestionDoesNotOfferIt() {
+        BankModel.Question statutory = new BankModel.Question("statutory", "A requirement on every school", null, null, List.of(),
+                BankModel.QuestionType.RATING, true, null, List.of(), List.of(), null, null, List.of(), null, true, false, false);
+        assertEquals(List.of("GREEN", "RED"), statutory.ratings(CompletionRulesTest.SCALE).stream().map(BankModel.Rating::code).toList(),
+                "the form offers no not-applicable radio");
+        assertEquals("Not applicable is not an answer to question 2: it is a requirement for everyone asked it. Select a rating",
+                AllowedCodes.refusal(statutory, CompletionRulesTest.SCALE, input("NA"), "question 2"), "a crafted post is refused");
+        assertNull(AllowedCodes.refusal(statutory, CompletionRulesTest.SCALE, input("RED"), "question 2"));
+    }
+
+    private static AnswerInput input(String rating) {
+        return new AnswerInput(rating, List.of(), "", "", "", "", "", AnswerInput.NEW, false);
+    }
+
+    @Test
     void yesNoAndSingleChoiceTakeOneOfTheirAnswers() {
         assertNull(posted(BOARDING, "YES"));
         assertNull(posted(BOARDING, "NO"));
