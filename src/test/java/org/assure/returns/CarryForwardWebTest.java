@@ -25,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 class CarryForwardWebTest extends ReturnWebTest {
+    @jakarta.inject.Inject
+    ReturnRepositories.Answers answers;
 
     @Test
     void answersCarryForwardThroughLineageAndMustBeConfirmed() {
@@ -101,6 +103,55 @@ class CarryForwardWebTest extends ReturnWebTest {
         BankModel.Question renamed = v2025.questions().stream().filter(q -> q.replaces().equals(List.of("persistent-absence"))).findFirst().orElseThrow();
         assertContains(leadBrowser.get(path + "/sections/attendance").body(), "Evidence for persistent-absence</textarea>", renamed.key() + "-confirm");
         assertTrue(v2024.question(renamed.key()).isEmpty(), "a real rename");
+    }
+
+    /**
+     * Issue 10: last year's KCSIE 2025 answers open this year's KCSIE 2026 return. A split question starts from the answer
+     * it came from; a question marked carry-forward: false starts blank; a statutory requirement offers no "not applicable"
+     * (and refuses a crafted one); a local expectation says so on the page.
+     */
+    @Test
+    void from2025To2026SplitsCarryAFreshQuestionStartsBlankAndStatutoryRequirementsRefuseNotApplicable() {
+        Partnership p = fixtures.partnership();
+        Organisation school = fixtures.school(p);
+        Fixtures.Person admin = fixtures.admin(p);
+        Fixtures.Person lead = fixtures.person(p, Role.ORGANISATION_LEAD, school);
+        BankModel.Version v2025 = banks.get("section-175", "2025");
+
+        Opened last = openCycle(admin, lead, "section-175/2025", null);
+        String lastPath = "/returns/" + last.returnId();
+        TestBrowser leadBrowser = signedIn(lead);
+        ReturnFilling.completeEverySection(leadBrowser, lastPath, v2025);
+        assertEquals(303, leadBrowser.post(lastPath + "/submit", "name", "Dee Esel", "role", "DSL", "confirm", "true").status());
+        assertEquals(303, signedIn(admin).post("/cycles/" + last.cycleId() + "/close").status());
+
+        Opened now = openCycle(admin, lead, "section-175/2026", null);
+        String path = "/returns/" + now.returnId();
+        String leadership = leadBrowser.get(path + SECTION).body();
+        // governor-training was split in two: both parts start from last year's answer, to be confirmed
+        for (String part : List.of("governor-training-induction", "governor-training-updated")) {
+            assertContains(leadership, "name=\"" + part + "\" type=\"radio\" value=\"GREEN\" checked", part + "-confirm",
+                    "Evidence for governor-training</textarea>");
+        }
+        assertContains(leadership, "Local expectation", "not a requirement of the statutory guidance");
+
+        // attendance-support answers a different expectation from 2024's: answered afresh, not confirmed
+        String attendance = leadBrowser.get(path + "/sections/attendance").body();
+        assertFalse(attendance.contains("attendance-support-confirm"), "nothing carried into attendance-support");
+        assertFalse(attendance.contains("name=\"attendance-support\" type=\"radio\" value=\"GREEN\" checked"));
+
+        // the DSL's appointment is a requirement on every school: no N/A radio, and a crafted N/A is refused on the question
+        String dsl = leadBrowser.get(path + "/sections/dsl").body();
+        int start = dsl.indexOf("name=\"dsl-senior-appointed-version\"");
+        int end = dsl.indexOf("-version\"", start + 40);
+        String question = dsl.substring(start, end);
+        assertTrue(question.contains("value=\"RED\""), "the other ratings are offered");
+        assertFalse(question.contains("value=\"NA\""), "not applicable is not offered");
+        var crafted = leadBrowser.postRepeated(path + "/sections/dsl", asShown(dsl, "action", "later", "dsl-senior-appointed", "NA"));
+        assertEquals(422, crafted.status());
+        assertContains(crafted.body(), "Not applicable is not an answer to question 1: it is a requirement for everyone asked it");
+        assertEquals("GREEN", answers.findByReturnId(now.returnId()).stream().filter(x -> x.questionKey().equals("dsl-senior-appointed"))
+                .findFirst().orElseThrow().rating(), "the carried answer is untouched by the refused post");
     }
 
     @Test
