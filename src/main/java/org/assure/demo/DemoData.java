@@ -173,9 +173,19 @@ public class DemoData {
                 List.of(Role.ORGANISATION_LEAD), List.of(submitted.id())), partnershipId, "dsl@" + domainOf(submitted) + ".example.org", "Priya Nair", submitted);
         CurrentUser returnedLead = lead(accounts.createActive(partnershipId, "Owen Hughes", "dsl@" + domainOf(returned) + ".example.org", password,
                 List.of(Role.ORGANISATION_LEAD), List.of(returned.id())), partnershipId, "dsl@" + domainOf(returned) + ".example.org", "Owen Hughes", returned);
+        // Last year's round on KCSIE 2025, submitted and closed: this year's round on KCSIE 2026 carries those answers
+        // forward through the questions' lineage (split questions each start from the answer they came from).
+        CurrentUser demoDsl = lead(dslId, partnershipId, "dsl@example.org", "Jo Whitaker", demoSchool);
+        long lastYear = cycles.createAndOpen(admin, cycleForm("Section 175/157 audit " + (today.getYear() - 1) + "–" + (today.getYear() - 2000)
+                + " (KCSIE 2025)", "section-175/2025", "SCHOOL", today.minusWeeks(10), today, null));
+        submitWhole(demoDsl, cycles.returnOf(lastYear, demoSchool.id()).orElseThrow(), "Jo Whitaker", "Designated safeguarding lead");
+        submitWhole(submittedLead, cycles.returnOf(lastYear, submitted.id()).orElseThrow(), "Priya Nair", "Designated safeguarding lead");
+        submitWhole(returnedLead, cycles.returnOf(lastYear, returned.id()).orElseThrow(), "Owen Hughes", "Designated safeguarding lead");
+        cycles.close(admin, lastYear);
+
         long schoolsCycle = cycles.createAndOpen(admin, cycleForm("Section 175/157 audit " + today.getYear() + "–" + (today.getYear() + 1 - 2000),
-                "section-175/2025", "SCHOOL", today.minusWeeks(6), today.plusWeeks(4), today.plusWeeks(6)));
-        startRiversideReturn(lead(dslId, partnershipId, "dsl@example.org", "Jo Whitaker", demoSchool), schoolsCycle, demoSchool.id());
+                "section-175/2026", "SCHOOL", today.minusWeeks(6), today.plusWeeks(4), today.plusWeeks(6)));
+        startRiversideReturn(demoDsl, schoolsCycle, demoSchool.id());
         submitWhole(submittedLead, cycles.returnOf(schoolsCycle, submitted.id()).orElseThrow(), "Priya Nair", "Designated safeguarding lead");
         long returnedId = cycles.returnOf(schoolsCycle, returned.id()).orElseThrow();
         submitWhole(returnedLead, returnedId, "Owen Hughes", "Designated safeguarding lead");
@@ -202,18 +212,8 @@ public class DemoData {
             for (int round = 0; round < 2; round++) {
                 Map<String, AnswerInput> answers = new HashMap<>();
                 for (var view : pages.section(lead, returnId, section.key()).questions()) {
-                    var q = view.question();
-                    int version = view.entry().version();
-                    String k = q.key();
-                    answers.put(k, switch (q.type()) {
-                        case RATING -> answer(Math.abs(k.hashCode()) % 5 == 0 ? "AMBER" : "GREEN", List.of(),
-                                "Policy reviewed this year; audit of records and staff survey results.", DateInput.of(null), version);
-                        case YES_NO -> answer("", List.of("YES"), "", DateInput.of(null), version);
-                        case SINGLE_CHOICE, MULTIPLE_CHOICE -> answer("", List.of(q.options().get(0).code()), "", DateInput.of(null), version);
-                        case NUMBER -> answer("", List.of("2"), "", DateInput.of(null), version);
-                        case DATE -> answer("", List.of(), "", DateInput.of(cycles.today().minusMonths(2)), version);
-                        default -> answer("", List.of("See our safeguarding policy, section 4."), "", DateInput.of(null), version);
-                    });
+                    answers.put(view.question().key(), typicalAnswer(view.question(), view.entry().version(),
+                            "Policy reviewed this year; audit of records and staff survey results."));
                 }
                 if (saving.save(lead, returnId, section.key(), new SectionForm(answers, true, SectionForm.Next.LATER)).errors().isEmpty()) {
                     break;
@@ -224,6 +224,21 @@ public class DemoData {
         if (!done.isValid()) {
             throw new IllegalStateException("Demo return " + returnId + " could not be submitted");
         }
+    }
+
+    /** What a lead would typically answer to this question: mostly Green, some Amber, yes, the first option, a recent date. */
+    private AnswerInput typicalAnswer(org.assure.banks.BankModel.Question q, int version, String evidence) {
+        String k = q.key();
+        return switch (q.type()) {
+            case RATING -> answer(Math.abs(k.hashCode()) % 5 == 0 ? "AMBER" : "GREEN", List.of(), evidence, DateInput.of(null), version);
+            case YES_NO -> answer("", List.of("YES"), "", DateInput.of(null), version);
+            case SINGLE_CHOICE, MULTIPLE_CHOICE -> answer("", List.of(q.options().get(0).code()), "", DateInput.of(null), version);
+            case NUMBER -> answer("", List.of("2"), "", DateInput.of(null), version);
+            case DATE -> answer("", List.of(), "", DateInput.of(cycles.today().minusMonths(2)), version);
+            case SHORT_TEXT -> answer("", List.of("Jo Whitaker"), "", DateInput.of(null), version);
+            default -> answer("", List.of("Staff survey and audit of records this term; see our safeguarding report to governors."), "",
+                    DateInput.of(null), version);
+        };
     }
 
     /** An answer as the lead would type it, confirming anything carried forward. */
@@ -244,14 +259,16 @@ public class DemoData {
         long returnId = cycles.returnOf(cycleId, schoolId).orElseThrow();
         var sections = returns.load(dsl, returnId).applicableSections();
         Map<String, AnswerInput> first = new HashMap<>();
-        for (var q : sections.get(0).questions()) {
-            first.put(q.key(), answer(q.key().hashCode() % 3 == 0 ? "AMBER" : "GREEN", List.of(),
-                    "Minutes of the governing board, spring term; annual safeguarding report to governors.", DateInput.of(null), AnswerInput.NEW));
+        for (var view : pages.section(dsl, returnId, sections.get(0).key()).questions()) {
+            first.put(view.question().key(), typicalAnswer(view.question(), view.entry().version(),
+                    "Minutes of the governing board, spring term; annual safeguarding report to governors."));
         }
-        saving.save(dsl, returnId, sections.get(0).key(), new SectionForm(first, true, SectionForm.Next.LATER));
-        var secondQuestion = sections.get(1).questions().get(0);
-        saving.save(dsl, returnId, sections.get(1).key(), new SectionForm(Map.of(secondQuestion.key(),
-                answer("GREEN", List.of(), "", DateInput.of(null), AnswerInput.NEW)), false, SectionForm.Next.LATER));
+        if (!saving.save(dsl, returnId, sections.get(0).key(), new SectionForm(first, true, SectionForm.Next.LATER)).errors().isEmpty()) {
+            throw new IllegalStateException("The demo DSL's first section could not be completed");
+        }
+        var second = pages.section(dsl, returnId, sections.get(1).key()).questions().get(0);
+        saving.save(dsl, returnId, sections.get(1).key(), new SectionForm(Map.of(second.question().key(),
+                answer("GREEN", List.of(), "", DateInput.of(null), second.entry().version())), false, SectionForm.Next.LATER));
     }
 
     private static String day(LocalDate d) {

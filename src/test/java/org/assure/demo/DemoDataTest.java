@@ -53,6 +53,11 @@ class DemoDataTest {
             String dslDashboard = dsl.get("/").body();
             assertTrue(dslDashboard.contains("Section 175/157 audit"), "the DSL has an open schools return");
             assertTrue(dslDashboard.contains("In progress"), "the DSL's return is under way");
+            assertTrue(dslDashboard.contains("Keeping Children Safe in Education 2026"), "this year's schools cycle is on KCSIE 2026");
+            var dslReturn = java.util.regex.Pattern.compile("href=\"(/returns/\\d+)\"").matcher(dslDashboard);
+            assertTrue(dslReturn.find());
+            assertTrue(dsl.get(dslReturn.group(1)).body().contains("carried forward answers to check and confirm"),
+                    "last year's KCSIE 2025 answers carried forward");
             var lead = new TestBrowser(server.getURI());
             lead.signIn("agency.lead@example.org", "demo password for tests");
             String leadDashboard = lead.get("/").body();
