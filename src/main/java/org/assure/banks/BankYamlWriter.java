@@ -45,10 +45,11 @@ public final class BankYamlWriter {
     }
 
     static MappingNode audience(Audience audience, int indent) {
+        // on one line when it fits, else one name a line (a Section 11 question may name a dozen sectors)
         return new YamlTree.Fields(indent)
-                .flowList("kinds", audience.kinds())
-                .flowList("categories", audience.categories())
-                .flowList("sectors", audience.sectors())
+                .list("kinds", audience.kinds())
+                .list("categories", audience.categories())
+                .list("sectors", audience.sectors())
                 .node();
     }
 

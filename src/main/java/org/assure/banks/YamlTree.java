@@ -106,7 +106,10 @@ final class YamlTree {
      */
     static ScalarNode textNode(String value, int column) {
         if (value.indexOf('\n') >= 0) {
-            return new ScalarNode(Tag.STR, value + "\n", null, null, ScalarStyle.LITERAL);
+            // a literal block keeps its lines as they are, so one with long lines (paragraphs of notes) is folded instead;
+            // the emitter folds it so that it reads back with the same line breaks
+            boolean longLines = value.lines().anyMatch(l -> column + l.length() > WIDTH);
+            return new ScalarNode(Tag.STR, value + "\n", null, null, longLines ? ScalarStyle.FOLDED : ScalarStyle.LITERAL);
         }
         if (column + value.length() > WIDTH) {
             return new ScalarNode(Tag.STR, value + "\n", null, null, ScalarStyle.FOLDED);

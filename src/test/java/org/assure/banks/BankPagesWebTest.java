@@ -64,7 +64,7 @@ class BankPagesWebTest extends WebTest {
         assertContains(page, "href=\"/banks\" aria-current=\"page\"", "Question banks</strong></a>", html(v2023.title()), "Working Together to Safeguard Children 2023",
                 "15 December 2023", "<td class=\"govuk-table__cell govuk-table__cell--numeric\">" + v2023.questions().size() + "</td>",
                 "href=\"/banks/section-11/2023\"", "href=\"/banks/section-11/2023/export.xlsx\"", "href=\"/banks/import\"",
-                "action=\"/banks/section-11/compare\"", "<option value=\"2018\" selected>", "Not used yet");
+                "action=\"/banks/section-11/compare\"", "<option value=\"2023\" selected>", "Not used yet");
     }
 
     @Test
