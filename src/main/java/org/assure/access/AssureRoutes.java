@@ -105,6 +105,10 @@ class AssureRoutes implements RouteRules {
                 rule(POST, "/cycles/{id}/invite-leads", CYCLE, "Invite the lead contacts of a cycle's organisations without a lead", ADMIN),
                 rule(POST, "/cycles/{id}/archive", CYCLE, "Archive a cycle", ADMIN),
                 rule(POST, "/cycles/{id}/organisations", CYCLE, "Add an organisation to an open cycle", ADMIN),
+                rule(GET, "/cycles/{id}/chasing", CYCLE, "A cycle's chasing: outstanding returns, what is due, what was sent", ADMIN),
+                rule(POST, "/cycles/{id}/chasing/send-now", CYCLE, "Send a cycle's due reminders and escalation steps now", ADMIN),
+                rule(GET, "/cycles/{id}/chasing/rules", CYCLE, "A cycle's chasing rules and ladders", ADMIN),
+                rule(POST, "/cycles/{id}/chasing/rules", CYCLE, "Change a cycle's chasing rules and ladders", ADMIN),
 
                 // returns
                 rule(GET, "/returns/{id}", RETURN, "A return's task list (contributors see their sections)", ADMIN, LEAD, CONTRIBUTOR),
@@ -122,6 +126,11 @@ class AssureRoutes implements RouteRules {
                 rule(GET, "/returns/{id}/print", RETURN, "The whole return, to print (the chair reads it here)", ADMIN, LEAD, CHAIR),
                 rule(GET, "/returns/{id}/submissions/{number}", RETURN, "A submission as it was submitted", ADMIN, LEAD, CHAIR),
                 rule(GET, "/returns/{id}/history", RETURN, "Every change to a return", ADMIN, LEAD),
+                rule(GET, "/returns/{id}/chasing", RETURN, "A return's reminders, escalation and responses", ADMIN, LEAD, CHAIR),
+                rule(POST, "/returns/{id}/extension", RETURN, "Extend one organisation's deadline", ADMIN),
+                rule(POST, "/returns/{id}/pause", RETURN, "Pause chasing a return", ADMIN),
+                rule(POST, "/returns/{id}/pause/end", RETURN, "Resume chasing a return", ADMIN),
+                rule(POST, "/returns/{id}/escalation-response", RETURN, "A chair's response to an escalation", CHAIR),
 
                 // emails and scheduled work
                 rule(GET, "/outbox", NONE, "The partnership's emails", ADMIN),

@@ -17,6 +17,8 @@ final class CycleRepositories {
         Optional<AuditCycle> findByIdAndPartnershipId(Long id, long partnershipId);
 
         List<AuditCycle> findByPartnershipIdOrderByIdDesc(long partnershipId);
+
+        List<AuditCycle> findByStatus(CycleStatus status);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)

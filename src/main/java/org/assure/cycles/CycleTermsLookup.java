@@ -20,6 +20,12 @@ class CycleTermsLookup implements CycleLookup {
         return terms(cycles.findById(cycleId).orElseThrow(() -> new IllegalStateException("No cycle " + cycleId)));
     }
 
+    @Override
+    @Transactional
+    public java.util.List<CycleTerms> open() {
+        return cycles.findByStatus(CycleStatus.OPEN).stream().map(CycleTermsLookup::terms).toList();
+    }
+
     static CycleTerms terms(AuditCycle c) {
         return new CycleTerms(c.id(), c.partnershipId(), c.name(), c.bankKey(), c.bankVersion(), c.opensOn(), c.deadline(),
                 c.finalDeadline(), c.isOpen(), c.status().label());

@@ -38,6 +38,14 @@ public class Notifications {
         return people;
     }
 
+    /** Queues the message for one person already resolved; the outbox email's id, to follow its delivery. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public long sendTo(long partnershipId, Message message, Addressee person) {
+        EmailTemplates.Rendered email = templates.render(message, person);
+        return outbox.send(partnershipId, new Outbox.Kind(message.template(), message.carriesSecret()), person.address(), email.subject(),
+                email.text(), email.html());
+    }
+
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public List<Addressee> send(long partnershipId, Message message, Recipient... to) {
         return send(partnershipId, message, List.of(to));

@@ -43,11 +43,12 @@ public class Outbox {
     record Kind(@Nullable String name, boolean carriesSecret) {
     }
 
+    /** Writes the email; its id, which a feature may keep to follow its delivery. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    void send(@Nullable Long partnershipId, Kind kind, String recipient, String subject, String body, @Nullable String html) {
+    long send(@Nullable Long partnershipId, Kind kind, String recipient, String subject, String body, @Nullable String html) {
         Instant now = clock.instant();
-        emails.save(new OutboxEmail(null, partnershipId, recipient, subject, body, html, now, now, 0, null, null,
-                kind.name(), kind.carriesSecret()));
+        return emails.save(new OutboxEmail(null, partnershipId, recipient, subject, body, html, now, now, 0, null, null,
+                kind.name(), kind.carriesSecret(), null)).id();
     }
 
     /** The newest emails of a partnership, for the admin page that stands in for SMTP in local mode. */
@@ -64,7 +65,7 @@ public class Outbox {
 
     @Transactional
     List<OutboxEmail> due(Instant now, int limit) {
-        return emails.findBySentAtIsNullAndNextAttemptAtLessThanEquals(now, Pageable.from(0, limit, Sort.of(Sort.Order.asc("id"))));
+        return emails.findBySentAtIsNullAndRefusedAtIsNullAndNextAttemptAtLessThanEquals(now, Pageable.from(0, limit, Sort.of(Sort.Order.asc("id"))));
     }
 
     /**
@@ -95,5 +96,20 @@ public class Outbox {
     @Transactional
     void recordFailure(long id, String error, Instant nextAttemptAt) {
         emails.recordFailure(id, error, nextAttemptAt);
+    }
+
+    @Transactional
+    void markRefused(long id, String error, Instant at) {
+        emails.markRefused(id, error, at);
+    }
+
+    /** Where each of these emails stands (sent, refused, still trying), for a feature that keeps their ids. */
+    @Transactional
+    public java.util.Map<Long, OutboxEmail> byIds(long partnershipId, java.util.Collection<Long> ids) {
+        java.util.Map<Long, OutboxEmail> found = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            emails.findByPartnershipIdAndIdIn(partnershipId, ids).forEach(e -> found.put(e.id(), e));
+        }
+        return found;
     }
 }

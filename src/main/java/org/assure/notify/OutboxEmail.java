@@ -27,7 +27,13 @@ public record OutboxEmail(@Id @GeneratedValue @Nullable Long id,
                           @Nullable Instant sentAt,
                           @Nullable String lastError,
                           @Nullable String kind,
-                          boolean carriesSecret) {
+                          boolean carriesSecret,
+                          @Nullable Instant refusedAt) {
+
+    /** The mail server refused the address for good (a permanent 5xx): not retried. */
+    public boolean refused() {
+        return refusedAt != null;
+    }
 
     /** Sent and, since it carried a secret, emptied of its content. */
     public boolean purged() {

@@ -17,7 +17,12 @@ interface OutboxRepository extends CrudRepository<OutboxEmail, Long> {
     Optional<OutboxEmail> findByIdAndPartnershipId(Long id, Long partnershipId);
 
     /** Unsent and due; the caller's pageable sorts by id so the oldest go first. */
-    List<OutboxEmail> findBySentAtIsNullAndNextAttemptAtLessThanEquals(Instant now, Pageable pageable);
+    List<OutboxEmail> findBySentAtIsNullAndRefusedAtIsNullAndNextAttemptAtLessThanEquals(Instant now, Pageable pageable);
+
+    @Query("UPDATE outbox_email SET attempts = attempts + 1, last_error = :error, refused_at = :at WHERE id = :id AND sent_at IS NULL")
+    void markRefused(long id, String error, Instant at);
+
+    List<OutboxEmail> findByPartnershipIdAndIdIn(long partnershipId, java.util.Collection<Long> ids);
 
     /** 1 if this caller claimed the row, 0 if it is sent or another caller claimed it first. */
     @Query("UPDATE outbox_email SET next_attempt_at = :until WHERE id = :id AND sent_at IS NULL AND next_attempt_at <= :now")

@@ -103,6 +103,13 @@ public class OutboxSender {
                 outbox.markSent(email.id(), clock.instant());
                 sent++;
             } catch (Exception e) {
+                if (refusedForGood(e)) {
+                    // retrying cannot help: the address does not exist or is barred; the chasing page shows it
+                    outbox.markRefused(email.id(), describe(e), clock.instant());
+                    failed++;
+                    LOG.warn("Email {} to {} refused for good: {}", email.id(), email.recipient(), describe(e));
+                    continue;
+                }
                 int attempts = email.attempts() + 1;
                 Instant next = clock.instant().plus(backoff(attempts));
                 outbox.recordFailure(email.id(), describe(e), next);
@@ -141,6 +148,20 @@ public class OutboxSender {
         }
         String text = String.join(" – ", parts).replaceAll("\\s+", " ");
         return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH - 1) + "…";
+    }
+
+    /** A 5xx answer to the recipient (RCPT TO): the server will never take this address. Temporary 4xx are retried. */
+    static boolean refusedForGood(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.angus.mail.smtp.SMTPAddressFailedException failed && failed.getReturnCode() >= 500) {
+                return true;
+            }
+            if (t instanceof jakarta.mail.SendFailedException sendFailed && sendFailed.getNextException() != null
+                    && sendFailed.getNextException() != t && refusedForGood(sendFailed.getNextException())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean serverUnreachable(Throwable error) {

@@ -9,7 +9,8 @@ public enum ContactRole {
     HEADTEACHER("Headteacher", "headteacher", OrganisationKind.SCHOOL),
     DSL("Designated safeguarding lead", "dsl", OrganisationKind.SCHOOL),
     CHAIR_OF_GOVERNORS("Chair of governors", "chairOfGovernors", OrganisationKind.SCHOOL),
-    SAFEGUARDING_GOVERNOR("Safeguarding governor", "safeguardingGovernor", OrganisationKind.SCHOOL);
+    SAFEGUARDING_GOVERNOR("Safeguarding governor", "safeguardingGovernor", OrganisationKind.SCHOOL),
+    BOARD_MEMBER("Partnership board member", "boardMember", OrganisationKind.AGENCY);
 
     private final String label;
     private final String field;

@@ -80,6 +80,7 @@ public final class OrganisationForms {
                 case DSL -> dslName;
                 case CHAIR_OF_GOVERNORS -> chairOfGovernorsName;
                 case SAFEGUARDING_GOVERNOR -> safeguardingGovernorName;
+                case BOARD_MEMBER -> null; // until the form has the field
             };
         }
 
@@ -90,6 +91,7 @@ public final class OrganisationForms {
                 case DSL -> dslEmail;
                 case CHAIR_OF_GOVERNORS -> chairOfGovernorsEmail;
                 case SAFEGUARDING_GOVERNOR -> safeguardingGovernorEmail;
+                case BOARD_MEMBER -> null;
             };
         }
 

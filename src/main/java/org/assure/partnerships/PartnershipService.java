@@ -23,6 +23,11 @@ public class PartnershipService {
     }
 
     @Transactional
+    public Optional<Partnership> find(long id) {
+        return partnerships.findById(id);
+    }
+
+    @Transactional
     public boolean any() {
         return partnerships.count() > 0;
     }

@@ -4,4 +4,7 @@ package org.assure.returns;
 public interface CycleLookup {
     /** The cycle's terms; it exists, since every return belongs to one. */
     CycleTerms terms(long cycleId);
+
+    /** Every open cycle of every partnership: what scheduled work (chasing) goes through. */
+    java.util.List<CycleTerms> open();
 }

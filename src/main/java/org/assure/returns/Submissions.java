@@ -44,10 +44,13 @@ public class Submissions {
     private final Notifications notifications;
     private final AuditTrail audit;
     private final Clock clock;
+    private final io.micronaut.context.event.ApplicationEventPublisher<ReturnSubmitted> events;
 
     Submissions(ReturnService returns, ReturnRows rows, ReturnRepositories.Answers answers, ReturnRepositories.Sections sections,
                 ReturnRepositories.Submissions submissions, ReturnRepositories.SubmittedAnswers submittedAnswers, AccountService accounts,
-                Notifications notifications, AuditTrail audit, Clock clock) {
+                Notifications notifications, AuditTrail audit, Clock clock,
+                io.micronaut.context.event.ApplicationEventPublisher<ReturnSubmitted> events) {
+        this.events = events;
         this.returns = returns;
         this.rows = rows;
         this.answers = answers;
@@ -167,6 +170,7 @@ public class Submissions {
                 AuditFields.of(ReturnAudit.REFERENCE, reference, ReturnAudit.DECLARED_NAME, saved.declaredName(),
                         ReturnAudit.DECLARED_ROLE, saved.declaredRole(), ReturnAudit.LATE, String.valueOf(saved.late())));
         tellAboutSubmission(ctx, user, saved);
+        events.publishEvent(new ReturnSubmitted(ctx.ret().partnershipId(), ctx.cycle().id(), returnId, ctx.organisation().id(), saved.id()));
         return Validated.valid(reference);
     }
 

@@ -26,6 +26,9 @@ final class EmailSamples {
                 new SectionAssignedEmail(text, text, text, text, "3 March 2027", true, "/returns/123/sections/" + text),
                 new InvitationEmail(text, text, text, "/invitations/" + text, "10 March 2027 at 9:00am"),
                 new PasswordResetEmail("/password-reset/" + text),
-                new PasswordChangedEmail(text, "/password-reset"));
+                new PasswordChangedEmail(text, "/password-reset"),
+                new org.assure.chasing.ChaseEmail(text, text, text, text, "First line.\n" + text, false, true, "3 March 2027",
+                        "9 days ago, on 3 March 2027", 40, List.of(text, "Second section"), "/returns/123?" + text),
+                new org.assure.chasing.NonComplianceEmail(text, text, text, 5, "3", List.of(text), "/returns/123?" + text));
     }
 }
