@@ -1,4 +1,4 @@
--- Chasing late returns (issue 11, ADR 0028): each cycle's rules, its escalation ladders, extensions and
+-- Chasing late returns (issue 11, ADR 0029): each cycle's rules, its escalation ladders, extensions and
 -- pauses per return, and one row per reminder or ladder step per recipient. chase_key is unique, so a
 -- reminder is written once however many runs or nodes see it due, in the transaction of its outbox email.
 
