@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.assure.access.CurrentUser;
+import org.assure.kernel.Text;
 import org.assure.kernel.Validated;
 import org.assure.web.Forms;
 import org.assure.web.Model;
@@ -47,7 +48,7 @@ class OfficersController {
     MutableHttpResponse<?> newForm(CurrentUser admin, @Nullable @QueryValue String role) {
         officers.byRole(admin); // admins only, before anything is shown
         OfficerForms.OfficerForm empty = OfficerForms.OfficerForm.empty();
-        if (role != null && org.assure.kernel.Text.parseEnum(OfficerRole.class, role) != null) {
+        if (role != null && Text.parseEnum(OfficerRole.class, role) != null) {
             empty = new OfficerForms.OfficerForm(role, "", "", "0");
         }
         return Forms.page("partnerships/officer-form", formModel(empty, null));
