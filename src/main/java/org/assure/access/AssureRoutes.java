@@ -17,6 +17,7 @@ import static org.assure.access.RouteRules.Scope.CYCLE;
 import static org.assure.access.RouteRules.Scope.EMAIL;
 import static org.assure.access.RouteRules.Scope.IMPORT;
 import static org.assure.access.RouteRules.Scope.NONE;
+import static org.assure.access.RouteRules.Scope.OFFICER;
 import static org.assure.access.RouteRules.Scope.ORGANISATION;
 import static org.assure.access.RouteRules.Scope.RETURN;
 import static org.assure.access.RouteRules.Scope.SECTION;
@@ -62,6 +63,15 @@ class AssureRoutes implements RouteRules {
                 rule(GET, "/users/{id}/deactivate", ACCOUNT, "Confirm deactivating a person", ADMIN),
                 rule(POST, "/users/{id}/deactivate", ACCOUNT, "Deactivate a person: signed out at once, links die", ADMIN),
                 rule(POST, "/users/{id}/reactivate", ACCOUNT, "Reactivate a person", ADMIN),
+
+                // the partnership's named officers, whom escalations name by role
+                rule(GET, "/partnership/officers", NONE, "The partnership's officers, by role", ADMIN),
+                rule(GET, "/partnership/officers/new", NONE, "Add an officer", ADMIN),
+                rule(POST, "/partnership/officers/new", NONE, "Add an officer", ADMIN),
+                rule(GET, "/partnership/officers/{id}/edit", OFFICER, "Change an officer", ADMIN),
+                rule(POST, "/partnership/officers/{id}/edit", OFFICER, "Change an officer", ADMIN),
+                rule(GET, "/partnership/officers/{id}/remove", OFFICER, "Remove an officer: confirm", ADMIN),
+                rule(POST, "/partnership/officers/{id}/remove", OFFICER, "Remove an officer", ADMIN),
 
                 // organisations
                 rule(GET, "/organisations", NONE, "Organisations, searched and filtered", ADMIN),

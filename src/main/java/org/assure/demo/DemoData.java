@@ -21,6 +21,8 @@ import org.assure.organisations.OrganisationService;
 import org.assure.organisations.Phase;
 import org.assure.organisations.SchoolCategory;
 import org.assure.organisations.Sector;
+import org.assure.partnerships.OfficerForms;
+import org.assure.partnerships.PartnershipOfficers;
 import org.assure.partnerships.PartnershipService;
 import org.assure.kernel.DateInput;
 import org.assure.returns.AnswerInput;
@@ -53,7 +55,7 @@ import java.util.Set;
  * Local mode's demo partnership: agencies of every sector, schools of every phase and category, one
  * account per role, and Section 11 and Section 175/157 cycles with returns in every state (the demo DSL's
  * under way, the demo agency lead's not started with answers carried forward, others submitted or returned
- * for changes). Seeded once (a restart adds nothing); every name is invented.
+ * for changes), and the partnership's named officers. Seeded once (a restart adds nothing); every name is invented.
  */
 @Singleton
 @Requires(property = "assure.seed-demo-data", value = "true")
@@ -71,14 +73,16 @@ public class DemoData {
     private final SectionSaving saving;
     private final Submissions submissions;
     private final Delegation delegation;
+    private final PartnershipOfficers officers;
     private final String configuredPassword;
 
     DemoData(PartnershipService partnerships, OrganisationService organisations, AccountService accounts,
              AssureSettings settings, CycleService cycles, ReturnService returns, SectionPages pages, SectionSaving saving,
-             Submissions submissions, Delegation delegation,
+             Submissions submissions, Delegation delegation, PartnershipOfficers officers,
              @Value("${assure.demo-password:}") String configuredPassword) {
         this.submissions = submissions;
         this.delegation = delegation;
+        this.officers = officers;
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.accounts = accounts;
@@ -108,20 +112,20 @@ public class DemoData {
             return false;
         }
         long partnershipId = partnerships.create(PARTNERSHIP).id();
-        Organisation council = agency(partnershipId, "Northbridge City Council", Sector.LOCAL_AUTHORITY, null, "Priya Shah");
+        Organisation council = agency(partnershipId, "Northbridge City Council", Sector.LOCAL_AUTHORITY, null, "Priya Shah", "Cllr Janet Rowe");
         for (String department : List.of("Children's Services", "Adult Social Care", "Public Health", "Housing and Neighbourhoods")) {
-            agency(partnershipId, "Northbridge City Council – " + department, Sector.LOCAL_AUTHORITY, council.id(), null);
+            agency(partnershipId, "Northbridge City Council – " + department, Sector.LOCAL_AUTHORITY, council.id(), null, null);
         }
-        Organisation police = agency(partnershipId, "Northbridge Constabulary", Sector.POLICE, null, "Det Supt Mark Ellison");
-        agency(partnershipId, "Northbridge Teaching Hospitals NHS Foundation Trust", Sector.NHS_TRUST, null, "Helen Okafor");
-        agency(partnershipId, "Northbridge Community and Mental Health NHS Trust", Sector.NHS_TRUST, null, "Gareth Lloyd");
-        agency(partnershipId, "Northbridge and Westvale Integrated Care Board", Sector.INTEGRATED_CARE_BOARD, null, "Dr Amira Haddad");
-        agency(partnershipId, "Probation Service – Northbridge delivery unit", Sector.PROBATION, null, "Tom Brennan");
-        agency(partnershipId, "Northbridge Youth Justice Service", Sector.YOUTH_JUSTICE, null, "Joanne Pike");
-        agency(partnershipId, "Northbridge Fire and Rescue Service", Sector.FIRE_AND_RESCUE, null, "Station Manager Lee Carter");
-        agency(partnershipId, "Westvale District Council", Sector.DISTRICT_COUNCIL, null, "Sandra Morris");
-        agency(partnershipId, "Brightpath Children's Charity", Sector.VOLUNTARY, null, "Femi Adeyemi");
-        agency(partnershipId, "Northbridge Homes Housing Association", Sector.HOUSING, null, "Claire Whitfield");
+        Organisation police = agency(partnershipId, "Northbridge Constabulary", Sector.POLICE, null, "Det Supt Mark Ellison", "Ch Supt Ruth Adebayo");
+        agency(partnershipId, "Northbridge Teaching Hospitals NHS Foundation Trust", Sector.NHS_TRUST, null, "Helen Okafor", "Dr Simon Fairley");
+        agency(partnershipId, "Northbridge Community and Mental Health NHS Trust", Sector.NHS_TRUST, null, "Gareth Lloyd", "Angela Marsh");
+        agency(partnershipId, "Northbridge and Westvale Integrated Care Board", Sector.INTEGRATED_CARE_BOARD, null, "Dr Amira Haddad", "Karen Oduya");
+        agency(partnershipId, "Probation Service – Northbridge delivery unit", Sector.PROBATION, null, "Tom Brennan", "Neil Cartwright");
+        agency(partnershipId, "Northbridge Youth Justice Service", Sector.YOUTH_JUSTICE, null, "Joanne Pike", "Marcus Bell");
+        agency(partnershipId, "Northbridge Fire and Rescue Service", Sector.FIRE_AND_RESCUE, null, "Station Manager Lee Carter", "Group Manager Alison Trent");
+        agency(partnershipId, "Westvale District Council", Sector.DISTRICT_COUNCIL, null, "Sandra Morris", "Peter Lowry");
+        agency(partnershipId, "Brightpath Children's Charity", Sector.VOLUNTARY, null, "Femi Adeyemi", "Grace Mensah");
+        agency(partnershipId, "Northbridge Homes Housing Association", Sector.HOUSING, null, "Claire Whitfield", null);
 
         List<Organisation> schools = new ArrayList<>();
         int urn = 990101;
@@ -144,6 +148,7 @@ public class DemoData {
         // Cycles with returns in every state, so every demo account has real work to look at.
         CurrentUser admin = new CurrentUser(adminId, partnershipId, PARTNERSHIP, "admin@example.org", "Alex Morgan",
                 Set.of(Roles.ADMIN), Set.of());
+        seedOfficers(admin);
         LocalDate today = cycles.today();
         Organisation probation = organisations.active(partnershipId).stream().filter(o -> o.sector() == Sector.PROBATION).findFirst().orElseThrow();
         CurrentUser policeLead = lead(agencyLeadId, partnershipId, "agency.lead@example.org", "Sam Patel", police);
@@ -283,10 +288,35 @@ public class DemoData {
         return String.valueOf(d.getYear());
     }
 
-    private Organisation agency(long partnershipId, String name, Sector sector, Long parentId, String leadName) {
-        List<Contact> contacts = leadName == null ? List.of()
-                : List.of(new Contact(ContactRole.LEAD, leadName, emailFor(leadName, name), null));
+    /**
+     * An agency with its safeguarding lead and its member of the partnership board, where given. The housing
+     * association has no board member on purpose: the agency ladder's board step has nobody to write to there.
+     */
+    private Organisation agency(long partnershipId, String name, Sector sector, Long parentId, String leadName, String boardMember) {
+        List<Contact> contacts = new ArrayList<>();
+        if (leadName != null) {
+            contacts.add(new Contact(ContactRole.LEAD, leadName, emailFor(leadName, name), null));
+        }
+        if (boardMember != null) {
+            contacts.add(new Contact(ContactRole.BOARD_MEMBER, boardMember, emailFor(boardMember, name), null));
+        }
         return organisations.create(partnershipId, null, OrganisationDetails.agency(name, sector, parentId, contacts));
+    }
+
+    /** The partnership's named officers, whom the escalation ladders' later steps write to. */
+    private void seedOfficers(CurrentUser admin) {
+        List<String[]> people = List.of(
+                new String[] {"SAFEGUARDING_EXECUTIVE", "Margaret Doherty", "margaret.doherty@northbridgecouncil.example.org"},
+                new String[] {"SAFEGUARDING_EXECUTIVE", "ACC David Lomax", "david.lomax@northbridgepolice.example.org"},
+                new String[] {"INDEPENDENT_SCRUTINEER", "Dr Philip Ansell", "philip.ansell@scrutiny.example.org"},
+                new String[] {"ASSISTANT_DIRECTOR_EDUCATION", "Hannah Greaves", "hannah.greaves@northbridgecouncil.example.org"},
+                new String[] {"BUSINESS_MANAGER", "Lucy Barnard", "lucy.barnard@northbridgescp.example.org"});
+        for (String[] p : people) {
+            var added = officers.add(admin, new OfficerForms.OfficerForm(p[0], p[1], p[2], "0"), FormErrors.none());
+            if (!added.isValid()) {
+                throw new IllegalStateException("Demo officer " + p[1] + " refused: " + added.errors().getAll());
+            }
+        }
     }
 
     private static List<Contact> schoolContacts(String school) {

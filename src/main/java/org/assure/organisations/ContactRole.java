@@ -6,11 +6,12 @@ import java.util.List;
 /** The named people an organisation has; escalation ladders and invitations address them. */
 public enum ContactRole {
     LEAD("Safeguarding lead", "lead", OrganisationKind.AGENCY),
+    /** The agency's member of the partnership board: the agency ladder's +7-day step writes to them (issue 11). */
+    BOARD_MEMBER("Partnership board member", "boardMember", OrganisationKind.AGENCY),
     HEADTEACHER("Headteacher", "headteacher", OrganisationKind.SCHOOL),
     DSL("Designated safeguarding lead", "dsl", OrganisationKind.SCHOOL),
     CHAIR_OF_GOVERNORS("Chair of governors", "chairOfGovernors", OrganisationKind.SCHOOL),
-    SAFEGUARDING_GOVERNOR("Safeguarding governor", "safeguardingGovernor", OrganisationKind.SCHOOL),
-    BOARD_MEMBER("Partnership board member", "boardMember", OrganisationKind.AGENCY);
+    SAFEGUARDING_GOVERNOR("Safeguarding governor", "safeguardingGovernor", OrganisationKind.SCHOOL);
 
     private final String label;
     private final String field;
@@ -32,7 +33,7 @@ public enum ContactRole {
     }
 
     /**
-     * The roles the form offers for a kind: agencies name a safeguarding lead; schools the people
+     * The roles the form offers for a kind: agencies name a safeguarding lead and their partnership board member; schools the people
      * KCSIE names (head, DSL, chair and safeguarding governor). Contacts of other roles are kept as they are.
      */
     static List<ContactRole> forKind(OrganisationKind kind) {

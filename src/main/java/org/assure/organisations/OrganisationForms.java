@@ -39,6 +39,7 @@ public final class OrganisationForms {
                                    @Nullable String parentId,
                                    @Nullable String version,
                                    @Nullable String leadName, @Nullable String leadEmail,
+                                   @Nullable String boardMemberName, @Nullable String boardMemberEmail,
                                    @Nullable String headteacherName, @Nullable String headteacherEmail,
                                    @Nullable String dslName, @Nullable String dslEmail,
                                    @Nullable String chairOfGovernorsName, @Nullable String chairOfGovernorsEmail,
@@ -46,7 +47,7 @@ public final class OrganisationForms {
 
         static OrganisationForm empty(OrganisationKind kind) {
             return new OrganisationForm(kind.name(), "", "", "", "", "", "", "", "", null, null, "", "0",
-                    "", "", "", "", "", "", "", "", "", "");
+                    "", "", "", "", "", "", "", "", "", "", "", "");
         }
 
         static OrganisationForm of(Organisation o, List<OrganisationContact> contacts) {
@@ -59,6 +60,7 @@ public final class OrganisationForms {
                     o.hasEarlyYears() ? "true" : null, o.parentId() == null ? "" : o.parentId().toString(),
                     Integer.toString(o.version()),
                     name.apply(ContactRole.LEAD), email.apply(ContactRole.LEAD),
+                    name.apply(ContactRole.BOARD_MEMBER), email.apply(ContactRole.BOARD_MEMBER),
                     name.apply(ContactRole.HEADTEACHER), email.apply(ContactRole.HEADTEACHER),
                     name.apply(ContactRole.DSL), email.apply(ContactRole.DSL),
                     name.apply(ContactRole.CHAIR_OF_GOVERNORS), email.apply(ContactRole.CHAIR_OF_GOVERNORS),
@@ -69,6 +71,7 @@ public final class OrganisationForms {
         OrganisationForm withVersion(int newVersion) {
             return new OrganisationForm(kind, name, sector, phase, category, urn, trustName, localAuthority, postcode,
                     hasBoarding, hasEarlyYears, parentId, Integer.toString(newVersion), leadName, leadEmail,
+                    boardMemberName, boardMemberEmail,
                     headteacherName, headteacherEmail, dslName, dslEmail, chairOfGovernorsName, chairOfGovernorsEmail,
                     safeguardingGovernorName, safeguardingGovernorEmail);
         }
@@ -76,22 +79,22 @@ public final class OrganisationForms {
         @Nullable String contactName(ContactRole role) {
             return switch (role) {
                 case LEAD -> leadName;
+                case BOARD_MEMBER -> boardMemberName;
                 case HEADTEACHER -> headteacherName;
                 case DSL -> dslName;
                 case CHAIR_OF_GOVERNORS -> chairOfGovernorsName;
                 case SAFEGUARDING_GOVERNOR -> safeguardingGovernorName;
-                case BOARD_MEMBER -> null; // until the form has the field
             };
         }
 
         @Nullable String contactEmail(ContactRole role) {
             return switch (role) {
                 case LEAD -> leadEmail;
+                case BOARD_MEMBER -> boardMemberEmail;
                 case HEADTEACHER -> headteacherEmail;
                 case DSL -> dslEmail;
                 case CHAIR_OF_GOVERNORS -> chairOfGovernorsEmail;
                 case SAFEGUARDING_GOVERNOR -> safeguardingGovernorEmail;
-                case BOARD_MEMBER -> null;
             };
         }
 

@@ -2,6 +2,6 @@ package org.assure.partnerships;
 
 import org.assure.notify.Recipient;
 
-/** Every officer of the partnership in this role (there may be several safeguarding executive members). */
+/** Everyone of the partnership holding an officer role (its safeguarding executive members, say), as the officers page records them. */
 public record OfficerRecipient(OfficerRole role) implements Recipient {
 }

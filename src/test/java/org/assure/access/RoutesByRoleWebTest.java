@@ -14,7 +14,9 @@ import org.assure.kernel.Dates;
 import org.assure.kernel.FormErrors;
 import org.assure.notify.Outbox;
 import org.assure.organisations.Organisation;
+import org.assure.partnerships.OfficerForms;
 import org.assure.partnerships.Partnership;
+import org.assure.partnerships.PartnershipOfficers;
 import org.assure.returns.Delegation;
 import org.assure.testsupport.Emails;
 import org.assure.testsupport.Fixtures;
@@ -68,6 +70,8 @@ class RoutesByRoleWebTest extends WebTest {
     Emails emails;
     @Inject
     Outbox outbox;
+    @Inject
+    PartnershipOfficers officers;
 
     /** Someone signed in (or not) as one role, with the browser they use. */
     record Persona(String name, Set<String> roles, boolean actsForOrganisation, TestBrowser browser) {
@@ -116,6 +120,11 @@ class RoutesByRoleWebTest extends WebTest {
         long email = outbox.recent(mine.id()).get(0).id();
         long farEmail = outbox.recent(theirs.id()).get(0).id();
 
+        long officer = officers.add(user(admin, mine, Roles.ADMIN),
+                new OfficerForms.OfficerForm("SAFEGUARDING_EXECUTIVE", "Sam Exec", "exec@partnership.test", "0"), FormErrors.none()).value().id();
+        long farOfficer = officers.add(user(farAdmin, theirs, Roles.ADMIN),
+                new OfficerForms.OfficerForm("SAFEGUARDING_EXECUTIVE", "Far Exec", "exec@partnership.test", "0"), FormErrors.none()).value().id();
+
         ids.put(RouteRules.Scope.NONE, new Ids(Map.of(), Map.of(), Map.of()));
         ids.put(RouteRules.Scope.TOKEN, new Ids(Map.of("token", "no-such-link"), Map.of(), Map.of()));
         ids.put(RouteRules.Scope.BANK, new Ids(Map.of("bank", "section-175", "version", "2025"), Map.of(), Map.of()));
@@ -129,6 +138,7 @@ class RoutesByRoleWebTest extends WebTest {
         ids.put(RouteRules.Scope.SECTION, new Ids(Map.of("id", str(ownReturn), "key", SECTION),
                 Map.of("id", str(neighbourReturn), "key", SECTION), Map.of("id", str(farReturn), "key", SECTION)));
         ids.put(RouteRules.Scope.EMAIL, new Ids(Map.of("id", str(email)), Map.of(), Map.of("id", str(farEmail))));
+        ids.put(RouteRules.Scope.OFFICER, new Ids(Map.of("id", str(officer)), Map.of(), Map.of("id", str(farOfficer))));
 
         TestBrowser anonymous = browser();
         anonymous.get("/sign-in");

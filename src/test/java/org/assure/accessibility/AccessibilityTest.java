@@ -65,6 +65,7 @@ class AccessibilityTest extends WebTest {
             collect(browser, "invite with errors", problems);
             check(browser, "/users/" + lead.id(), problems);
             check(browser, "/users/" + lead.id() + "/deactivate", problems);
+            officers(browser, problems);
             browser.open("/users/" + lead.id());
             browser.driver().findElement(org.openqa.selenium.By.id("roles-1")).click(); // untick their only role
             browser.submit();
@@ -163,6 +164,28 @@ class AccessibilityTest extends WebTest {
         var m = java.util.regex.Pattern.compile("href=\"(/returns/\\d+)\"").matcher(signedIn(lead).get("/").body());
         assertTrue(m.find(), "the lead's dashboard links to the return");
         return m.group(1);
+    }
+
+    /** The partnership officers: an empty list, the form with errors, an officer added, changed and about to be removed. */
+    private static void officers(RealBrowser browser, List<String> problems) {
+        check(browser, "/partnership/officers", problems);
+        browser.open("/partnership/officers/new");
+        browser.submit();
+        assertTrue(browser.title().startsWith("Error: "), "an officer without a role, name or address says so in its title: " + browser.title());
+        collect(browser, "new officer with errors", problems);
+        browser.driver().findElement(org.openqa.selenium.By.id("role")).click();
+        browser.fill("name", "Margaret Doherty");
+        browser.fill("email", "margaret@council.test");
+        browser.submit();
+        assertEquals("/partnership/officers", browser.currentPath(), "added: back to the list");
+        collect(browser, "officers with one added", problems);
+        browser.driver().findElement(org.openqa.selenium.By.cssSelector("main table a[href$='/edit']")).click();
+        awaitPath(browser, "/partnership/officers/");
+        collect(browser, "change an officer", problems);
+        browser.open("/partnership/officers");
+        browser.driver().findElement(org.openqa.selenium.By.cssSelector("main table a[href$='/remove']")).click();
+        awaitPath(browser, "/partnership/officers/");
+        collect(browser, "remove an officer", problems);
     }
 
     /** The cycle pages: the form with errors, then a cycle created, opened, and its progress page. */

@@ -26,6 +26,8 @@ class OrganisationsWebTest extends WebTest {
     AuditTrail audit;
     @Inject
     OrganisationService organisations;
+    @Inject
+    org.assure.notify.Recipients recipients;
 
     static Map<String, String> school(String name, String urn) {
         Map<String, String> fields = new LinkedHashMap<>();
@@ -147,6 +149,54 @@ class OrganisationsWebTest extends WebTest {
         assertEquals(AuditFields.of("name", "Northbridge Police", "sector", "Other", "lead", "Det Supt Mark Ellison"), update.after());
         assertEquals(AuditFields.of("status", "ACTIVE"), history.get(2).before());
         assertEquals(AuditFields.of("status", "ARCHIVED"), history.get(2).after());
+    }
+
+    /** Issue 11: an agency records who sits on the partnership board for it; the agency ladder's board step writes to them. */
+    @Test
+    void anAgencyRecordsItsPartnershipBoardMember() {
+        Partnership p = fixtures.partnership();
+        TestBrowser browser = admin(p);
+        var form = browser.get("/organisations/new?kind=AGENCY");
+        assertTrue(form.body().contains("Partnership board member"));
+        assertTrue(form.body().contains("name=\"boardMemberEmail\""));
+        assertFalse(browser.get("/organisations/new?kind=SCHOOL").body().contains("Partnership board member"), "schools have governors instead");
+
+        browser.get("/organisations/new?kind=AGENCY");
+        var wrong = browser.post("/organisations", with(agency("Northbridge Constabulary"), "boardMemberName", "", "boardMemberEmail", "ruth at police"));
+        assertEquals(422, wrong.status());
+        String said = TestBrowser.unescape(wrong.body());
+        assertTrue(said.contains("Enter the partnership board member's email address in the correct format"), said);
+        assertTrue(wrong.body().contains("value=\"ruth at police\""));
+        var noName = browser.post("/organisations", with(agency("Northbridge Constabulary"), "boardMemberEmail", "ruth@police.test"));
+        assertEquals(422, noName.status());
+        assertTrue(TestBrowser.unescape(noName.body()).contains("Enter the partnership board member's name, or remove their email address"));
+        var tooLong = browser.post("/organisations", with(agency("Northbridge Constabulary"), "boardMemberName", "R".repeat(201)));
+        assertEquals(422, tooLong.status());
+        assertTrue(TestBrowser.unescape(tooLong.body()).contains("The partnership board member's name must be 200 characters or fewer"));
+
+        long id = idFrom(browser.post("/organisations", with(agency("Northbridge Constabulary"),
+                "boardMemberName", "Ch Supt Ruth Adebayo", "boardMemberEmail", "ruth@police.test")));
+        var detail = browser.get("/organisations/" + id);
+        assertTrue(detail.body().contains("Partnership board member"));
+        assertTrue(detail.body().contains("Ch Supt Ruth Adebayo") && detail.body().contains("ruth@police.test"));
+        assertEquals("Ch Supt Ruth Adebayo (ruth@police.test)", audit.history(p.id(), OrganisationAudit.KIND, id).get(0).after().get("boardMember"));
+        assertEquals(List.of(new org.assure.notify.Addressee("Ch Supt Ruth Adebayo", "ruth@police.test")),
+                recipients.resolve(p.id(), new ContactRecipient(id, ContactRole.BOARD_MEMBER)), "the contact recipient finds them");
+        assertEquals(List.of(), recipients.resolve(fixtures.partnership().id(), new ContactRecipient(id, ContactRole.BOARD_MEMBER)),
+                "never from another partnership");
+
+        var edit = browser.get("/organisations/" + id + "/edit");
+        assertTrue(edit.body().contains("value=\"Ch Supt Ruth Adebayo\""));
+        var changed = browser.post("/organisations/" + id, with(agency("Northbridge Constabulary"),
+                "boardMemberName", "ACC David Lomax", "boardMemberEmail", "david@police.test"));
+        assertEquals(303, changed.status(), changed.body());
+        AuditEvent update = audit.history(p.id(), OrganisationAudit.KIND, id).get(1);
+        assertEquals("Ch Supt Ruth Adebayo (ruth@police.test)", update.before().get("boardMember"));
+        assertEquals("ACC David Lomax (david@police.test)", update.after().get("boardMember"));
+        browser.get("/organisations/" + id + "/edit");
+        assertEquals(303, browser.post("/organisations/" + id, with(agency("Northbridge Constabulary"), "version", "1")).status());
+        assertEquals(List.of(ContactRole.LEAD), organisations.contacts(id).stream().map(OrganisationContact::role).toList(),
+                "left blank: removed");
     }
 
     @Test

@@ -88,6 +88,12 @@ class EveryFormCarriesAFormIdWebTest extends WebTest {
         visit(admin, "/account/password");
         visit(admin, "/users");
         visit(admin, "/users/invite");
+        visit(admin, "/partnership/officers/new");
+        assertEquals(303, admin.post("/partnership/officers/new", "version", "0", "role", "BUSINESS_MANAGER", "name", "Lucy Barnard",
+                "email", "lucy@scp.test").status());
+        String officer = admin.get("/partnership/officers").body().replaceAll("(?s).*href=\"/partnership/officers/(\\d+)/edit\".*", "$1");
+        visit(admin, "/partnership/officers/" + officer + "/edit");
+        visit(admin, "/partnership/officers/" + officer + "/remove");
         visit(admin, "/organisations/new?kind=AGENCY");
         visit(admin, "/organisations/" + agency.id() + "/edit");
         visit(admin, "/organisations/" + schoolA.id());
