@@ -242,8 +242,7 @@ public class Chasing {
     // ---- one return's chasing ----
 
     public record ReturnChasing(ReturnContext context, String deadline, @Nullable String extension, @Nullable String pause, List<Sent> sent,
-                                List<ResponseRow> responses, boolean mayManage, boolean mayRespond, List<Extension> extensions,
-                                List<Pause> pauses) {
+                                List<ResponseRow> responses, boolean mayManage, boolean mayRespond, List<String> earlier) {
     }
 
     @Transactional
@@ -262,8 +261,7 @@ public class Chasing {
                 written.stream().map(m -> sent(m, orgs, delivery)).toList(),
                 responses.findByReturnIdOrderByIdDesc(returnId).stream().map(x -> new ResponseRow(ctx.organisation().name(), returnId, x.response(),
                         Dates.moment(x.createdAt()))).toList(),
-                admin, user.has(org.assure.access.Roles.CHAIR) && !admin,
-                extensions.findByReturnIdOrderById(returnId), pauses.findByReturnIdOrderById(returnId));
+                admin, user.has(org.assure.access.Roles.CHAIR) && !admin, earlier(returnId));
     }
 
     public record ExtensionForm(@Nullable String day, @Nullable String month, @Nullable String year, @Nullable String reason) {
@@ -273,6 +271,17 @@ public class Chasing {
     }
 
     public record ResponseForm(@Nullable String response) {
+    }
+
+    /** Every extension and pause of the return, oldest first, in words. */
+    private List<String> earlier(long returnId) {
+        List<String> lines = new ArrayList<>();
+        extensions.findByReturnIdOrderById(returnId).forEach(e -> lines.add(Dates.moment(e.createdAt()) + ": deadline extended to "
+                + Dates.date(e.newDeadline()) + " (" + e.reason() + ")"));
+        pauses.findByReturnIdOrderById(returnId).forEach(p -> lines.add(Dates.moment(p.createdAt()) + ": chasing paused"
+                + (p.pausedUntil() == null ? "" : " until " + Dates.date(p.pausedUntil())) + " (" + p.reason() + ")"
+                + (p.endedAt() == null ? "" : "; resumed " + Dates.moment(p.endedAt()))));
+        return lines;
     }
 
     @Transactional

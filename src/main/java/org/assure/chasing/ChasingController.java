@@ -37,16 +37,16 @@ class ChasingController {
     }
 
     @Serdeable
-    record ExtensionBody(@Nullable String extensionDay, @Nullable String extensionMonth, @Nullable String extensionYear,
+    public record ExtensionBody(@Nullable String extensionDay, @Nullable String extensionMonth, @Nullable String extensionYear,
                          @Nullable String extensionReason) {
     }
 
     @Serdeable
-    record PauseBody(@Nullable String pauseDay, @Nullable String pauseMonth, @Nullable String pauseYear, @Nullable String pauseReason) {
+    public record PauseBody(@Nullable String pauseDay, @Nullable String pauseMonth, @Nullable String pauseYear, @Nullable String pauseReason) {
     }
 
     @Serdeable
-    record ResponseBody(@Nullable String response) {
+    public record ResponseBody(@Nullable String response) {
     }
 
     @Get("/cycles/{id}/chasing")

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * Chasing on the due-work runner: for every open cycle, one piece a day ("chasing:cycle-12:2026-12-01"),
- * due at the configured time in England ({@code assure.chasing.send-at}, default 07:00). Yesterday's piece is
+ * due at the configured hour in England ({@code assure.chasing.send-hour}, default 7: 07:00). Yesterday's piece is
  * offered too until today's time comes, so a day the service was down is done when it is back; the run itself
  * works out everything due by its day, so nothing missed is skipped.
  */
@@ -26,10 +26,10 @@ class ChasingDueWork implements DueWork {
     private final ChaseRun run;
     private final LocalTime sendAt;
 
-    ChasingDueWork(CycleLookup cycles, ChaseRun run, @Value("${assure.chasing.send-at:07:00}") String sendAt) {
+    ChasingDueWork(CycleLookup cycles, ChaseRun run, @Value("${assure.chasing.send-hour:7}") int sendHour) {
         this.cycles = cycles;
         this.run = run;
-        this.sendAt = LocalTime.parse(sendAt);
+        this.sendAt = LocalTime.of(sendHour, 0);
     }
 
     @Override

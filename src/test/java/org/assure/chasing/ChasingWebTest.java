@@ -169,6 +169,7 @@ class ChasingWebTest extends WebTest {
         admin = signedIn(s.admin());
         assertEquals(303, admin.post("/returns/" + s.returnId() + "/pause", "pauseReason", "School closed after a fire").status());
         assertEquals(new ChaseRun.Outcome(0, 0, 0), runOn(s, later.plusDays(2)), "paused: nothing sent");
+        admin = signedIn(s.admin()); // days have passed: a new session
         String history = admin.get("/returns/" + s.returnId() + "/chasing").body();
         assertTrue(history.contains("Chasing paused: School closed after a fire") && history.contains("Extended to"), history);
         assertEquals(303, admin.post("/returns/" + s.returnId() + "/pause/end").status());
