@@ -136,12 +136,18 @@ class AccessibilityTest extends WebTest {
                 check(browser, "/", problems);
                 if (person == chair) {
                     check(browser, returnPath + "/print", problems);
+                    check(browser, returnPath + "/chasing", problems);
                 }
             }
         }
         try (RealBrowser browser = new RealBrowser(server.getURI())) {
             browser.signIn(admin.email(), Fixtures.PASSWORD);
             check(browser, returnPath + "/sections/leadership", problems);
+            var cycle = java.util.regex.Pattern.compile("href=\"(/cycles/\\d+)\"").matcher(signedIn(admin).get("/cycles").body());
+            assertTrue(cycle.find());
+            check(browser, cycle.group(1) + "/chasing", problems);
+            check(browser, cycle.group(1) + "/chasing/rules", problems);
+            check(browser, returnPath + "/chasing", problems);
             check(browser, returnPath + "/return-for-changes", problems);
             browser.submit();
             assertTrue(browser.title().startsWith("Error: "), "returning without a reason says so: " + browser.title());

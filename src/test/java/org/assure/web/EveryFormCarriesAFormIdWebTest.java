@@ -144,6 +144,14 @@ class EveryFormCarriesAFormIdWebTest extends WebTest {
         ReturnFilling.completeEverySection(leadBrowser, "/returns/" + returnA, banks.get("section-175", "2025"));
         visit(leadBrowser, "/returns/" + returnA + "/check");
 
+        // chasing: the cycle's page (send now) and rules, a return's extension and pause (then resume), a chair's response
+        visit(admin, "/cycles/" + open + "/chasing");
+        visit(admin, "/cycles/" + open + "/chasing/rules");
+        visit(admin, "/returns/" + returnA + "/chasing?before=pause");
+        assertEquals(303, admin.post("/returns/" + returnA + "/pause", "pauseReason", "Closed for a week").status());
+        visit(admin, "/returns/" + returnA + "/chasing?after=pause");
+        visit(signedIn(fixtures.person(p, Role.ESCALATION_CONTACT, schoolA)), "/returns/" + returnA + "/chasing?as=chair");
+
         // a conflict: two leads saved the same answer from the same page
         TestBrowser second = signedIn(otherLead);
         String secondPage = second.get("/returns/" + returnA + SECTION).body();
