@@ -124,6 +124,9 @@ class ChaseRun {
                 ChaseEmail email = email(partnershipName, cycle, o, f, asked, due, s.deadline(), today);
                 for (Map.Entry<String, List<Recipient>> role : rolesOf(due, o, f, asked).entrySet()) {
                     List<Addressee> people = recipients.resolve(cycle.partnershipId(), role.getValue());
+                    if (people.isEmpty() && !ASSIGNEE.equals(role.getKey()) && LadderRecipient.valueOf(role.getKey()).ifThereIsOne()) {
+                        continue;
+                    }
                     if (people.isEmpty()) {
                         String key = group + ":" + role.getKey() + ":none";
                         if (written.add(key)) {

@@ -157,6 +157,9 @@ public class Chasing {
                     continue;
                 }
                 for (LadderRecipient role : d.ladderStep().recipients()) {
+                    if (role.ifThereIsOne()) {
+                        continue;
+                    }
                     boolean alreadyRecorded = byReturn.getOrDefault(f.returnId(), List.of()).stream()
                             .anyMatch(m -> m.kind().equals("STEP") && m.step() == d.step() && m.recipientRole().equals(role.name()) && m.sent());
                     if (!alreadyRecorded && recipients.resolve(cycle.partnershipId(), role.of(o)).isEmpty()) {

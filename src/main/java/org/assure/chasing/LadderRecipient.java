@@ -38,6 +38,14 @@ public enum LadderRecipient {
         return ordinal() >= ASSISTANT_DIRECTOR_EDUCATION.ordinal();
     }
 
+    /**
+     * Written to if there is one: a school need not have a safeguarding governor, so a step that names one says nothing
+     * when there is none (every other role missing is recorded as not sent, and warned).
+     */
+    public boolean ifThereIsOne() {
+        return this == SAFEGUARDING_GOVERNOR;
+    }
+
     /** The chair and the safeguarding governor get the paragraph that says why they are written to. */
     public boolean governor() {
         return this == CHAIR_OF_GOVERNORS || this == SAFEGUARDING_GOVERNOR;

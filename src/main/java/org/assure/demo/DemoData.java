@@ -21,6 +21,7 @@ import org.assure.organisations.OrganisationService;
 import org.assure.organisations.Phase;
 import org.assure.organisations.SchoolCategory;
 import org.assure.organisations.Sector;
+import org.assure.chasing.Chasing;
 import org.assure.partnerships.OfficerForms;
 import org.assure.partnerships.PartnershipOfficers;
 import org.assure.partnerships.PartnershipService;
@@ -74,15 +75,19 @@ public class DemoData {
     private final Submissions submissions;
     private final Delegation delegation;
     private final PartnershipOfficers officers;
+    private final Chasing chasing;
+    /** While seeding one weak return: every n-th rating question (by key) is answered Red; 0 for none. */
+    private int redEvery;
     private final String configuredPassword;
 
     DemoData(PartnershipService partnerships, OrganisationService organisations, AccountService accounts,
              AssureSettings settings, CycleService cycles, ReturnService returns, SectionPages pages, SectionSaving saving,
-             Submissions submissions, Delegation delegation, PartnershipOfficers officers,
+             Submissions submissions, Delegation delegation, PartnershipOfficers officers, Chasing chasing,
              @Value("${assure.demo-password:}") String configuredPassword) {
         this.submissions = submissions;
         this.delegation = delegation;
         this.officers = officers;
+        this.chasing = chasing;
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.accounts = accounts;
@@ -132,7 +137,7 @@ public class DemoData {
         for (School s : SCHOOLS) {
             schools.add(organisations.create(partnershipId, null, new OrganisationDetails(OrganisationKind.SCHOOL, s.name(), null,
                     s.phase(), s.category(), String.valueOf(urn++), s.trust(), "Northbridge", s.postcode(), s.boarding(),
-                    s.earlyYears(), null, schoolContacts(s.name()))));
+                    s.earlyYears(), null, schoolContacts(s.name(), schools.size()))));
         }
         Organisation demoSchool = schools.get(0);
 
@@ -162,8 +167,9 @@ public class DemoData {
         submitWhole(probationLead, cycles.returnOf(earlier, probation.id()).orElseThrow(), "Tom Brennan", "Head of the delivery unit");
         cycles.close(admin, earlier);
 
+        // due in 28 days: today's run sends the first reminders
         long agencies = cycles.createAndOpen(admin, cycleForm("Section 11 audit " + today.getYear(), "section-11/2023", "AGENCY",
-                today.minusWeeks(3), today.plusWeeks(8), today.plusWeeks(12)));
+                today.minusWeeks(3), today.plusDays(28), today.plusWeeks(10)));
         // The force's return: not started, answers carried forward to check, one section shared with a colleague.
         long policeReturn = cycles.returnOf(agencies, police.id()).orElseThrow();
         String shared = returns.load(policeLead, policeReturn).applicableSections().get(1).key();
@@ -188,14 +194,31 @@ public class DemoData {
         submitWhole(returnedLead, cycles.returnOf(lastYear, returned.id()).orElseThrow(), "Owen Hughes", "Designated safeguarding lead");
         cycles.close(admin, lastYear);
 
+        // past its deadline by 8 days (the final deadline is 6 weeks away): the schools not in have reached step 2
         long schoolsCycle = cycles.createAndOpen(admin, cycleForm("Section 175/157 audit " + today.getYear() + "–" + (today.getYear() + 1 - 2000),
-                "section-175/2026", "SCHOOL", today.minusWeeks(6), today.plusWeeks(4), today.plusWeeks(6)));
+                "section-175/2026", "SCHOOL", today.minusWeeks(10), today.minusDays(8), today.plusWeeks(6)));
         startRiversideReturn(demoDsl, schoolsCycle, demoSchool.id());
         submitWhole(submittedLead, cycles.returnOf(schoolsCycle, submitted.id()).orElseThrow(), "Priya Nair", "Designated safeguarding lead");
         long returnedId = cycles.returnOf(schoolsCycle, returned.id()).orElseThrow();
         submitWhole(returnedLead, returnedId, "Owen Hughes", "Designated safeguarding lead");
         submissions.returnForChanges(admin, returnedId, new Submissions.ReturnForm(
                 "Online safety: the filtering and monitoring answers need evidence of the termly checks, not only the policy."), FormErrors.none());
+
+        // Chasing in every state: an extension, a pause, a non-compliant submission, then today's reminders and steps
+        LocalDate extendedTo = today.plusDays(14);
+        chasing.extend(admin, returnedId, new Chasing.ExtensionForm(day(extendedTo), month(extendedTo), year(extendedTo),
+                "Changes asked for by the partnership; the DSL is back from leave next week"));
+        Organisation pausedSchool = schools.get(5);
+        chasing.pause(admin, cycles.returnOf(schoolsCycle, pausedSchool.id()).orElseThrow(),
+                new Chasing.PauseForm(null, null, null, "Headteacher on long-term sick leave; the interim head starts next month"));
+        Organisation weak = schools.get(4);
+        CurrentUser weakLead = lead(accounts.createActive(partnershipId, "Nadia Farouk", "dsl@" + domainOf(weak) + ".example.org", password,
+                List.of(Role.ORGANISATION_LEAD), List.of(weak.id())), partnershipId, "dsl@" + domainOf(weak) + ".example.org", "Nadia Farouk", weak);
+        redEvery = 6; // more Red answers than the threshold of 3: raised with the safeguarding executive on submission
+        submitWhole(weakLead, cycles.returnOf(schoolsCycle, weak.id()).orElseThrow(), "Nadia Farouk", "Designated safeguarding lead");
+        redEvery = 0;
+        chasing.sendNow(admin, schoolsCycle);
+        chasing.sendNow(admin, agencies);
         return true;
     }
 
@@ -235,7 +258,8 @@ public class DemoData {
     private AnswerInput typicalAnswer(org.assure.banks.BankModel.Question q, int version, String evidence) {
         String k = q.key();
         return switch (q.type()) {
-            case RATING -> answer(Math.abs(k.hashCode()) % 5 == 0 ? "AMBER" : "GREEN", List.of(), evidence, DateInput.of(null), version);
+            case RATING -> answer(redEvery > 0 && Math.abs(k.hashCode()) % redEvery == 0 ? "RED"
+                    : Math.abs(k.hashCode()) % 5 == 0 ? "AMBER" : "GREEN", List.of(), evidence, DateInput.of(null), version);
             case YES_NO -> answer("", List.of("YES"), "", DateInput.of(null), version);
             case SINGLE_CHOICE, MULTIPLE_CHOICE -> answer("", List.of(q.options().get(0).code()), "", DateInput.of(null), version);
             case NUMBER -> answer("", List.of("2"), "", DateInput.of(null), version);
@@ -319,15 +343,27 @@ public class DemoData {
         }
     }
 
-    private static List<Contact> schoolContacts(String school) {
+    /**
+     * A head, a DSL and a chair of governors for each school: the demo school's chair is the demo chair account
+     * (so chair@example.org receives its escalation), and one school has no chair, so the chasing page warns.
+     */
+    private static List<Contact> schoolContacts(String school, int index) {
         int n = Math.abs(school.hashCode());
         String head = FIRST[n % FIRST.length] + " " + LAST[(n / 7) % LAST.length];
         String dsl = FIRST[(n / 3) % FIRST.length] + " " + LAST[(n / 11) % LAST.length];
         String chair = FIRST[(n / 5) % FIRST.length] + " " + LAST[(n / 13) % LAST.length];
-        return List.of(new Contact(ContactRole.HEADTEACHER, head, emailFor(head, school), null),
-                new Contact(ContactRole.DSL, dsl, emailFor(dsl, school), null),
-                new Contact(ContactRole.CHAIR_OF_GOVERNORS, chair, emailFor(chair, school), null));
+        List<Contact> contacts = new ArrayList<>(List.of(new Contact(ContactRole.HEADTEACHER, head, emailFor(head, school), null),
+                new Contact(ContactRole.DSL, dsl, emailFor(dsl, school), null)));
+        if (index == 0) {
+            contacts.add(new Contact(ContactRole.CHAIR_OF_GOVERNORS, "Martin Hale", "chair@example.org", null));
+        } else if (index != NO_CHAIR) {
+            contacts.add(new Contact(ContactRole.CHAIR_OF_GOVERNORS, chair, emailFor(chair, school), null));
+        }
+        return contacts;
     }
+
+    /** The school (by its place in SCHOOLS) recorded without a chair of governors. */
+    private static final int NO_CHAIR = 3;
 
     private static String emailFor(String person, String organisation) {
         String local = person.toLowerCase(Locale.ROOT).replaceAll("[^a-z ]", "").strip().replace(' ', '.');

@@ -61,16 +61,22 @@ class ChasingWebTest extends WebTest {
     record Setup(Partnership p, Fixtures.Person admin, Organisation school, Fixtures.Person lead, long cycleId, long returnId, LocalDate deadline) {
     }
 
-    /** A school with a DSL, a headteacher and a chair (no safeguarding governor), its lead, and a cycle due in 30 days. */
     Setup setup() {
+        return setup(true);
+    }
+
+    /** A school with a DSL, a headteacher and (if asked) a chair, no safeguarding governor, its lead, and a cycle due in 30 days. */
+    Setup setup(boolean withChair) {
         Partnership p = fixtures.partnership();
         Fixtures.Person admin = fixtures.admin(p);
         int n = Fixtures.next();
         Organisation school = organisations.create(p.id(), null, new OrganisationDetails(OrganisationKind.SCHOOL, "Chased School " + n, null,
                 Phase.PRIMARY, SchoolCategory.MAINTAINED, String.valueOf(700000 + n), null, "Testshire", "TS1 1AA", false, false, null,
-                List.of(new OrganisationDetails.Contact(ContactRole.DSL, "Dee Esel", "dsl" + n + "@chased.test", null),
+                withChair ? List.of(new OrganisationDetails.Contact(ContactRole.DSL, "Dee Esel", "dsl" + n + "@chased.test", null),
                         new OrganisationDetails.Contact(ContactRole.HEADTEACHER, "Hedda Teacher", "head" + n + "@chased.test", null),
-                        new OrganisationDetails.Contact(ContactRole.CHAIR_OF_GOVERNORS, "Chas Chair", "chair" + n + "@chased.test", null))));
+                        new OrganisationDetails.Contact(ContactRole.CHAIR_OF_GOVERNORS, "Chas Chair", "chair" + n + "@chased.test", null))
+                        : List.of(new OrganisationDetails.Contact(ContactRole.DSL, "Dee Esel", "dsl" + n + "@chased.test", null),
+                        new OrganisationDetails.Contact(ContactRole.HEADTEACHER, "Hedda Teacher", "head" + n + "@chased.test", null))));
         Fixtures.Person lead = fixtures.person(p, Role.ORGANISATION_LEAD, school);
         LocalDate today = Dates.today(clock);
         LocalDate deadline = today.plusDays(30);
@@ -106,8 +112,8 @@ class ChasingWebTest extends WebTest {
     }
 
     @Test
-    void theRemindersThenTheLadderEachOnceToItsPeopleAndAMissingGovernorIsRecorded() {
-        Setup s = setup();
+    void theRemindersThenTheLadderEachOnceToItsPeopleAndAMissingChairIsRecorded() {
+        Setup s = setup(false);
         assertEquals(0, runOn(s, Dates.today(clock)).sent(), "nothing is due 30 days before the deadline");
         assertEquals(2, runOn(s, s.deadline().minusDays(28)).sent(), "the 28-day reminder to the lead's account and the DSL");
         assertEquals(new ChaseRun.Outcome(0, 0, 0), run.run(lookup.terms(s.cycleId()), Dates.today(clock)), "a second run that day writes nothing");
@@ -115,16 +121,19 @@ class ChasingWebTest extends WebTest {
         // no run on the 7- and 1-day reminders' days: after the deadline they are past, and step 1 is what is owed
         ChaseRun.Outcome late = runOn(s, s.deadline().plusDays(1));
         assertEquals(2, late.sent(), "step 1 to the DSL and the headteacher");
+        String before = signedIn(s.admin()).get("/cycles/" + s.cycleId() + "/chasing").body();
+        assertTrue(before.contains(s.school().name() + " has no chair of governors with an email address: step 2"),
+                "warned before the step is due: " + before);
         ChaseRun.Outcome week = runOn(s, s.deadline().plusDays(7));
-        assertEquals(new ChaseRun.Outcome(1, 1, 0), week, "step 2 to the chair; no safeguarding governor to write to");
+        assertEquals(new ChaseRun.Outcome(0, 1, 0), week, "step 2: no chair to write to (and no safeguarding governor, who is asked only if there is one)");
         assertEquals(List.of("REMINDER 14 LEAD SENT", "REMINDER 14 LEAD SENT", "REMINDER 28 LEAD SENT", "REMINDER 28 LEAD SENT",
-                "STEP 1 DSL SENT", "STEP 1 HEADTEACHER SENT", "STEP 2 CHAIR_OF_GOVERNORS SENT", "STEP 2 SAFEGUARDING_GOVERNOR NOT_SENT"), written(s));
+                "STEP 1 DSL SENT", "STEP 1 HEADTEACHER SENT", "STEP 2 CHAIR_OF_GOVERNORS NOT_SENT"), written(s));
         var missing = messages.findByReturnIdOrderByIdDesc(s.returnId()).stream().filter(m -> !m.sent()).findFirst().orElseThrow();
-        assertEquals(s.school().name() + " has no safeguarding governor with an email address", missing.reason());
+        assertEquals(s.school().name() + " has no chair of governors with an email address", missing.reason());
 
         TestBrowser admin = signedIn(s.admin());
         String page = admin.get("/cycles/" + s.cycleId() + "/chasing").body();
-        assertTrue(page.contains("Not sent: " + s.school().name() + " has no safeguarding governor"), page);
+        assertTrue(page.contains("Not sent: " + s.school().name() + " has no chair of governors"), page);
         assertTrue(page.contains("has no assistant director of education") || page.contains("The partnership has no assistant director"),
                 "step 3 is warned before it is due: " + page);
         assertTrue(page.contains("Step 2 of 3"), page);

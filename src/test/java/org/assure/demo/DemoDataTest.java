@@ -84,6 +84,24 @@ class DemoDataTest {
             for (String state : List.of("Not started", "In progress", "Submitted", "Returned for changes")) {
                 assertTrue(progress.toString().contains(state), "a return " + state.toLowerCase() + " in the demo cycles");
             }
+            // chasing in every state (issue 11)
+            var cycleIds = java.util.regex.Pattern.compile("href=\"/cycles/(\\d+)/chasing\"").matcher(progress.toString());
+            StringBuilder chasingPages = new StringBuilder();
+            while (cycleIds.find()) {
+                chasingPages.append(admin.get("/cycles/" + cycleIds.group(1) + "/chasing").body());
+            }
+            String chasing = chasingPages.toString();
+            for (String state : List.of("Reminder, 28 days before the deadline", "Escalation step 2", "Extended to", "Paused",
+                    "Not compliant", "has no chair of governors")) {
+                assertTrue(chasing.contains(state), "the demo's chasing shows: " + state);
+            }
+            var chair = new TestBrowser(server.getURI());
+            chair.signIn("chair@example.org", "demo password for tests");
+            var chairReturn = java.util.regex.Pattern.compile("href=\"(/returns/\\d+)/chasing\"").matcher(chair.get("/").body());
+            assertTrue(chairReturn.find(), "the chair's dashboard leads to the chasing of Riverside's return");
+            String chairPage = chair.get(chairReturn.group(1) + "/chasing").body();
+            assertTrue(chairPage.contains("Escalation step 2") && chairPage.contains("Martin Hale") && chairPage.contains("Record a response"),
+                    "the chair was emailed at step 2 and can respond");
         }
         try (EmbeddedServer restarted = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
             var context = restarted.getApplicationContext();
