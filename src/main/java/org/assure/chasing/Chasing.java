@@ -200,6 +200,30 @@ public class Chasing {
         return new ChasingPage(cycle, r, outstanding, upcoming, warnings, sent.stream().limit(200).toList(), problems, panel, answers, Dates.date(today));
     }
 
+    /** One open cycle's chasing at a glance, for the admin's dashboard. */
+    public record Summary(long cycleId, String cycleName, String deadline, long outstanding, long pastDeadline, long notSent, long onPanelList) {
+    }
+
+    @Transactional
+    public List<Summary> summaries(CurrentUser admin) {
+        access.requireAdmin(admin);
+        LocalDate today = Dates.today(clock);
+        List<Summary> rows = new ArrayList<>();
+        for (CycleTerms cycle : cycles.open()) {
+            if (cycle.partnershipId() != admin.partnershipId()) {
+                continue;
+            }
+            List<ReturnFacts.Fact> all = facts.ofCycle(cycle.id());
+            List<ReturnFacts.Fact> open = all.stream().filter(f -> f.status() != ReturnStatus.SUBMITTED).toList();
+            Map<Long, ReturnStates.State> state = states.of(cycle, open.stream().map(ReturnFacts.Fact::returnId).toList(), today);
+            long past = open.stream().filter(f -> today.isAfter(state.get(f.returnId()).deadline())).count();
+            long notSent = messages.findByCycleIdOrderByIdDesc(cycle.id()).stream().filter(m -> !m.sent()).count();
+            rows.add(new Summary(cycle.id(), cycle.name(), Dates.date(cycle.deadline()), open.size(), past, notSent,
+                    panelList.findByCycleIdOrderById(cycle.id()).size()));
+        }
+        return rows;
+    }
+
     /** Runs today's chasing for the cycle now, as the daily run would; what it did. */
     @Transactional
     public String sendNow(CurrentUser admin, long cycleId) {

@@ -1,5 +1,7 @@
 package org.assure.home;
 
+import org.assure.chasing.Chasing;
+
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -31,11 +33,13 @@ class DashboardController {
     private final OrganisationService organisations;
     private final ReturnService returns;
     private final CycleService cycles;
+    private final Chasing chasing;
 
-    DashboardController(OrganisationService organisations, ReturnService returns, CycleService cycles) {
+    DashboardController(OrganisationService organisations, ReturnService returns, CycleService cycles, Chasing chasing) {
         this.organisations = organisations;
         this.returns = returns;
         this.cycles = cycles;
+        this.chasing = chasing;
     }
 
     @Get
@@ -48,7 +52,7 @@ class DashboardController {
         Model model = Model.of("user", user).with("roles", roleLabels).with("ownOrganisations", own)
                 .with("returns", returns.dashboard(user));
         if (user.isAdmin()) {
-            model.with("overview", organisations.overview(user.partnershipId()));
+            model.with("overview", organisations.overview(user.partnershipId())).with("chasing", chasing.summaries(user));
         }
         model.with("chair", user.has(Roles.CHAIR)).with("panel", user.has(Roles.PANEL)).with("viewer", user.has(Roles.VIEWER))
                 .with("overseen", user.has(Roles.CHAIR) ? returns.overseen(user) : List.of())
