@@ -90,8 +90,13 @@ class ChaseRun {
         }
         ChasingRules r = rules.of(cycle.id());
         Map<Long, ReturnStates.State> state = states.of(cycle, returns.stream().map(ReturnFacts.Fact::returnId).toList(), today);
-        Set<String> written = new HashSet<>(messages.keysOfCycle(cycle.id()));
-        Set<String> sentGroups = written.stream().filter(k -> !k.endsWith(":none")).map(ChaseRun::group).collect(Collectors.toSet());
+        Map<String, String> written = new HashMap<>();
+        messages.keysOfCycle(cycle.id()).forEach(k -> written.put(k.chaseKey(), k.status()));
+        // a group (one reminder or step of one return) is done once something in it was sent and nobody in it is held by the cap
+        Set<String> heldGroups = written.entrySet().stream().filter(e -> ChaseMessage.HELD.equals(e.getValue()))
+                .map(e -> group(e.getKey())).collect(Collectors.toSet());
+        Set<String> sentGroups = written.entrySet().stream().filter(e -> ChaseMessage.SENT.equals(e.getValue()))
+                .map(e -> group(e.getKey())).filter(g -> !heldGroups.contains(g)).collect(Collectors.toSet());
         Instant now = clock.instant();
         Map<String, Integer> sentThisWeek = new HashMap<>();
         messages.sentSince(cycle.id(), now.minus(Duration.ofDays(7))).forEach(m -> sentThisWeek.merge(address(m.recipientEmail()), 1, Integer::sum));
@@ -129,7 +134,7 @@ class ChaseRun {
                     }
                     if (people.isEmpty()) {
                         String key = group + ":" + role.getKey() + ":none";
-                        if (written.add(key)) {
+                        if (written.putIfAbsent(key, ChaseMessage.NOT_SENT) == null) {
                             String reason = ASSIGNEE.equals(role.getKey()) ? "The section's assignee has no email address"
                                     : LadderRecipient.valueOf(role.getKey()).missing(o);
                             toSave.add(new ChaseMessage(null, cycle.partnershipId(), cycle.id(), f.returnId(), o.id(), key, due.kind().name(),
@@ -140,18 +145,35 @@ class ChaseRun {
                     }
                     for (Addressee person : people) {
                         String key = group + ":" + address(person.address());
-                        if (written.contains(key)) {
+                        String before = written.get(key);
+                        if (ChaseMessage.SENT.equals(before)) {
                             continue;
                         }
                         if (sentThisWeek.getOrDefault(address(person.address()), 0) >= r.weeklyCap()) {
                             held++;
+                            if (before == null) {
+                                written.put(key, ChaseMessage.HELD);
+                                toSave.add(new ChaseMessage(null, cycle.partnershipId(), cycle.id(), f.returnId(), o.id(), key, due.kind().name(),
+                                        due.step(), role.getKey(), person.name(), person.address(), ChaseMessage.HELD,
+                                        "Held back by the weekly cap; sent on a later day if it is still due", null, due.dueOn(), now));
+                            }
                             continue;
                         }
                         long outboxId = notifications.sendTo(cycle.partnershipId(), email, person);
-                        written.add(key);
+                        written.put(key, ChaseMessage.SENT);
                         sentThisWeek.merge(address(person.address()), 1, Integer::sum);
-                        toSave.add(new ChaseMessage(null, cycle.partnershipId(), cycle.id(), f.returnId(), o.id(), key, due.kind().name(),
-                                due.step(), role.getKey(), person.name(), person.address(), ChaseMessage.SENT, null, outboxId, due.dueOn(), now));
+                        ChaseMessage message = new ChaseMessage(null, cycle.partnershipId(), cycle.id(), f.returnId(), o.id(), key,
+                                due.kind().name(), due.step(), role.getKey(), person.name(), person.address(), ChaseMessage.SENT, null, outboxId,
+                                due.dueOn(), now);
+                        if (ChaseMessage.HELD.equals(before)) {
+                            // the row held back on an earlier run: now sent (the update fails if another run sent it meanwhile)
+                            ChaseMessage earlier = messages.findByChaseKey(key).orElseThrow();
+                            messages.update(new ChaseMessage(earlier.id(), message.partnershipId(), message.cycleId(), message.returnId(),
+                                    message.organisationId(), key, message.kind(), message.step(), message.recipientRole(), message.recipientName(),
+                                    message.recipientEmail(), ChaseMessage.SENT, null, outboxId, message.dueOn(), now));
+                        } else {
+                            toSave.add(message);
+                        }
                         sent++;
                     }
                 }

@@ -418,6 +418,9 @@ public class Chasing {
             case "STEP" -> "Escalation step " + m.step();
             default -> "Non-compliance raised";
         };
+        if (m.held()) {
+            return new Sent(Dates.moment(m.createdAt()), name(orgs, m.organisationId()), m.returnId(), what, to, m.reason(), false);
+        }
         if (!m.sent()) {
             return new Sent(Dates.moment(m.createdAt()), name(orgs, m.organisationId()), m.returnId(), what, to, "Not sent: " + m.reason(), true);
         }

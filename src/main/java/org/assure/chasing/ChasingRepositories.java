@@ -52,10 +52,20 @@ final class ChasingRepositories {
                         Instant createdAt) {
         static final String SENT = "SENT";
         static final String NOT_SENT = "NOT_SENT";
+        /** Held back by the weekly cap: sent (the row updated) by the first run the cap allows. */
+        static final String HELD = "HELD";
+
+        boolean held() {
+            return HELD.equals(status);
+        }
 
         boolean sent() {
             return SENT.equals(status);
         }
+    }
+
+    @io.micronaut.core.annotation.Introspected
+    record KeyStatus(String chaseKey, String status) {
     }
 
     @MappedEntity("assurance_panel_list")
@@ -99,9 +109,11 @@ final class ChasingRepositories {
 
         List<ChaseMessage> findByReturnIdOrderByIdDesc(long returnId);
 
-        /** The keys already written for a cycle: what a run must not write again. */
-        @Query(value = "SELECT chase_key FROM chase_message WHERE cycle_id = :cycleId", readOnly = true)
-        List<String> keysOfCycle(long cycleId);
+        /** The keys already written for a cycle, with their status: what a run must not write again. */
+        @Query(value = "SELECT chase_key, status FROM chase_message WHERE cycle_id = :cycleId", readOnly = true)
+        List<KeyStatus> keysOfCycle(long cycleId);
+
+        Optional<ChaseMessage> findByChaseKey(String chaseKey);
 
         /** Emails sent to each address from the cycle since this moment, for the weekly cap. */
         @Query(value = "SELECT * FROM chase_message WHERE cycle_id = :cycleId AND status = 'SENT' AND created_at > :since", readOnly = true)

@@ -156,8 +156,15 @@ class ChasingWebTest extends WebTest {
         assertEquals(2, runOn(s, s.deadline().minusDays(3)).sent());
         ChaseRun.Outcome held = runOn(s, s.deadline().minusDays(2));
         assertEquals(new ChaseRun.Outcome(0, 0, 2), held, "one a week: the 2-day reminder waits");
-        ChaseRun.Outcome later = runOn(s, s.deadline().plusDays(5));
-        assertEquals(2, later.sent(), "a week after the first, the cap lets step 1 through");
+        assertEquals(new ChaseRun.Outcome(1, 0, 1), runOn(s, s.deadline().plusDays(1)),
+                "step 1: the headteacher gets it; the DSL, written to 4 days ago, is held");
+        assertEquals(new ChaseRun.Outcome(0, 0, 1), runOn(s, s.deadline().plusDays(3)), "still within the DSL's week: still held");
+        assertEquals(new ChaseRun.Outcome(1, 0, 0), runOn(s, s.deadline().plusDays(5)), "more than a week after the DSL's last email, it goes");
+        assertEquals(new ChaseRun.Outcome(0, 0, 0), runOn(s, s.deadline().plusDays(6)), "and only once");
+        var dsl = messages.findByReturnIdOrderByIdDesc(s.returnId()).stream().filter(m -> m.kind().equals("STEP") && m.recipientRole().equals("DSL"))
+                .toList();
+        assertEquals(1, dsl.size());
+        assertTrue(dsl.get(0).sent() && dsl.get(0).outboxId() != null, "the held row became the sent one");
     }
 
     @Test
