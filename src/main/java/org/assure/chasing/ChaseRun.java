@@ -26,7 +26,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -208,8 +207,7 @@ class ChaseRun {
     private static ChaseEmail email(String partnershipName, CycleTerms cycle, Organisation o, ReturnFacts.Fact f, BankModel.Version asked,
                                     Due due, LocalDate deadline, LocalDate today) {
         List<String> toDo = asked.sections().stream().filter(s -> !f.completed().contains(s.key())).map(BankModel.Section::title).toList();
-        long questions = asked.questions().stream().filter(q -> q.showWhen() == null).count();
-        int percent = questions == 0 ? 0 : (int) Math.min(100, Math.round(100.0 * f.answered() / questions));
+        int percent = percentAnswered(f, asked);
         long days = Math.abs(ChronoUnit.DAYS.between(today, deadline));
         boolean reminder = due.kind() == ChasePlanner.Kind.REMINDER;
         String when = reminder ? (days == 0 ? "today, " + Dates.date(deadline) : "in " + days + (days == 1 ? " day" : " days") + ", on " + Dates.date(deadline))
@@ -220,6 +218,16 @@ class ChaseRun {
                 + "submitted. Please complete the sections still open and submit it by the deadline." : due.ladderStep().body();
         return new ChaseEmail(partnershipName, o.name(), cycle.name(), subject, words, reminder,
                 !reminder && due.ladderStep().formalRequest(), Dates.date(deadline), when, percent, toDo, "/returns/" + f.returnId());
+    }
+
+    /**
+     * The share of the questions asked of the organisation that someone has answered or confirmed. Conditional
+     * questions are left out of the base (whether they are asked depends on answers), so this can differ by a few
+     * points from the task list's figure, which counts them once they are shown.
+     */
+    static int percentAnswered(ReturnFacts.Fact f, BankModel.Version asked) {
+        long questions = asked.questions().stream().filter(q -> q.showWhen() == null).count();
+        return questions == 0 ? 0 : (int) Math.min(100, Math.round(100.0 * f.answered() / questions));
     }
 
     private static String group(String key) {

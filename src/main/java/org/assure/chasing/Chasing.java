@@ -9,25 +9,20 @@ import org.assure.access.CurrentUser;
 import org.assure.access.Target;
 import org.assure.audit.AuditFields;
 import org.assure.audit.AuditTrail;
-import org.assure.banks.BankModel;
 import org.assure.banks.QuestionBanks;
 import org.assure.chasing.ChasingRepositories.ChaseMessage;
 import org.assure.chasing.ChasingRepositories.Extension;
-import org.assure.chasing.ChasingRepositories.PanelListEntry;
 import org.assure.chasing.ChasingRepositories.Pause;
 import org.assure.chasing.ChasingRepositories.Response;
 import org.assure.kernel.DateInput;
 import org.assure.kernel.Dates;
-import org.assure.kernel.FieldLimits;
 import org.assure.kernel.FormErrors;
 import org.assure.kernel.Refusal;
 import org.assure.kernel.Text;
 import org.assure.kernel.Validated;
-import org.assure.notify.Outbox;
-import org.assure.notify.OutboxEmail;
+import org.assure.notify.Notifications;
 import org.assure.notify.Recipients;
 import org.assure.organisations.Organisation;
-import org.assure.organisations.OrganisationKind;
 import org.assure.organisations.OrganisationService;
 import org.assure.returns.CycleLookup;
 import org.assure.returns.CycleTerms;
@@ -40,7 +35,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -60,7 +54,7 @@ public class Chasing {
     private final OrganisationService organisations;
     private final QuestionBanks banks;
     private final Recipients recipients;
-    private final Outbox outbox;
+    private final Notifications notifications;
     private final ChasingRepositories.Messages messages;
     private final ChasingRepositories.Extensions extensions;
     private final ChasingRepositories.Pauses pauses;
@@ -71,7 +65,7 @@ public class Chasing {
     private final Clock clock;
 
     Chasing(CycleLookup cycles, ReturnFacts facts, ReturnService returns, RulesStore rules, ReturnStates states, ChaseRun run,
-            OrganisationService organisations, QuestionBanks banks, Recipients recipients, Outbox outbox, ChasingRepositories.Messages messages,
+            OrganisationService organisations, QuestionBanks banks, Recipients recipients, Notifications notifications, ChasingRepositories.Messages messages,
             ChasingRepositories.Extensions extensions, ChasingRepositories.Pauses pauses, ChasingRepositories.PanelList panelList,
             ChasingRepositories.Responses responses, AccessPolicy access, AuditTrail audit, Clock clock) {
         this.cycles = cycles;
@@ -83,7 +77,7 @@ public class Chasing {
         this.organisations = organisations;
         this.banks = banks;
         this.recipients = recipients;
-        this.outbox = outbox;
+        this.notifications = notifications;
         this.messages = messages;
         this.extensions = extensions;
         this.pauses = pauses;
@@ -184,7 +178,7 @@ public class Chasing {
         }
         upcoming.sort(java.util.Comparator.comparing((Upcoming u) -> LocalDate.parse(u.date(), java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK))));
 
-        Map<Long, OutboxEmail> delivery = outbox.byIds(cycle.partnershipId(), written.stream().map(ChaseMessage::outboxId)
+        Map<Long, Notifications.Delivery> delivery = notifications.deliveries(cycle.partnershipId(), written.stream().map(ChaseMessage::outboxId)
                 .filter(java.util.Objects::nonNull).toList());
         List<Sent> sent = new ArrayList<>();
         List<Sent> problems = new ArrayList<>();
@@ -268,7 +262,7 @@ public class Chasing {
 
     // ---- one return's chasing ----
 
-    public record ReturnChasing(ReturnContext context, String deadline, @Nullable String extension, @Nullable String pause, List<Sent> sent,
+    public record ReturnChasing(ReturnContext context, String deadline, int percentAnswered, @Nullable String extension, @Nullable String pause, List<Sent> sent,
                                 List<ResponseRow> responses, boolean mayManage, boolean mayRespond, List<String> earlier) {
     }
 
@@ -278,10 +272,12 @@ public class Chasing {
         ReturnStates.State s = states.of(ctx.cycle(), returnId, Dates.today(clock));
         Map<Long, Organisation> orgs = Map.of(ctx.organisation().id(), ctx.organisation());
         List<ChaseMessage> written = messages.findByReturnIdOrderByIdDesc(returnId);
-        Map<Long, OutboxEmail> delivery = outbox.byIds(ctx.ret().partnershipId(), written.stream().map(ChaseMessage::outboxId)
+        Map<Long, Notifications.Delivery> delivery = notifications.deliveries(ctx.ret().partnershipId(), written.stream().map(ChaseMessage::outboxId)
                 .filter(java.util.Objects::nonNull).toList());
         boolean admin = access.allows(user, Action.ADMINISTER, Target.partnership(ctx.ret().partnershipId()));
-        return new ReturnChasing(ctx, Dates.date(s.deadline()),
+        int percent = facts.ofCycle(ctx.cycle().id()).stream().filter(f -> f.returnId() == returnId).findFirst()
+                .map(f -> ChaseRun.percentAnswered(f, ctx.bank())).orElse(0);
+        return new ReturnChasing(ctx, Dates.date(s.deadline()), percent,
                 s.extension() == null ? null : "Extended to " + Dates.date(s.extension().newDeadline()) + ": " + s.extension().reason(),
                 s.pause() == null ? null : "Chasing paused" + (s.pause().pausedUntil() == null ? "" : " until " + Dates.date(s.pause().pausedUntil()))
                         + ": " + s.pause().reason(),
@@ -411,7 +407,7 @@ public class Chasing {
         return text;
     }
 
-    private static Sent sent(ChaseMessage m, Map<Long, Organisation> orgs, Map<Long, OutboxEmail> delivery) {
+    private static Sent sent(ChaseMessage m, Map<Long, Organisation> orgs, Map<Long, Notifications.Delivery> delivery) {
         String to = m.recipientEmail() == null ? role(m.recipientRole()) : m.recipientName() + " (" + role(m.recipientRole()) + ")";
         String what = switch (m.kind()) {
             case "REMINDER" -> "Reminder, " + m.step() + (m.step() == 1 ? " day" : " days") + " before the deadline";
@@ -424,7 +420,7 @@ public class Chasing {
         if (!m.sent()) {
             return new Sent(Dates.moment(m.createdAt()), name(orgs, m.organisationId()), m.returnId(), what, to, "Not sent: " + m.reason(), true);
         }
-        OutboxEmail e = m.outboxId() == null ? null : delivery.get(m.outboxId());
+        Notifications.Delivery e = m.outboxId() == null ? null : delivery.get(m.outboxId());
         String state = e == null ? "Queued" : e.refused() ? "Refused by the mail server: " + e.lastError()
                 : e.sentAt() != null ? "Delivered to the mail server " + Dates.moment(e.sentAt())
                 : e.attempts() > 0 ? "Failing, still trying (" + e.attempts() + " attempts)" : "Waiting to be sent";

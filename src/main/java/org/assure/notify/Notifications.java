@@ -46,6 +46,19 @@ public class Notifications {
                 email.text(), email.html());
     }
 
+    /** How an email {@link #sendTo} queued is getting on: waiting, failing (still retried), delivered or refused for good. */
+    public record Delivery(@io.micronaut.core.annotation.Nullable java.time.Instant sentAt, boolean refused, int attempts,
+                           @io.micronaut.core.annotation.Nullable String lastError) {
+    }
+
+    /** The delivery of each of these emails of the partnership (ids of another partnership's emails are not found). */
+    @Transactional
+    public java.util.Map<Long, Delivery> deliveries(long partnershipId, java.util.Collection<Long> outboxIds) {
+        java.util.Map<Long, Delivery> found = new java.util.HashMap<>();
+        outbox.byIds(partnershipId, outboxIds).forEach((id, e) -> found.put(id, new Delivery(e.sentAt(), e.refused(), e.attempts(), e.lastError())));
+        return found;
+    }
+
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public List<Addressee> send(long partnershipId, Message message, Recipient... to) {
         return send(partnershipId, message, List.of(to));

@@ -105,7 +105,7 @@ public class Outbox {
 
     /** Where each of these emails stands (sent, refused, still trying), for a feature that keeps their ids. */
     @Transactional
-    public java.util.Map<Long, OutboxEmail> byIds(long partnershipId, java.util.Collection<Long> ids) {
+    java.util.Map<Long, OutboxEmail> byIds(long partnershipId, java.util.Collection<Long> ids) {
         java.util.Map<Long, OutboxEmail> found = new java.util.HashMap<>();
         if (!ids.isEmpty()) {
             emails.findByPartnershipIdAndIdIn(partnershipId, ids).forEach(e -> found.put(e.id(), e));

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class NotifyBoundariesTest {
     private static final Path MAIN = Path.of("src", "main", "java", "org", "assure");
     private static final List<String> FEATURES = List.of("accounts", "organisations", "banks", "cycles", "returns", "escalation",
-            "panels", "sampling", "actions", "reports", "api", "partnerships", "home", "demo");
+            "panels", "sampling", "actions", "reports", "api", "partnerships", "home", "demo", "chasing");
 
     @Test
     void onlyNotifyWritesToTheOutbox() {
