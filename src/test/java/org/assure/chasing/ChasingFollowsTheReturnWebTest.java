@@ -1,0 +1,70 @@
+package org.assure.chasing;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.assure.access.Role;
+import org.assure.chasing.ChasedCycles.Chased;
+import org.assure.testsupport.Fixtures;
+import org.assure.testsupport.TestBrowser;
+import org.assure.testsupport.WebTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Chasing follows the return: a submitted return gets nothing more, and a reassigned section's reminders go to its new person. */
+@MicronautTest(transactional = false)
+class ChasingFollowsTheReturnWebTest extends WebTest {
+    @Inject
+    ChasedCycles chased;
+    @Inject
+    ChasingRepositories.PanelList panelList;
+
+    @Test
+    void aSubmittedReturnGetsNothingMoreBeforeOrAfterTheDeadline() {
+        Chased c = chased.cycle();
+        assertEquals(2, chased.runOn(c, c.deadline().minusDays(28)).sent(), "the 28-day reminder, before submission");
+        chased.submit(signedIn(c.lead()), c.returnId(), Map.of());
+
+        for (int daysAfter : List.of(-14, -7, -1, 1, 7, 21, 40)) {
+            assertEquals(new ChaseRun.Outcome(0, 0, 0), chased.runOn(c, c.deadline().plusDays(daysAfter)), daysAfter + " days from the deadline");
+        }
+        assertEquals(2, chased.messages(c).size(), chased.written(c).toString());
+        assertTrue(panelList.findByCycleIdOrderById(c.cycleId()).isEmpty(), "a submitted return is not put on the panel list for non-completion");
+        String page = signedIn(c.admin()).get("/cycles/" + c.cycleId() + "/chasing").body();
+        assertTrue(page.contains("Every return is submitted.") && page.contains("Nothing is due in the next 14 days."), page);
+        assertFalse(page.contains("cannot be sent to them"), "no warnings for a submitted return: " + page);
+    }
+
+    @Test
+    void aReassignedSectionMovesItsRemindersToTheNewPerson() {
+        Chased c = chased.cycle();
+        Fixtures.Person first = fixtures.person(c.p(), Role.CONTRIBUTOR, c.school());
+        Fixtures.Person second = fixtures.person(c.p(), Role.CONTRIBUTOR, c.school());
+        String assign = "/returns/" + c.returnId() + "/sections/leadership/assign";
+        TestBrowser lead = signedIn(c.lead());
+        lead.get(assign);
+        assertEquals(303, lead.post(assign, "assignee", String.valueOf(first.id())).status());
+
+        assertEquals(3, chased.runOn(c, c.deadline().minusDays(28)).sent(), "the lead's account, the DSL and the section's assignee");
+        assertTrue(chased.written(c).contains("REMINDER 28 ASSIGNEE SENT " + first.email()), chased.written(c).toString());
+
+        lead = signedIn(c.lead()); // days have passed: a new session
+        lead.get(assign);
+        assertEquals(303, lead.post(assign, "assignee", String.valueOf(second.id())).status());
+        assertEquals(3, chased.runOn(c, c.deadline().minusDays(14)).sent());
+        List<String> written = chased.written(c);
+        assertTrue(written.contains("REMINDER 14 ASSIGNEE SENT " + second.email()), written.toString());
+        assertEquals(1, written.stream().filter(w -> w.endsWith(" " + first.email())).count(), "nothing more to the first: " + written);
+
+        lead = signedIn(c.lead());
+        lead.get(assign);
+        assertEquals(303, lead.post(assign, "assignee", "").status(), "taken back by the lead");
+        assertEquals(2, chased.runOn(c, c.deadline().minusDays(7)).sent(), "the lead and the DSL only");
+        assertEquals(1, chased.written(c).stream().filter(w -> w.endsWith(" " + second.email())).count(), chased.written(c).toString());
+    }
+}
