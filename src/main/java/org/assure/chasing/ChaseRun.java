@@ -92,10 +92,11 @@ class ChaseRun {
         Map<String, String> written = new HashMap<>();
         messages.keysOfCycle(cycle.id()).forEach(k -> written.put(k.chaseKey(), k.status()));
         // a group (one reminder or step of one return) is done once something in it was sent and nobody in it is held by the cap
-        Set<String> heldGroups = written.entrySet().stream().filter(e -> ChaseMessage.HELD.equals(e.getValue()))
+        // or recorded as missing (a contact added since gets it, ADR 0029)
+        Set<String> openGroups = written.entrySet().stream().filter(e -> !ChaseMessage.SENT.equals(e.getValue()))
                 .map(e -> group(e.getKey())).collect(Collectors.toSet());
         Set<String> sentGroups = written.entrySet().stream().filter(e -> ChaseMessage.SENT.equals(e.getValue()))
-                .map(e -> group(e.getKey())).filter(g -> !heldGroups.contains(g)).collect(Collectors.toSet());
+                .map(e -> group(e.getKey())).filter(g -> !openGroups.contains(g)).collect(Collectors.toSet());
         Instant now = clock.instant();
         Map<String, Integer> sentThisWeek = new HashMap<>();
         messages.sentSince(cycle.id(), now.minus(Duration.ofDays(7))).forEach(m -> sentThisWeek.merge(address(m.recipientEmail()), 1, Integer::sum));
