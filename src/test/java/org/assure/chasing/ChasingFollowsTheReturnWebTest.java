@@ -1,6 +1,7 @@
 package org.assure.chasing;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.assure.access.Role;
 import org.assure.chasing.ChasedCycles.Chased;
@@ -9,6 +10,8 @@ import org.assure.testsupport.TestBrowser;
 import org.assure.testsupport.WebTest;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -16,13 +19,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Chasing follows the return: a submitted return gets nothing more, and a reassigned section's reminders go to its new person. */
+/**
+ * Chasing follows the return and its people: a submitted return gets nothing more, a reassigned section's reminders
+ * go to its new person, and a contact recorded after their step was found missing gets the step on the next run.
+ */
 @MicronautTest(transactional = false)
 class ChasingFollowsTheReturnWebTest extends WebTest {
     @Inject
     ChasedCycles chased;
     @Inject
     ChasingRepositories.PanelList panelList;
+    @Inject
+    TransactionOperations<Connection> transactions;
 
     @Test
     void aSubmittedReturnGetsNothingMoreBeforeOrAfterTheDeadline() {
@@ -38,6 +46,31 @@ class ChasingFollowsTheReturnWebTest extends WebTest {
         String page = signedIn(c.admin()).get("/cycles/" + c.cycleId() + "/chasing").body();
         assertTrue(page.contains("Every return is submitted.") && page.contains("Nothing is due in the next 14 days."), page);
         assertFalse(page.contains("cannot be sent to them"), "no warnings for a submitted return: " + page);
+    }
+
+    @Test
+    void aGovernorAddedAfterTheirStepWasRecordedNotSentGetsItOnTheNextRun() {
+        Chased c = chased.cycle();
+        assertEquals(new ChaseRun.Outcome(3, 1, 0), chased.runOn(c, c.deadline().plusDays(7)),
+                "step 1 to the DSL and the headteacher, step 2 to the chair; no safeguarding governor");
+        String governor = "governor" + Fixtures.next() + "@chased.test";
+        transactions.executeWrite(status -> { // the contact as the organisation's page would add it
+            try (var insert = status.getConnection().prepareStatement(
+                    "INSERT INTO organisation_contact (organisation_id, role, name, email) VALUES (?, 'SAFEGUARDING_GOVERNOR', 'Gail Governor', ?)")) {
+                insert.setLong(1, c.school().id());
+                insert.setString(2, governor);
+                return insert.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertEquals(new ChaseRun.Outcome(1, 0, 0), chased.runOn(c, c.deadline().plusDays(8)), "the next run sends the step to them (ADR 0029)");
+        List<String> written = chased.written(c);
+        assertTrue(written.contains("STEP 2 SAFEGUARDING_GOVERNOR SENT " + governor), written.toString());
+        assertTrue(written.contains("STEP 2 SAFEGUARDING_GOVERNOR NOT_SENT"), "the earlier record stays: " + written);
+        assertEquals(1, written.stream().filter(w -> w.startsWith("STEP 2 CHAIR_OF_GOVERNORS")).count(), "the chair is not written to again");
+        assertEquals(new ChaseRun.Outcome(0, 0, 0), chased.runOn(c, c.deadline().plusDays(9)));
     }
 
     @Test
