@@ -6,6 +6,7 @@ import org.assure.chasing.ChasedCycles.Chased;
 import org.assure.chasing.ChasingRepositories.ChaseMessage;
 import org.assure.chasing.ChasingRepositories.PanelListEntry;
 import org.assure.notify.Outbox;
+import org.assure.notify.OutboxEmail;
 import org.assure.partnerships.OfficerRole;
 import org.assure.testsupport.TestBrowser;
 import org.assure.testsupport.WebTest;
@@ -45,6 +46,10 @@ class NonComplianceWebTest extends WebTest {
         return chased.messages(c).stream().filter(m -> m.returnId() == returnId && m.kind().equals("NON_COMPLIANCE")).toList();
     }
 
+    private OutboxEmail email(Chased c, long id) {
+        return outbox.recent(c.p().id()).stream().filter(e -> e.id() == id).findFirst().orElseThrow();
+    }
+
     private List<String> panel(Chased c) {
         return panelList.findByCycleIdOrderById(c.cycleId()).stream().map(e -> e.returnId() + " " + e.reason()).toList();
     }
@@ -64,9 +69,9 @@ class NonComplianceWebTest extends WebTest {
         List<ChaseMessage> raised = raised(c, c.returnIds().get(1));
         assertEquals(Set.of(exec1, exec2), raised.stream().map(ChaseMessage::recipientEmail).collect(Collectors.toSet()));
         assertTrue(raised.stream().allMatch(m -> m.sent() && m.recipientRole().equals("SAFEGUARDING_EXECUTIVE") && m.outboxId() != null), raised.toString());
-        var emails = outbox.byIds(c.p().id(), raised.stream().map(ChaseMessage::outboxId).toList());
-        assertEquals(Set.of(exec1, exec2), emails.values().stream().map(e -> e.recipient()).collect(Collectors.toSet()));
-        String body = emails.values().iterator().next().body();
+        List<OutboxEmail> emails = raised.stream().map(m -> email(c, m.outboxId())).toList();
+        assertEquals(Set.of(exec1, exec2), emails.stream().map(OutboxEmail::recipient).collect(Collectors.toSet()));
+        String body = emails.get(0).body();
         assertTrue(body.contains(c.schools().get(1).name()) && body.contains("/returns/" + c.returnIds().get(1)), body);
         assertEquals(List.of(c.returnIds().get(1) + " NON_COMPLIANCE"), panel(c));
         PanelListEntry entry = panelList.findByCycleIdOrderById(c.cycleId()).get(0);
@@ -111,7 +116,7 @@ class NonComplianceWebTest extends WebTest {
         assertEquals(List.of(c.returnIds().get(1) + " NON_COMPLIANCE"), panel(c));
         String detail = panelList.findByCycleIdOrderById(c.cycleId()).get(0).detail();
         assertTrue(detail.contains("1 of them critical"), detail);
-        String body = outbox.byIds(c.p().id(), List.of(raised.get(0).outboxId())).get(raised.get(0).outboxId()).body();
+        String body = email(c, raised.get(0).outboxId()).body();
         assertTrue(body.contains("Critical requirements rated not met:\n- A named governor or trustee leads on safeguarding")
                 && body.contains("rated not met (the cycle's threshold is 5)"), body);
     }
