@@ -1,7 +1,7 @@
 <#assign subject>Non-compliant safeguarding return: ${message.organisationName}</#assign>
 Dear ${recipient.name},
 
-${message.organisationName} has submitted its return for ${message.cycleName}, and by the cycle's rules it is not compliant: ${message.notMet} answers are rated not met (the cycle's threshold is ${message.threshold}).
+${message.organisationName} has submitted its return for ${message.cycleName}, and by the cycle's rules it is not compliant: ${message.notMet} <#if message.notMet == 1>answer is<#else>answers are</#if> rated not met (the cycle's threshold is ${message.threshold}).
 <#if message.criticalNotMet?has_content>Critical requirements rated not met:
 <#list message.criticalNotMet as q>- ${q}
 </#list></#if>

@@ -79,7 +79,7 @@ class NonCompliance {
         raise(cycle, o, e.returnId(), "submission-" + e.submissionId(), new NonComplianceEmail(
                 partnerships.find(e.partnershipId()).orElseThrow().name(), o.name(), cycle.name(), count,
                 r.notMetThreshold() == null ? "not set" : String.valueOf(r.notMetThreshold()), critical, "/returns/" + e.returnId()),
-                count + " answers not met" + (critical.isEmpty() ? "" : ", " + critical.size() + " of them critical"));
+                org.assure.kernel.Text.plural(count, "answer") + " not met" + (critical.isEmpty() ? "" : ", " + critical.size() + " of them critical"));
     }
 
     /** Writes to the safeguarding executive (once per occasion) and lists the organisation for the panel. */
