@@ -53,11 +53,12 @@ class ChaseRun {
     private final PanelListing panelList;
     private final Recipients recipients;
     private final Notifications notifications;
+    private final ChaseMessageWriter messageWriter;
     private final Clock clock;
 
     ChaseRun(ReturnFacts facts, RulesStore rules, ReturnStates states, OrganisationService organisations, PartnershipService partnerships,
              QuestionBanks banks, ChasingRepositories.Messages messages, PanelListing panelList, Recipients recipients,
-             Notifications notifications, Clock clock) {
+             Notifications notifications, ChaseMessageWriter messageWriter, Clock clock) {
         this.facts = facts;
         this.rules = rules;
         this.states = states;
@@ -68,6 +69,7 @@ class ChaseRun {
         this.panelList = panelList;
         this.recipients = recipients;
         this.notifications = notifications;
+        this.messageWriter = messageWriter;
         this.clock = clock;
     }
 
@@ -98,94 +100,146 @@ class ChaseRun {
         Set<String> sentGroups = written.entrySet().stream().filter(e -> ChaseMessage.SENT.equals(e.getValue()))
                 .map(e -> group(e.getKey())).filter(g -> !openGroups.contains(g)).collect(Collectors.toSet());
         Instant now = clock.instant();
-        Map<String, Integer> sentThisWeek = new HashMap<>();
-        messages.sentSince(cycle.id(), now.minus(Duration.ofDays(7))).forEach(m -> sentThisWeek.merge(address(m.recipientEmail()), 1, Integer::sum));
+        Map<String, Integer> sentThisWeek = new HashMap<>(); // read when the first email is due: a run with nothing due never needs it
         Map<Long, Organisation> orgs = organisations.active(cycle.partnershipId()).stream()
                 .collect(Collectors.toMap(Organisation::id, Function.identity()));
         BankModel.Version bank = banks.get(cycle.bankKey(), cycle.bankVersion());
         String partnershipName = partnerships.find(cycle.partnershipId()).orElseThrow().name();
         Map<String, BankModel.Version> askedByShape = new HashMap<>();
 
-        int sent = 0;
-        int notSent = 0;
-        int held = 0;
-        List<ChaseMessage> toSave = new ArrayList<>();
-        for (ReturnFacts.Fact f : returns) {
-            Organisation o = orgs.get(f.organisationId());
-            ReturnStates.State s = state.get(f.returnId());
-            if (o == null || s == null) {
-                continue; // an organisation archived since the cycle opened is not chased
+        Set<Long> listed = panelList.listed(cycle.id(), PanelListing.NON_COMPLETION);
+        Tally tally = new Tally();
+        for (int from = 0; from < returns.size(); from += RETURNS_PER_BATCH) {
+            List<Wanted> wanted = new ArrayList<>();
+            List<PanelListing.Entry> toList = new ArrayList<>();
+            for (ReturnFacts.Fact f : returns.subList(from, Math.min(returns.size(), from + RETURNS_PER_BATCH))) {
+                Organisation o = orgs.get(f.organisationId());
+                ReturnStates.State s = state.get(f.returnId());
+                if (o == null || s == null) {
+                    continue; // an organisation archived since the cycle opened is not chased
+                }
+                List<Due> dues = ChasePlanner.due(s.planned(f.status() == ReturnStatus.SUBMITTED), r.reminderDays(), r.ladderFor(o.kind()), today);
+                if (dues.isEmpty()) {
+                    continue;
+                }
+                BankModel.Version asked = askedByShape.computeIfAbsent(o.kind() + "/" + o.category() + "/" + o.sector(), k -> bank.askedOf(o));
+                for (Due due : dues) {
+                    String group = due.key(f.returnId());
+                    if (sentGroups.contains(group)) {
+                        continue; // written on an earlier run (to whoever it could reach then)
+                    }
+                    ChaseEmail email = email(partnershipName, cycle, o, f, asked, due, s.deadline(), today);
+                    rolesOf(due, o, f, asked).forEach((role, to) -> wanted.add(new Wanted(f, o, due, group, email, role, to)));
+                    if (due.ladderStep() != null && due.ladderStep().addsToPanelList() && listed.add(o.id())) {
+                        toList.add(new PanelListing.Entry(o.id(), f.returnId(), "Not submitted " + ChronoUnit.DAYS.between(s.deadline(), today)
+                                + " days after the deadline (step " + due.step() + ")"));
+                    }
+                }
             }
-            List<Due> dues = ChasePlanner.due(s.planned(f.status() == ReturnStatus.SUBMITTED), r.reminderDays(), r.ladderFor(o.kind()), today);
-            if (dues.isEmpty()) {
+            write(cycle, r, wanted, written, sentThisWeek, now, tally);
+            panelList.addAll(cycle.partnershipId(), cycle.id(), PanelListing.NON_COMPLETION, toList);
+        }
+        return new Outcome(tally.sent, tally.notSent, tally.held);
+    }
+
+    /** How many returns' emails are resolved, rendered and written together: a few queries and batches each, memory bounded. */
+    static final int RETURNS_PER_BATCH = 500;
+
+    /** One role of one due item of one return, and the recipients that name it. */
+    private record Wanted(ReturnFacts.Fact f, Organisation o, Due due, String group, ChaseEmail email, String role, List<Recipient> to) {
+    }
+
+    private static final class Tally {
+        int sent;
+        int notSent;
+        int held;
+        boolean capRead;
+    }
+
+    /**
+     * Resolves every role of the batch at once, then, in order, records a role with nobody as not sent, holds what the
+     * weekly cap holds, and writes the rest: the outbox emails in one batch, then their chase messages.
+     */
+    private void write(CycleTerms cycle, ChasingRules r, List<Wanted> wanted, Map<String, String> written, Map<String, Integer> sentThisWeek,
+                       Instant now, Tally tally) {
+        if (wanted.isEmpty()) {
+            return;
+        }
+        if (!tally.capRead) {
+            messages.sentSince(cycle.id(), now.minus(Duration.ofDays(7))).forEach(a -> sentThisWeek.merge(address(a), 1, Integer::sum));
+            tally.capRead = true;
+        }
+        List<List<Addressee>> people = recipients.resolveEach(cycle.partnershipId(), wanted.stream().map(Wanted::to).toList());
+        List<ChaseMessage> rows = new ArrayList<>(); // in the order the one-at-a-time run wrote them
+        List<Integer> sentRows = new ArrayList<>();
+        List<Notifications.Addressed> emails = new ArrayList<>();
+        List<ChaseMessage> wasHeld = new ArrayList<>(); // held back on an earlier run and sent now: their rows are updated
+        for (int i = 0; i < wanted.size(); i++) {
+            Wanted w = wanted.get(i);
+            List<Addressee> found = people.get(i);
+            if (found.isEmpty() && !ASSIGNEE.equals(w.role()) && LadderRecipient.valueOf(w.role()).ifThereIsOne()) {
                 continue;
             }
-            BankModel.Version asked = askedByShape.computeIfAbsent(o.kind() + "/" + o.category() + "/" + o.sector(), k -> bank.askedOf(o));
-            for (Due due : dues) {
-                String group = due.key(f.returnId());
-                if (sentGroups.contains(group)) {
-                    continue; // written on an earlier run (to whoever it could reach then)
+            if (found.isEmpty()) {
+                String key = w.group() + ":" + w.role() + ":none";
+                if (written.putIfAbsent(key, ChaseMessage.NOT_SENT) == null) {
+                    String reason = ASSIGNEE.equals(w.role()) ? "The section's assignee has no email address"
+                            : LadderRecipient.valueOf(w.role()).missing(w.o());
+                    rows.add(message(cycle, w, key, null, ChaseMessage.NOT_SENT, reason, now));
+                    tally.notSent++;
                 }
-                ChaseEmail email = email(partnershipName, cycle, o, f, asked, due, s.deadline(), today);
-                for (Map.Entry<String, List<Recipient>> role : rolesOf(due, o, f, asked).entrySet()) {
-                    List<Addressee> people = recipients.resolve(cycle.partnershipId(), role.getValue());
-                    if (people.isEmpty() && !ASSIGNEE.equals(role.getKey()) && LadderRecipient.valueOf(role.getKey()).ifThereIsOne()) {
-                        continue;
-                    }
-                    if (people.isEmpty()) {
-                        String key = group + ":" + role.getKey() + ":none";
-                        if (written.putIfAbsent(key, ChaseMessage.NOT_SENT) == null) {
-                            String reason = ASSIGNEE.equals(role.getKey()) ? "The section's assignee has no email address"
-                                    : LadderRecipient.valueOf(role.getKey()).missing(o);
-                            toSave.add(new ChaseMessage(null, cycle.partnershipId(), cycle.id(), f.returnId(), o.id(), key, due.kind().name(),
-                                    due.step(), role.getKey(), null, null, ChaseMessage.NOT_SENT, reason, null, due.dueOn(), now));
-                            notSent++;
-                        }
-                        continue;
-                    }
-                    for (Addressee person : people) {
-                        String key = group + ":" + address(person.address());
-                        String before = written.get(key);
-                        if (ChaseMessage.SENT.equals(before)) {
-                            continue;
-                        }
-                        if (sentThisWeek.getOrDefault(address(person.address()), 0) >= r.weeklyCap()) {
-                            held++;
-                            if (before == null) {
-                                written.put(key, ChaseMessage.HELD);
-                                toSave.add(new ChaseMessage(null, cycle.partnershipId(), cycle.id(), f.returnId(), o.id(), key, due.kind().name(),
-                                        due.step(), role.getKey(), person.name(), person.address(), ChaseMessage.HELD,
-                                        "Held back by the weekly cap; sent on a later day if it is still due", null, due.dueOn(), now));
-                            }
-                            continue;
-                        }
-                        long outboxId = notifications.sendTo(cycle.partnershipId(), email, person);
-                        written.put(key, ChaseMessage.SENT);
-                        sentThisWeek.merge(address(person.address()), 1, Integer::sum);
-                        ChaseMessage message = new ChaseMessage(null, cycle.partnershipId(), cycle.id(), f.returnId(), o.id(), key,
-                                due.kind().name(), due.step(), role.getKey(), person.name(), person.address(), ChaseMessage.SENT, null, outboxId,
-                                due.dueOn(), now);
-                        if (ChaseMessage.HELD.equals(before)) {
-                            // the row held back on an earlier run: now sent (the update fails if another run sent it meanwhile)
-                            ChaseMessage earlier = messages.findByChaseKey(key).orElseThrow();
-                            messages.update(new ChaseMessage(earlier.id(), message.partnershipId(), message.cycleId(), message.returnId(),
-                                    message.organisationId(), key, message.kind(), message.step(), message.recipientRole(), message.recipientName(),
-                                    message.recipientEmail(), ChaseMessage.SENT, null, outboxId, message.dueOn(), now));
-                        } else {
-                            toSave.add(message);
-                        }
-                        sent++;
-                    }
+                continue;
+            }
+            for (Addressee person : found) {
+                String key = w.group() + ":" + address(person.address());
+                String before = written.get(key);
+                if (ChaseMessage.SENT.equals(before)) {
+                    continue;
                 }
-                if (due.ladderStep() != null && due.ladderStep().addsToPanelList()) {
-                    panelList.add(cycle.partnershipId(), cycle.id(), o.id(), f.returnId(), PanelListing.NON_COMPLETION,
-                            "Not submitted " + ChronoUnit.DAYS.between(s.deadline(), today) + " days after the deadline (step "
-                                    + due.step() + ")");
+                if (sentThisWeek.getOrDefault(address(person.address()), 0) >= r.weeklyCap()) {
+                    tally.held++;
+                    if (before == null) {
+                        written.put(key, ChaseMessage.HELD);
+                        rows.add(message(cycle, w, key, person, ChaseMessage.HELD, "Held back by the weekly cap; sent on a later day if it is still due",
+                                now));
+                    }
+                    continue;
                 }
+                written.put(key, ChaseMessage.SENT);
+                sentThisWeek.merge(address(person.address()), 1, Integer::sum);
+                emails.add(new Notifications.Addressed(w.email(), person));
+                if (ChaseMessage.HELD.equals(before)) {
+                    sentRows.add(-1 - wasHeld.size());
+                    wasHeld.add(message(cycle, w, key, person, ChaseMessage.SENT, null, now));
+                } else {
+                    sentRows.add(rows.size());
+                    rows.add(message(cycle, w, key, person, ChaseMessage.SENT, null, now));
+                }
+                tally.sent++;
             }
         }
-        messages.saveAll(toSave);
-        return new Outcome(sent, notSent, held);
+        List<Long> outboxIds = notifications.sendEach(cycle.partnershipId(), emails);
+        for (int i = 0; i < sentRows.size(); i++) {
+            int at = sentRows.get(i);
+            if (at >= 0) {
+                rows.set(at, withOutbox(rows.get(at), rows.get(at).id(), outboxIds.get(i)));
+            } else {
+                // the row held back on an earlier run: now sent (the update fails if another run sent it meanwhile)
+                ChaseMessage m = wasHeld.get(-1 - at);
+                messages.update(withOutbox(m, messages.findByChaseKey(m.chaseKey()).orElseThrow().id(), outboxIds.get(i)));
+            }
+        }
+        messageWriter.insertAll(rows);
+    }
+
+    private static ChaseMessage message(CycleTerms cycle, Wanted w, String key, Addressee person, String status, String reason, Instant now) {
+        return new ChaseMessage(null, cycle.partnershipId(), cycle.id(), w.f().returnId(), w.o().id(), key, w.due().kind().name(), w.due().step(),
+                w.role(), person == null ? null : person.name(), person == null ? null : person.address(), status, reason, null, w.due().dueOn(), now);
+    }
+
+    private static ChaseMessage withOutbox(ChaseMessage m, Long id, long outboxId) {
+        return new ChaseMessage(id, m.partnershipId(), m.cycleId(), m.returnId(), m.organisationId(), m.chaseKey(), m.kind(), m.step(),
+                m.recipientRole(), m.recipientName(), m.recipientEmail(), m.status(), m.reason(), outboxId, m.dueOn(), m.createdAt());
     }
 
     /** The roles a due item goes to, each with the recipients that name it; a reminder also goes to each open section's assignee. */

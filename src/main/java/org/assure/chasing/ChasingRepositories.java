@@ -116,8 +116,9 @@ final class ChasingRepositories {
         Optional<ChaseMessage> findByChaseKey(String chaseKey);
 
         /** Emails sent to each address from the cycle since this moment, for the weekly cap. */
-        @Query(value = "SELECT * FROM chase_message WHERE cycle_id = :cycleId AND status = 'SENT' AND created_at > :since", readOnly = true)
-        List<ChaseMessage> sentSince(long cycleId, Instant since);
+        @Query(value = "SELECT recipient_email FROM chase_message WHERE cycle_id = :cycleId AND status = 'SENT' AND created_at > :since",
+                readOnly = true)
+        List<String> sentSince(long cycleId, Instant since);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)

@@ -59,6 +59,25 @@ public class Notifications {
         return found;
     }
 
+    /** One message for one person already resolved: an item of {@link #sendEach}. */
+    public record Addressed(Message message, Addressee to) {
+    }
+
+    /**
+     * Queues many emails at once, each rendered for its person, written to the outbox in one batch; their ids, in
+     * the same order (a cycle's reminders: one round trip for them all, not one each).
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public List<Long> sendEach(long partnershipId, List<Addressed> emails) {
+        List<Outbox.Draft> drafts = new java.util.ArrayList<>(emails.size());
+        for (Addressed e : emails) {
+            EmailTemplates.Rendered email = templates.render(e.message(), e.to());
+            drafts.add(new Outbox.Draft(new Outbox.Kind(e.message().template(), e.message().carriesSecret()), e.to().address(), email.subject(),
+                    email.text(), email.html()));
+        }
+        return outbox.sendAll(partnershipId, drafts);
+    }
+
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public List<Addressee> send(long partnershipId, Message message, Recipient... to) {
         return send(partnershipId, message, List.of(to));

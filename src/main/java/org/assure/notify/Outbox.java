@@ -8,8 +8,18 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.assure.kernel.Refusal;
 
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,10 +30,12 @@ import java.util.List;
 @Singleton
 public class Outbox {
     private final OutboxRepository emails;
+    private final JdbcOperations jdbc;
     private final Clock clock;
 
-    Outbox(OutboxRepository emails, Clock clock) {
+    Outbox(OutboxRepository emails, JdbcOperations jdbc, Clock clock) {
         this.emails = emails;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -49,6 +61,55 @@ public class Outbox {
         Instant now = clock.instant();
         return emails.save(new OutboxEmail(null, partnershipId, recipient, subject, body, html, now, now, 0, null, null,
                 kind.name(), kind.carriesSecret(), null)).id();
+    }
+
+    /** One email of a batch, rendered. */
+    record Draft(Kind kind, String recipient, String subject, String body, @Nullable String html) {
+    }
+
+    /**
+     * Writes many emails as one JDBC batch (the driver may send it in one go: MariaDB's pipelines it, MySQL
+     * Connector/J's rewrites it with {@code rewriteBatchedStatements}); their ids, in order.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    List<Long> sendAll(@Nullable Long partnershipId, List<Draft> drafts) {
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
+        Timestamp now = Timestamp.from(clock.instant()); // bound as Micronaut Data binds an Instant
+        List<Long> ids = new ArrayList<>(drafts.size());
+        try (PreparedStatement insert = jdbc.getConnection().prepareStatement("INSERT INTO outbox_email (partnership_id, recipient, subject, "
+                + "body, html_body, created_at, next_attempt_at, attempts, kind, carries_secret) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            for (Draft d : drafts) {
+                if (partnershipId == null) {
+                    insert.setNull(1, Types.BIGINT);
+                } else {
+                    insert.setLong(1, partnershipId);
+                }
+                insert.setString(2, d.recipient());
+                insert.setString(3, d.subject());
+                insert.setString(4, d.body());
+                insert.setString(5, d.html());
+                insert.setTimestamp(6, now);
+                insert.setTimestamp(7, now);
+                insert.setString(8, d.kind().name());
+                insert.setBoolean(9, d.kind().carriesSecret());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                while (keys.next()) {
+                    ids.add(keys.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("Cannot write " + drafts.size() + " emails to the outbox: " + e.getMessage(), e);
+        }
+        if (ids.size() != drafts.size()) {
+            throw new IllegalStateException("The outbox batch gave " + ids.size() + " ids for " + drafts.size() + " emails");
+        }
+        return ids;
     }
 
     /** The newest emails of a partnership, for the admin page that stands in for SMTP in local mode. */

@@ -6,6 +6,8 @@ import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,13 +34,7 @@ public class Recipients {
 
     @Transactional
     public List<Addressee> resolve(long partnershipId, Collection<? extends Recipient> recipients) {
-        Map<String, Addressee> byAddress = new LinkedHashMap<>();
-        for (Recipient recipient : recipients) {
-            for (Addressee person : expand(partnershipId, recipient)) {
-                byAddress.putIfAbsent(key(person.address()), person);
-            }
-        }
-        return List.copyOf(byAddress.values());
+        return resolveEach(partnershipId, List.of(recipients)).get(0);
     }
 
     @Transactional
@@ -46,18 +42,64 @@ public class Recipients {
         return resolve(partnershipId, List.of(recipients));
     }
 
-    private List<Addressee> expand(long partnershipId, Recipient recipient) {
-        List<Addressee> found;
+    /**
+     * Many lists of recipients at once (one per email to write: each of a cycle's reminders), each resolved as
+     * {@link #resolve} resolves it, in the same order. Every resolver is called once, with every description of
+     * its kind the lists hold, so a whole batch costs a query or two per kind, not per email.
+     */
+    @Transactional
+    public List<List<Addressee>> resolveEach(long partnershipId, List<? extends Collection<? extends Recipient>> lists) {
+        Map<RecipientResolver<?>, Set<Recipient>> wanted = new LinkedHashMap<>();
+        for (Collection<? extends Recipient> list : lists) {
+            for (Recipient recipient : list) {
+                collect(recipient, wanted);
+            }
+        }
+        Map<Recipient, List<Addressee>> found = new HashMap<>();
+        wanted.forEach((resolver, asked) -> found.putAll(call(resolver, partnershipId, asked)));
+        List<List<Addressee>> resolved = new ArrayList<>(lists.size());
+        for (Collection<? extends Recipient> list : lists) {
+            resolved.add(assemble(list, found));
+        }
+        return resolved;
+    }
+
+    /** The descriptions a resolver must answer, by resolver: a person needs none, an exclusion those of both its sides. */
+    private void collect(Recipient recipient, Map<RecipientResolver<?>, Set<Recipient>> wanted) {
+        if (recipient instanceof Recipient.Person) {
+            return;
+        }
+        if (recipient instanceof Recipient.Excluding excluding) {
+            collect(excluding.from(), wanted);
+            excluding.except().forEach(r -> collect(r, wanted));
+            return;
+        }
+        wanted.computeIfAbsent(resolverOf(recipient), r -> new LinkedHashSet<>()).add(recipient);
+    }
+
+    /** One list's people, each address once (the first description to name it gives the name). */
+    private static List<Addressee> assemble(Collection<? extends Recipient> recipients, Map<Recipient, List<Addressee>> found) {
+        Map<String, Addressee> byAddress = new LinkedHashMap<>();
+        for (Recipient recipient : recipients) {
+            for (Addressee person : expand(recipient, found)) {
+                byAddress.putIfAbsent(key(person.address()), person);
+            }
+        }
+        return List.copyOf(byAddress.values());
+    }
+
+    private static List<Addressee> expand(Recipient recipient, Map<Recipient, List<Addressee>> found) {
+        List<Addressee> people;
         if (recipient instanceof Recipient.Person person) {
-            found = List.of(new Addressee(person.name(), person.address()));
+            people = List.of(new Addressee(person.name(), person.address()));
         } else if (recipient instanceof Recipient.Excluding excluding) {
-            Set<String> left = resolve(partnershipId, excluding.except()).stream().map(a -> key(a.address())).collect(Collectors.toSet());
-            found = resolve(partnershipId, List.of(excluding.from())).stream().filter(a -> !left.contains(key(a.address()))).toList();
+            Set<String> left = assemble(excluding.except(), found).stream().map(a -> key(a.address())).collect(Collectors.toSet());
+            people = assemble(List.of(excluding.from()), found).stream().filter(a -> !left.contains(key(a.address()))).toList();
         } else {
-            found = call(resolverOf(recipient), partnershipId, recipient);
+            people = found.getOrDefault(recipient, List.of());
         }
         List<Addressee> usable = new ArrayList<>();
-        for (Addressee a : found) {
+        for (Addressee a : people) {
             if (a.address() != null && !a.address().isBlank()) {
                 usable.add(new Addressee(a.name() == null ? "" : a.name().strip(), a.address().strip()));
             }
@@ -65,8 +107,10 @@ public class Recipients {
         return usable;
     }
 
-    private static <R extends Recipient> List<Addressee> call(RecipientResolver<R> resolver, long partnershipId, Recipient recipient) {
-        return resolver.resolve(partnershipId, resolver.kind().cast(recipient));
+    private static <R extends Recipient> Map<? extends Recipient, List<Addressee>> call(RecipientResolver<R> resolver, long partnershipId,
+                                                                                         Set<Recipient> recipients) {
+        List<R> asked = recipients.stream().map(r -> resolver.kind().cast(r)).toList();
+        return resolver.resolveAll(partnershipId, asked);
     }
 
     private RecipientResolver<?> resolverOf(Recipient recipient) {
