@@ -107,7 +107,7 @@ class ChaseRun {
         String partnershipName = partnerships.find(cycle.partnershipId()).orElseThrow().name();
         Map<String, BankModel.Version> askedByShape = new HashMap<>();
 
-        Set<Long> listed = panelList.listed(cycle.id(), PanelListing.NON_COMPLETION);
+        Set<Long> listed = null; // read when a step that lists the organisation is first due
         Tally tally = new Tally();
         for (int from = 0; from < returns.size(); from += RETURNS_PER_BATCH) {
             List<Wanted> wanted = new ArrayList<>();
@@ -130,9 +130,14 @@ class ChaseRun {
                     }
                     ChaseEmail email = email(partnershipName, cycle, o, f, asked, due, s.deadline(), today);
                     rolesOf(due, o, f, asked).forEach((role, to) -> wanted.add(new Wanted(f, o, due, group, email, role, to)));
-                    if (due.ladderStep() != null && due.ladderStep().addsToPanelList() && listed.add(o.id())) {
-                        toList.add(new PanelListing.Entry(o.id(), f.returnId(), "Not submitted " + ChronoUnit.DAYS.between(s.deadline(), today)
-                                + " days after the deadline (step " + due.step() + ")"));
+                    if (due.ladderStep() != null && due.ladderStep().addsToPanelList()) {
+                        if (listed == null) {
+                            listed = panelList.listed(cycle.id(), PanelListing.NON_COMPLETION);
+                        }
+                        if (listed.add(o.id())) {
+                            toList.add(new PanelListing.Entry(o.id(), f.returnId(), "Not submitted " + ChronoUnit.DAYS.between(s.deadline(), today)
+                                    + " days after the deadline (step " + due.step() + ")"));
+                        }
                     }
                 }
             }

@@ -68,6 +68,7 @@ public final class ChasingBenchmark {
                 HeapSampler sampler = new HeapSampler();
                 sampler.start();
                 long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                double dbCpu = serverCpuSeconds();
                 long start = System.nanoTime();
                 int sent = 0;
                 int notSent = 0;
@@ -81,15 +82,34 @@ public final class ChasingBenchmark {
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double cpuSeconds = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e9;
+                dbCpu = serverCpuSeconds() - dbCpu;
                 sampler.stop = true;
                 sampler.join();
-                System.out.printf("%s: %d cycles in %.2f s (this thread's CPU %.2f s): %,d sent, %,d not sent, %,d held; "
+                System.out.printf("%s: %d cycles in %.2f s (CPU: this thread %.2f s, the database server %s): %,d sent, %,d not sent, %,d held; "
                                 + "heap peak %d MB, after GC %d MB%n",
-                        which, open.size(), seconds, cpuSeconds, sent, notSent, held, sampler.peak >> 20, heapAfterGc());
+                        which, open.size(), seconds, cpuSeconds, dbCpu < 0 ? "not known" : String.format("%.2f s", dbCpu), sent, notSent, held, sampler.peak >> 20, heapAfterGc());
             }
             System.out.println(counts(properties));
         }
         System.exit(0);
+    }
+
+    /**
+     * The CPU time the database server has used, from /proc, when its process id is given ({@code -Dbench.db-pid=$(pgrep -x mariadbd)});
+     * -1 otherwise. It counts every client's work, so it says something only on a machine where nothing else uses the server.
+     */
+    private static double serverCpuSeconds() {
+        String pid = System.getProperty("bench.db-pid", "");
+        if (pid.isBlank()) {
+            return -1e9;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid.strip(), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime + stime, in clock ticks of 1/100 s
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1e9;
+        }
     }
 
     private static long heapAfterGc() {
