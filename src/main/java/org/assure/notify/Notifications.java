@@ -69,13 +69,21 @@ public class Notifications {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public List<Long> sendEach(long partnershipId, List<Addressed> emails) {
-        List<Outbox.Draft> drafts = new java.util.ArrayList<>(emails.size());
-        for (Addressed e : emails) {
-            EmailTemplates.Rendered email = templates.render(e.message(), e.to());
-            drafts.add(new Outbox.Draft(new Outbox.Kind(e.message().template(), e.message().carriesSecret()), e.to().address(), email.subject(),
-                    email.text(), email.html()));
+        // each message rendered once for all its people (the same record to the DSL and the headteacher, say)
+        java.util.Map<Message, List<Integer>> byMessage = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < emails.size(); i++) {
+            byMessage.computeIfAbsent(emails.get(i).message(), m -> new java.util.ArrayList<>()).add(i);
         }
-        return outbox.sendAll(partnershipId, drafts);
+        Outbox.Draft[] drafts = new Outbox.Draft[emails.size()];
+        byMessage.forEach((message, at) -> {
+            List<EmailTemplates.Rendered> rendered = templates.renderEach(message, at.stream().map(i -> emails.get(i).to()).toList());
+            for (int j = 0; j < at.size(); j++) {
+                EmailTemplates.Rendered email = rendered.get(j);
+                drafts[at.get(j)] = new Outbox.Draft(new Outbox.Kind(message.template(), message.carriesSecret()), emails.get(at.get(j)).to().address(),
+                        email.subject(), email.text(), email.html());
+            }
+        });
+        return outbox.sendAll(partnershipId, List.of(drafts));
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)

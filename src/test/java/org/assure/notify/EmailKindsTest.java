@@ -112,6 +112,21 @@ class EmailKindsTest {
     }
 
     /**
+     * One message rendered once for several people (a cycle's reminders) gives each the email rendering it for them
+     * alone would: the same subject, text and HTML, names with markup, spaces or the mark's own characters included.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostile")
+    void renderedOnceForManyPeopleIsWhatEachWouldGetAlone(Message message) {
+        List<Addressee> people = List.of(new Addressee(HOSTILE, "a@school.test"), new Addressee("Dee Esel", "b@school.test"),
+                new Addressee("", "c@school.test"), new Addressee("Tom \uE000name\uE001", "d@school.test"), new Addressee("Ann  O'Neil", "e@school.test"));
+        List<EmailTemplates.Rendered> each = templates.renderEach(message, people);
+        for (int i = 0; i < people.size(); i++) {
+            assertEquals(templates.render(message, people.get(i)), each.get(i), people.get(i).name());
+        }
+    }
+
+    /**
      * A link that sets a password makes whoever reads it its recipient, so every kind whose email holds one says
      * it carries a secret, and the outbox never shows it (ADR 0020); a kind without such a link does not.
      */
