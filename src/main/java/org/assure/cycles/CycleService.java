@@ -633,7 +633,7 @@ public class CycleService {
 
     public record ProgressRow(long returnId, long organisationId, String organisation, OrganisationKind kind, String type,
                               @Nullable Phase phase, ReturnStatus status, int percentAnswered,
-                              @Nullable Instant lastActivityAt, @Nullable Instant submittedAt, boolean late) {
+                              @Nullable Instant lastActivityAt, @Nullable Instant submittedAt, boolean late, @Nullable String note) {
         public String phaseLabel() {
             return phase == null ? "" : phase.label();
         }
@@ -668,7 +668,7 @@ public class CycleService {
             String type = o.isSchool() ? (o.category() == null ? "School" : o.category().label())
                     : (o.sector() == null ? "Agency" : o.sector().label());
             return new ProgressRow(r.returnId(), o.id(), o.name(), o.kind(), type, o.phase(), r.status(), r.percentAnswered(),
-                    r.lastActivityAt(), r.submittedAt(), r.late());
+                    r.lastActivityAt(), r.submittedAt(), r.late(), r.note());
         }).sorted(java.util.Comparator.comparing((ProgressRow p) -> p.organisation().toLowerCase())).toList();
         Map<ReturnStatus, Integer> counts = new EnumMap<>(ReturnStatus.class);
         Arrays.stream(ReturnStatus.values()).forEach(s -> counts.put(s, 0));

@@ -30,10 +30,12 @@ public class CycleReturns {
     private final AnsweredShare answered;
     private final ReturnRepositories.Submissions submissions;
     private final QuestionBanks banks;
+    private final ReturnDeadlines deadlines;
     private final AuditTrail audit;
 
     CycleReturns(ReturnRows rows, CarryForward carryForward, AnsweredShare answered, ReturnRepositories.Submissions submissions,
-                 QuestionBanks banks, AuditTrail audit) {
+                 QuestionBanks banks, AuditTrail audit, ReturnDeadlines deadlines) {
+        this.deadlines = deadlines;
         this.audit = audit;
         this.rows = rows;
         this.carryForward = carryForward;
@@ -83,7 +85,7 @@ public class CycleReturns {
 
     /** One return on a cycle's progress page. */
     public record Progress(long returnId, long organisationId, ReturnStatus status, int percentAnswered,
-                           @Nullable Instant lastActivityAt, @Nullable Instant submittedAt, boolean late) {
+                           @Nullable Instant lastActivityAt, @Nullable Instant submittedAt, boolean late, @Nullable String note) {
     }
 
     /** Every return of the cycle; {@code organisationOf} gives each return's organisation (its sections depend on it). */
@@ -98,7 +100,12 @@ public class CycleReturns {
         Map<Long, Instant> firstSubmitted = new HashMap<>();
         submissions.findByReturnIdInAndSubmissionNumber(returns.stream().map(AuditReturn::id).toList(), 1)
                 .forEach(s -> firstSubmitted.put(s.returnId(), s.submittedAt()));
-        return returns.stream().map(r -> new Progress(r.id(), r.organisationId(), r.status(), shares.getOrDefault(r.id(), 0),
-                r.lastActivityAt(), r.submittedAt(), Timeliness.late(cycle.deadline(), today, firstSubmitted.get(r.id())))).toList();
+        Map<Long, ReturnDeadlines.Own> own = deadlines.of(cycle, returns.stream().map(AuditReturn::id).toList());
+        return returns.stream().map(r -> {
+            ReturnDeadlines.Own terms = own.get(r.id());
+            return new Progress(r.id(), r.organisationId(), r.status(), shares.getOrDefault(r.id(), 0), r.lastActivityAt(), r.submittedAt(),
+                    Timeliness.late(terms == null ? cycle.deadline() : terms.deadline(), today, firstSubmitted.get(r.id())),
+                    terms == null ? null : terms.note());
+        }).toList();
     }
 }

@@ -15,7 +15,8 @@ import java.util.Set;
  * what they may do to it ({@code may}), and which of its sections they may open.
  */
 public record ReturnContext(AuditReturn ret, CycleTerms cycle, Organisation organisation, BankModel.Version bank, Permissions may,
-                            LocalDate today, Map<String, Long> assignees, Set<String> openable) {
+                            LocalDate today, Map<String, Long> assignees, Set<String> openable, LocalDate ownDeadline,
+                            @Nullable String deadlineNote) {
 
     /** The policy's answers for this person and this return (see org.assure.access.AccessPolicy). */
     public record Permissions(boolean open, boolean view, boolean edit, boolean assign, boolean submit, boolean returnForChanges) {
@@ -37,7 +38,7 @@ public record ReturnContext(AuditReturn ret, CycleTerms cycle, Organisation orga
 
     /** After the deadline: still editable until the final deadline, but submitting now would be late. */
     public boolean late() {
-        return Timeliness.pastDeadline(cycle.deadline(), today);
+        return Timeliness.pastDeadline(ownDeadline, today);
     }
 
     public boolean readOnly() {
@@ -78,8 +79,9 @@ public record ReturnContext(AuditReturn ret, CycleTerms cycle, Organisation orga
         return all.stream().skip(all.indexOf(section) + 1L).filter(later -> maySee(later.key())).findFirst().orElse(null);
     }
 
+    /** The return's deadline: the cycle's, or the one the partnership extended it to. */
     public String deadline() {
-        return Dates.date(cycle.deadline());
+        return Dates.date(ownDeadline);
     }
 
     public String finalDeadline() {

@@ -40,9 +40,11 @@ public class ReturnService {
     private final QuestionBanks banks;
     private final AccessPolicy access;
     private final Clock clock;
+    private final ReturnDeadlines deadlines;
 
     ReturnService(ReturnRows rows, ReturnRepositories.Sections sections, ReturnRepositories.Submissions submissions, CycleLookup cycles,
-                  OrganisationService organisations, QuestionBanks banks, AccessPolicy access, Clock clock) {
+                  OrganisationService organisations, QuestionBanks banks, AccessPolicy access, Clock clock, ReturnDeadlines deadlines) {
+        this.deadlines = deadlines;
         this.rows = rows;
         this.sections = sections;
         this.submissions = submissions;
@@ -86,7 +88,9 @@ public class ReturnService {
                 access.allows(user, Action.EDIT, target),
                 access.allows(user, Action.ASSIGN, target), access.allows(user, Action.SUBMIT, target),
                 access.allows(user, Action.RETURN_FOR_CHANGES, target));
-        return new ReturnContext(r, cycle, o, bank, may, today(), Map.copyOf(assignees), Set.copyOf(openable));
+        ReturnDeadlines.Own own = deadlines.of(cycle, List.of(returnId)).get(returnId);
+        return new ReturnContext(r, cycle, o, bank, may, today(), Map.copyOf(assignees), Set.copyOf(openable),
+                own == null ? cycle.deadline() : own.deadline(), own == null ? null : own.note());
     }
 
     /**
@@ -106,8 +110,9 @@ public class ReturnService {
 
     // ---- dashboard ----
 
+    /** {@code note}: the return's own terms (an extension, a pause), or null. */
     public record DashboardRow(long returnId, String cycleName, String organisation, String bank, ReturnStatus status,
-                               String deadline, long daysLeft, String due, boolean late) {
+                               String deadline, long daysLeft, String due, boolean late, @io.micronaut.core.annotation.Nullable String note) {
     }
 
     /** The returns of the person's organisations in open cycles that the policy lets them open, soonest deadline first. */
@@ -129,9 +134,12 @@ public class ReturnService {
             }
             Organisation o = organisations.findInPartnership(r.partnershipId(), r.organisationId()).orElseThrow();
             BankModel.Version v = banks.get(c.bankKey(), c.bankVersion());
-            long days = ChronoUnit.DAYS.between(today, c.deadline());
+            ReturnDeadlines.Own own = deadlines.of(c, List.of(r.id())).get(r.id());
+            LocalDate deadline = own == null ? c.deadline() : own.deadline();
+            long days = ChronoUnit.DAYS.between(today, deadline);
             dashboard.add(new DashboardRow(r.id(), c.name(), o.name(), v.title() + " — " + v.guidance(), r.status(),
-                    Dates.date(c.deadline()), days, due(days), Timeliness.late(c.deadline(), today, firstSubmitted.get(r.id()))));
+                    Dates.date(deadline), days, due(days), Timeliness.late(deadline, today, firstSubmitted.get(r.id())),
+                    own == null ? null : own.note()));
         }
         dashboard.sort(Comparator.comparingLong(DashboardRow::daysLeft).thenComparing(DashboardRow::returnId));
         return dashboard;

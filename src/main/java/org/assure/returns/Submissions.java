@@ -162,7 +162,7 @@ public class Submissions {
         List<ReturnSubmission> before = submissions.findByReturnIdOrderBySubmissionNumber(returnId);
         int number = before.size() + 1;
         String reference = "AR-%06d-%d".formatted(returnId, number);
-        boolean late = Timeliness.late(ctx.cycle().deadline(), ctx.today(), before.isEmpty() ? now : before.get(0).submittedAt());
+        boolean late = Timeliness.late(ctx.ownDeadline(), ctx.today(), before.isEmpty() ? now : before.get(0).submittedAt());
         ReturnSubmission saved = submissions.save(new ReturnSubmission(null, returnId, number, reference, form.name().strip(),
                 form.role().strip(), page.school(), user.accountId(), now, late, null, null, null));
         submittedAnswers.saveAll(answers.findByReturnId(returnId).stream().map(a -> SubmittedAnswer.of(saved.id(), a)).toList());

@@ -180,6 +180,14 @@ class ChasingWebTest extends WebTest {
                 str(later.getMonthValue()), "extensionYear", str(later.getYear()), "extensionReason", "Headteacher on long-term leave");
         assertEquals(303, extended.status(), extended.body());
         assertEquals(2, runOn(s, s.deadline().plusDays(1)).sent(), "the 14-day reminder of the new deadline, not step 1");
+        // the extension is shown wherever the return's deadline is, and lateness follows it
+        String extendedTo = Dates.date(later);
+        TestBrowser leadBrowser = signedIn(s.lead());
+        assertTrue(leadBrowser.get("/returns/" + s.returnId()).body().contains("Deadline: " + extendedTo + " (Deadline extended to " + extendedTo + ")"));
+        String leadDashboard = leadBrowser.get("/").body();
+        assertTrue(leadDashboard.contains("Deadline extended to " + extendedTo) && !leadDashboard.contains("govuk-tag--red"), leadDashboard);
+        String progress = signedIn(s.admin()).get("/cycles/" + s.cycleId()).body();
+        assertTrue(progress.contains("Deadline extended to " + extendedTo) && !progress.contains(">Late</strong>"), progress);
         assertTrue(written(s).stream().allMatch(w -> w.startsWith("REMINDER")), written(s).toString());
 
         admin = signedIn(s.admin());
