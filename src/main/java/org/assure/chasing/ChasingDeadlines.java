@@ -28,7 +28,7 @@ class ChasingDeadlines implements ReturnDeadlines {
             if (s.extension() != null || s.paused()) {
                 String note = s.extension() == null ? null : "Deadline extended to " + Dates.date(s.deadline());
                 if (s.paused()) {
-                    note = (note == null ? "" : note + "; ") + "chasing paused";
+                    note = note == null ? "Chasing paused" : note + "; chasing paused";
                 }
                 own.put(id, new Own(s.deadline(), note));
             }

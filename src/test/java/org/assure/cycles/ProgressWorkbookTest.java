@@ -35,6 +35,6 @@ class ProgressWorkbookTest {
 
     private static CycleService.ProgressRow row(String name) {
         return new CycleService.ProgressRow(1, 1, name, OrganisationKind.SCHOOL, "=1+1", null, ReturnStatus.values()[0], 50,
-                Instant.parse("2026-11-30T10:00:00Z"), null, false);
+                Instant.parse("2026-11-30T10:00:00Z"), null, false, null);
     }
 }
