@@ -131,6 +131,8 @@ public class Chasing {
         List<Outstanding> outstanding = new ArrayList<>();
         List<Upcoming> upcoming = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        List<List<org.assure.notify.Recipient>> toCheck = new ArrayList<>(); // resolved together after the loop: a query or two per kind
+        List<String> ifNobody = new ArrayList<>();
         for (ReturnFacts.Fact f : all) {
             Organisation o = orgs.get(f.organisationId());
             ReturnStates.State s = state.get(f.returnId());
@@ -156,8 +158,9 @@ public class Chasing {
                     }
                     boolean alreadyRecorded = byReturn.getOrDefault(f.returnId(), List.of()).stream()
                             .anyMatch(m -> m.kind().equals("STEP") && m.step() == d.step() && m.recipientRole().equals(role.name()) && m.sent());
-                    if (!alreadyRecorded && recipients.resolve(cycle.partnershipId(), role.of(o)).isEmpty()) {
-                        warnings.add(role.missing(o) + ": step " + d.step() + " (" + Dates.date(d.dueOn()) + ") cannot be sent to them");
+                    if (!alreadyRecorded) {
+                        toCheck.add(role.of(o));
+                        ifNobody.add(role.missing(o) + ": step " + d.step() + " (" + Dates.date(d.dueOn()) + ") cannot be sent to them");
                     }
                 }
             }
@@ -175,6 +178,12 @@ public class Chasing {
                     s.pause() == null ? null : "Paused" + (s.pause().pausedUntil() == null ? "" : " until " + Dates.date(s.pause().pausedUntil()))
                             + ": " + s.pause().reason(),
                     coming.isEmpty() ? null : Dates.date(coming.get(0).dueOn()) + ": " + what(coming.get(0))));
+        }
+        List<List<org.assure.notify.Addressee>> reached = recipients.resolveEach(cycle.partnershipId(), toCheck);
+        for (int i = 0; i < reached.size(); i++) {
+            if (reached.get(i).isEmpty()) {
+                warnings.add(ifNobody.get(i));
+            }
         }
         upcoming.sort(java.util.Comparator.comparing((Upcoming u) -> LocalDate.parse(u.date(), java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK))));
 
