@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +47,25 @@ class ChasingFollowsTheReturnWebTest extends WebTest {
         String page = signedIn(c.admin()).get("/cycles/" + c.cycleId() + "/chasing").body();
         assertTrue(page.contains("Every return is submitted.") && page.contains("Nothing is due in the next 14 days."), page);
         assertFalse(page.contains("cannot be sent to them"), "no warnings for a submitted return: " + page);
+    }
+
+    /** A return submitted after the cycle's deadline but before its own, extended one is on time, on every page. */
+    @Test
+    void aSubmissionWithinAnExtensionIsNotLate() {
+        Chased c = chased.cycle();
+        LocalDate extended = c.deadline().plusDays(10);
+        var admin = signedIn(c.admin());
+        assertEquals(303, admin.post("/returns/" + c.returnId() + "/extension", "extensionDay", String.valueOf(extended.getDayOfMonth()),
+                "extensionMonth", String.valueOf(extended.getMonthValue()), "extensionYear", String.valueOf(extended.getYear()),
+                "extensionReason", "Flooded in October").status());
+        chased.advanceTo(c.deadline().plusDays(3));
+        var lead = signedIn(c.lead());
+        chased.submit(lead, c.returnId(), java.util.Map.of());
+        String submitted = lead.get("/returns/" + c.returnId() + "/submitted").body();
+        assertTrue(submitted.contains("Submitted by Dee Esel"), submitted);
+        assertFalse(submitted.contains("(after the deadline)"), "within the extension: " + submitted);
+        String progress = signedIn(c.admin()).get("/cycles/" + c.cycleId()).body();
+        assertFalse(progress.contains(">Late</strong>"), progress);
     }
 
     @Test
