@@ -14,6 +14,7 @@ import static org.assure.access.RouteRules.Scope.ACCOUNT;
 import static org.assure.access.RouteRules.Scope.BANK;
 import static org.assure.access.RouteRules.Scope.BANK_DRAFT;
 import static org.assure.access.RouteRules.Scope.CYCLE;
+import static org.assure.access.RouteRules.Scope.DIP_SAMPLE;
 import static org.assure.access.RouteRules.Scope.EMAIL;
 import static org.assure.access.RouteRules.Scope.IMPORT;
 import static org.assure.access.RouteRules.Scope.NONE;
@@ -119,6 +120,12 @@ class AssureRoutes implements RouteRules {
                 rule(POST, "/cycles/{id}/chasing/send-now", CYCLE, "Send a cycle's due reminders and escalation steps now", ADMIN),
                 rule(GET, "/cycles/{id}/chasing/rules", CYCLE, "A cycle's chasing rules and ladders", ADMIN),
                 rule(POST, "/cycles/{id}/chasing/rules", CYCLE, "Change a cycle's chasing rules and ladders", ADMIN),
+                rule(GET, "/cycles/{id}/dip-sample", CYCLE, "A cycle's dip sample draws, and the form to draw one", ADMIN),
+                rule(POST, "/cycles/{id}/dip-sample", CYCLE, "Draw a cycle's dip sample (a re-run needs a reason)", ADMIN),
+                rule(GET, "/cycles/{id}/dip-sample/{runId}", DIP_SAMPLE, "A dip sample's record: method, seed, fingerprint, tickets, exclusions, picks", ADMIN),
+                rule(POST, "/cycles/{id}/dip-sample/{runId}/verify", DIP_SAMPLE, "Recompute a dip sample and say whether it matches", ADMIN),
+                rule(POST, "/cycles/{id}/dip-sample/{runId}/replace", DIP_SAMPLE, "Replace a picked school with the next ticket", ADMIN),
+                rule(GET, "/cycles/{id}/dip-sample/{runId}/eligible.csv", DIP_SAMPLE, "A dip sample's eligible list with tickets, as CSV", ADMIN),
 
                 // returns
                 rule(GET, "/returns/{id}", RETURN, "A return's task list (contributors see their sections)", ADMIN, LEAD, CONTRIBUTOR),

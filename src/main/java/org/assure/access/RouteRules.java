@@ -44,7 +44,8 @@ public interface RouteRules {
         RETURN("a return of the person's partnership; leads and contributors only their organisation's"),
         SECTION("a section of a return of the person's partnership; leads their organisation's, contributors only the sections assigned to them"),
         EMAIL("an email in the person's partnership's outbox"),
-        OFFICER("a named officer of the person's partnership");
+        OFFICER("a named officer of the person's partnership"),
+        DIP_SAMPLE("a dip sample draw of a cycle of the person's partnership");
 
         private final String meaning;
 

@@ -196,7 +196,7 @@ public class Chasing {
             (row.problem() ? problems : sent).add(row);
         }
         List<PanelRow> panel = panelList.findByCycleIdOrderById(cycleId).stream().map(p -> new PanelRow(name(orgs, p.organisationId()), p.returnId(),
-                p.reason().equals(PanelListing.NON_COMPLIANCE) ? "Not compliant" : "Not completed", p.detail(), Dates.moment(p.addedAt()))).toList();
+                p.reason().equals(PanelListing.NON_COMPLIANCE) ? "Not compliant" : p.reason().equals(PanelListing.DIP_SAMPLE) ? "Dip sample" : "Not completed", p.detail(), Dates.moment(p.addedAt()))).toList();
         List<ResponseRow> answers = responses.findByReturnIdInOrderByIdDesc(all.stream().map(ReturnFacts.Fact::returnId).toList()).stream()
                 .map(x -> new ResponseRow(name(orgs, all.stream().filter(f -> f.returnId() == x.returnId()).findFirst().orElseThrow().organisationId()),
                         x.returnId(), x.response(), Dates.moment(x.createdAt()))).toList();

@@ -13,9 +13,11 @@ import java.util.List;
 
 /** The cycle's list for its assurance panel: an organisation is on it once per reason. */
 @Singleton
-class PanelListing {
-    static final String NON_COMPLETION = "NON_COMPLETION";
+public class PanelListing {
+    public static final String NON_COMPLETION = "NON_COMPLETION";
     static final String NON_COMPLIANCE = "NON_COMPLIANCE";
+    /** Picked by a dip sample (org.assure.sampling). */
+    public static final String DIP_SAMPLE = "DIP_SAMPLE";
 
     private final ChasingRepositories.PanelList list;
     private final JdbcOperations jdbc;
@@ -65,17 +67,23 @@ class PanelListing {
 
     /** The organisations already on the cycle's list for this reason. */
     @Transactional
-    java.util.Set<Long> listed(long cycleId, String reason) {
+    public java.util.Set<Long> listed(long cycleId, String reason) {
         java.util.Set<Long> listed = new java.util.HashSet<>();
         list.findByCycleIdOrderById(cycleId).stream().filter(e -> e.reason().equals(reason)).forEach(e -> listed.add(e.organisationId()));
         return listed;
     }
 
     @Transactional
-    void add(long partnershipId, long cycleId, long organisationId, long returnId, String reason, String detail) {
+    public void add(long partnershipId, long cycleId, long organisationId, long returnId, String reason, String detail) {
         if (list.findByCycleIdAndOrganisationIdAndReason(cycleId, organisationId, reason).isEmpty()) {
             list.save(new ChasingRepositories.PanelListEntry(null, partnershipId, cycleId, organisationId, returnId, reason,
                     clip(detail), clock.instant()));
         }
+    }
+
+    /** Takes an organisation off the cycle's list for this reason (a dip sample pick replaced or re-drawn). */
+    @Transactional
+    public void remove(long cycleId, long organisationId, String reason) {
+        list.findByCycleIdAndOrganisationIdAndReason(cycleId, organisationId, reason).ifPresent(list::delete);
     }
 }

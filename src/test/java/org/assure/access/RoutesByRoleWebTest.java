@@ -72,6 +72,8 @@ class RoutesByRoleWebTest extends WebTest {
     Outbox outbox;
     @Inject
     PartnershipOfficers officers;
+    @Inject
+    org.assure.sampling.DipSampling dipSampling;
 
     /** Someone signed in (or not) as one role, with the browser they use. */
     record Persona(String name, Set<String> roles, boolean actsForOrganisation, TestBrowser browser) {
@@ -125,6 +127,11 @@ class RoutesByRoleWebTest extends WebTest {
         long farOfficer = officers.add(user(farAdmin, theirs, Roles.ADMIN),
                 new OfficerForms.OfficerForm("SAFEGUARDING_EXECUTIVE", "Far Exec", "exec@partnership.test", "0"), FormErrors.none()).value().id();
 
+        var draw = new org.assure.sampling.DipSampling.RunForm("1", null, "3", "true", "NONE", "DRAW", null, null);
+        long run = dipSampling.run(user(admin, mine, Roles.ADMIN), cycle, draw).value();
+        long farRun = dipSampling.run(user(farAdmin, theirs, Roles.ADMIN), farCycle, draw).value();
+        ids.put(RouteRules.Scope.DIP_SAMPLE, new Ids(Map.of("id", str(cycle), "runId", str(run)), Map.of(),
+                Map.of("id", str(farCycle), "runId", str(farRun))));
         ids.put(RouteRules.Scope.NONE, new Ids(Map.of(), Map.of(), Map.of()));
         ids.put(RouteRules.Scope.TOKEN, new Ids(Map.of("token", "no-such-link"), Map.of(), Map.of()));
         ids.put(RouteRules.Scope.BANK, new Ids(Map.of("bank", "section-175", "version", "2025"), Map.of(), Map.of()));

@@ -147,6 +147,13 @@ class AccessibilityTest extends WebTest {
             assertTrue(cycle.find());
             check(browser, cycle.group(1) + "/chasing", problems);
             check(browser, cycle.group(1) + "/chasing/rules", problems);
+            check(browser, cycle.group(1) + "/dip-sample", problems);
+            org.assure.testsupport.TestBrowser drawer = signedIn(admin);
+            drawer.get(cycle.group(1) + "/dip-sample");
+            var drawn = drawer.post(cycle.group(1) + "/dip-sample", "sampleSize", "2", "exclusionYears", "3", "stratify", "PHASE", "seedChoice", "TYPED",
+                    "seed", "7 12 19 33 41 58");
+            assertEquals(303, drawn.status(), drawn.body());
+            check(browser, drawn.location(), problems);
             check(browser, returnPath + "/chasing", problems);
             check(browser, returnPath + "/return-for-changes", problems);
             browser.submit();

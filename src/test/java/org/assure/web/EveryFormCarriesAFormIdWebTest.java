@@ -147,6 +147,11 @@ class EveryFormCarriesAFormIdWebTest extends WebTest {
         // chasing: the cycle's page (send now) and rules, a return's extension and pause (then resume), a chair's response
         visit(admin, "/cycles/" + open + "/chasing");
         visit(admin, "/cycles/" + open + "/chasing/rules");
+        // the dip sample: the draws page (the form), then a draw's record (verify, replace)
+        visit(admin, "/cycles/" + open + "/dip-sample");
+        var drawn = admin.post("/cycles/" + open + "/dip-sample", "sampleSize", "1", "exclusionYears", "3", "stratify", "NONE", "seedChoice", "DRAW");
+        assertEquals(303, drawn.status(), drawn.body());
+        visit(admin, drawn.location().replace("?done=run", ""));
         visit(admin, "/returns/" + returnA + "/chasing?before=pause");
         assertEquals(303, admin.post("/returns/" + returnA + "/pause", "pauseReason", "Closed for a week").status());
         visit(admin, "/returns/" + returnA + "/chasing?after=pause");
