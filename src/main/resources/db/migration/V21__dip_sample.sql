@@ -21,7 +21,11 @@ CREATE TABLE dip_sample_run (
     message                 VARCHAR(500)  NULL,
     rerun_reason            VARCHAR(500)  NULL,
     earlier_run_id          BIGINT        NULL,
-    followed_by_run_id      BIGINT        NULL
+    followed_by_run_id      BIGINT        NULL,
+    -- what this run follows: "c<cycle>" for a cycle's first draw, "r<earlier run>" for a re-run. Unique, so two
+    -- admins drawing at the same moment cannot both become the cycle's current draw: the second is refused.
+    follows_key             VARCHAR(40)   NOT NULL,
+    CONSTRAINT uq_dip_sample_run_follows UNIQUE (follows_key)
 );
 CREATE INDEX ix_dip_sample_run_cycle ON dip_sample_run (cycle_id, id);
 CREATE INDEX ix_dip_sample_run_bank ON dip_sample_run (partnership_id, bank_key);

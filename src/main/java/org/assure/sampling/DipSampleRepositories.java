@@ -23,7 +23,7 @@ final class DipSampleRepositories {
     record Run(@Id @GeneratedValue @Nullable Long id, long partnershipId, long cycleId, String bankKey, long runBy, String runByName, Instant runAt,
                LocalDate drawnOn, String seed, boolean seedDrawn, int sampleSize, boolean onlySubmitted, int exclusionYears,
                boolean excludeGoingToPanel, String stratify, String fingerprint, String method, @Nullable String message,
-               @Nullable String rerunReason, @Nullable Long earlierRunId, @Nullable Long followedByRunId) {
+               @Nullable String rerunReason, @Nullable Long earlierRunId, @Nullable Long followedByRunId, String followsKey) {
 
         SampleOptions options() {
             return new SampleOptions(sampleSize, onlySubmitted, exclusionYears, excludeGoingToPanel, SampleOptions.Stratify.valueOf(stratify));
@@ -31,7 +31,7 @@ final class DipSampleRepositories {
 
         Run followedBy(long runId) {
             return new Run(id, partnershipId, cycleId, bankKey, runBy, runByName, runAt, drawnOn, seed, seedDrawn, sampleSize, onlySubmitted,
-                    exclusionYears, excludeGoingToPanel, stratify, fingerprint, method, message, rerunReason, earlierRunId, runId);
+                    exclusionYears, excludeGoingToPanel, stratify, fingerprint, method, message, rerunReason, earlierRunId, runId, followsKey);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.assure.sampling;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.assure.access.AccessPolicy;
@@ -196,10 +197,16 @@ public class DipSampling {
         if (sample.eligible().isEmpty()) {
             return Validated.invalid(FormErrors.none().add("sampleSize", sample.message()));
         }
-        Run saved = runs.save(new Run(null, cycle.partnershipId(), cycleId, cycle.bankKey(), admin.accountId(), admin.name(), clock.instant(),
-                today, sample.seed(), drawn, size, options.onlySubmitted(), years, options.excludeGoingToPanel(), stratify.name(),
-                sample.fingerprint(), sample.method(), sample.message(), earlier == null ? null : reason,
-                earlier == null ? null : earlier.id(), null));
+        Run saved;
+        try {
+            saved = runs.save(new Run(null, cycle.partnershipId(), cycleId, cycle.bankKey(), admin.accountId(), admin.name(), clock.instant(),
+                    today, sample.seed(), drawn, size, options.onlySubmitted(), years, options.excludeGoingToPanel(), stratify.name(),
+                    sample.fingerprint(), sample.method(), sample.message(), earlier == null ? null : reason,
+                    earlier == null ? null : earlier.id(), null, earlier == null ? "c" + cycleId : "r" + earlier.id()));
+        } catch (DataAccessException e) {
+            throw Refusal.conflict("Someone else drew this cycle's sample at the same moment. Look at the draws; to draw again, give a reason.")
+                    .backTo("/cycles/" + cycleId + "/dip-sample", "Back to the dip samples");
+        }
         long runId = saved.id();
         Set<Long> picked = sample.picks().stream().map(Ticket::organisationId).collect(Collectors.toSet());
         List<School> rows = new ArrayList<>();
@@ -416,8 +423,12 @@ public class DipSampling {
             errors.add(field, missing);
             return null;
         }
-        if (!t.matches("[0-9]{1,4}")) {
-            errors.add(field, t.matches("-?[0-9]+") ? outOfRange : notANumber);
+        if (!t.matches("-?[0-9]+")) {
+            errors.add(field, notANumber);
+            return null;
+        }
+        if (t.startsWith("-") || t.length() > 4) {
+            errors.add(field, outOfRange);
             return null;
         }
         int n = Integer.parseInt(t);

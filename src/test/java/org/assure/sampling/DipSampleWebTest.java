@@ -36,6 +36,10 @@ class DipSampleWebTest extends WebTest {
     DipSampleRepositories.Schools schools;
     @Inject
     Outbox outbox;
+    @Inject
+    DipSampling sampling;
+    @Inject
+    org.assure.audit.AuditTrail audit;
 
     record Setup(Partnership p, Fixtures.Person admin, List<Organisation> schools, long cycleId) {
         String path() {
@@ -50,6 +54,11 @@ class DipSampleWebTest extends WebTest {
         for (int i = 0; i < count; i++) {
             list.add(fixtures.school(p));
         }
+        return cycleFor(p, admin, list);
+    }
+
+    /** Another cycle of the same bank for the same schools. */
+    Setup cycleFor(Partnership p, Fixtures.Person admin, List<Organisation> list) {
         LocalDate today = Dates.today(clock);
         LocalDate deadline = today.plusDays(30);
         CurrentUser a = new CurrentUser(admin.id(), p.id(), p.name(), admin.email(), "Admin", Set.of(Roles.ADMIN), Set.of());
@@ -132,6 +141,9 @@ class DipSampleWebTest extends WebTest {
         assertEquals(both.get(0).id(), both.get(1).followedByRunId());
         assertEquals(both.get(1).id(), both.get(0).earlierRunId());
         assertEquals(current.seed(), both.get(1).seed(), "the earlier record is kept as it was");
+        assertTrue(audit.history(s.p().id(), DipSampleAudit.KIND, both.get(0).id()).stream().anyMatch(e -> e.is(DipSampleAudit.RE_RUN)));
+        assertTrue(audit.history(s.p().id(), DipSampleAudit.KIND, current.id()).stream().anyMatch(e -> e.is(DipSampleAudit.REPLACED)));
+        assertTrue(audit.history(s.p().id(), DipSampleAudit.KIND, current.id()).stream().anyMatch(e -> e.is(DipSampleAudit.VERIFIED)));
         String list = admin.get(s.path()).body();
         assertTrue(list.contains("Followed by a re-run") && list.contains("The seed was announced before the list was frozen"), list);
         String earlier = admin.get(runPath).body();
@@ -184,6 +196,42 @@ class DipSampleWebTest extends WebTest {
         assertEquals(422, none.status());
         assertTrue(none.body().contains("No school is eligible: all 2 were left out"), none.body());
         assertTrue(runs.findByCycleIdOrderByIdDesc(t.cycleId()).isEmpty(), "nothing stored");
+    }
+
+    @Test
+    void aSchoolPickedInAnEarlierCycleOfTheBankIsLeftOutWithinTheWindow() {
+        Setup first = setup(3);
+        TestBrowser admin = signedIn(first.admin());
+        assertEquals(303, draw(admin, first, "1", "first seed").status());
+        long picked = schools.findByRunIdOrderById(runs.findByCycleIdOrderByIdDesc(first.cycleId()).get(0).id()).stream()
+                .filter(DipSampleRepositories.School::picked).findFirst().orElseThrow().organisationId();
+        Setup second = cycleFor(first.p(), first.admin(), first.schools());
+        var drawn = draw(admin, second, "3", "second seed");
+        assertEquals(303, drawn.status(), drawn.body());
+        String record = admin.get(drawn.location()).body();
+        assertTrue(record.contains("sampled within the window on " + Dates.date(Dates.today(clock))), record);
+        var eligible = schools.findByRunIdOrderById(runs.findByCycleIdOrderByIdDesc(second.cycleId()).get(0).id());
+        assertEquals(List.of(picked), eligible.stream().filter(x -> !x.eligible()).map(DipSampleRepositories.School::organisationId).toList());
+        assertEquals(2, eligible.stream().filter(DipSampleRepositories.School::picked).count(), "the other two, all there are");
+    }
+
+    @Test
+    void twoAdminsDrawingAtOnceMakeOneCurrentDraw() throws Exception {
+        Setup s = setup(3);
+        CurrentUser a = new CurrentUser(s.admin().id(), s.p().id(), s.p().name(), s.admin().email(), "Admin", Set.of(Roles.ADMIN), Set.of());
+        var form = new DipSampling.RunForm("1", null, "3", "true", "NONE", "DRAW", null, null);
+        List<String> outcomes = org.assure.testsupport.Concurrently.times(4, () -> {
+            try {
+                return sampling.run(a, s.cycleId(), form).isValid() ? "drawn" : "invalid";
+            } catch (org.assure.kernel.Refusal r) {
+                return "refused";
+            } catch (RuntimeException e) {
+                return "refused"; // a lock wait ended by the database is a refusal too, never two current draws
+            }
+        });
+        assertTrue(outcomes.contains("drawn"), outcomes.toString());
+        List<DipSampleRepositories.Run> all = runs.findByCycleIdOrderByIdDesc(s.cycleId());
+        assertEquals(1, all.stream().filter(r -> r.followedByRunId() == null).count(), "one current draw: " + outcomes);
     }
 
     @Test
