@@ -22,6 +22,7 @@ import org.assure.organisations.Phase;
 import org.assure.organisations.SchoolCategory;
 import org.assure.organisations.Sector;
 import org.assure.chasing.Chasing;
+import org.assure.sampling.DipSampling;
 import org.assure.partnerships.OfficerForms;
 import org.assure.partnerships.PartnershipOfficers;
 import org.assure.partnerships.PartnershipService;
@@ -76,18 +77,20 @@ public class DemoData {
     private final Delegation delegation;
     private final PartnershipOfficers officers;
     private final Chasing chasing;
+    private final DipSampling dipSampling;
     /** While seeding one weak return: every n-th rating question (by key) is answered Red; 0 for none. */
     private int redEvery;
     private final String configuredPassword;
 
     DemoData(PartnershipService partnerships, OrganisationService organisations, AccountService accounts,
              AssureSettings settings, CycleService cycles, ReturnService returns, SectionPages pages, SectionSaving saving,
-             Submissions submissions, Delegation delegation, PartnershipOfficers officers, Chasing chasing,
+             Submissions submissions, Delegation delegation, PartnershipOfficers officers, Chasing chasing, DipSampling dipSampling,
              @Value("${assure.demo-password:}") String configuredPassword) {
         this.submissions = submissions;
         this.delegation = delegation;
         this.officers = officers;
         this.chasing = chasing;
+        this.dipSampling = dipSampling;
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.accounts = accounts;
@@ -219,6 +222,13 @@ public class DemoData {
         redEvery = 0;
         chasing.sendNow(admin, schoolsCycle);
         chasing.sendNow(admin, agencies);
+
+        // this year's dip sample of the schools, stratified by phase, from a typed seed (a lottery draw's numbers)
+        var drawn = dipSampling.run(admin, schoolsCycle, new DipSampling.RunForm("5", null, "3", "true", "PHASE", "TYPED",
+                "7 12 19 33 41 58", null));
+        if (!drawn.isValid()) {
+            throw new IllegalStateException("The demo dip sample could not be drawn: " + drawn.errors());
+        }
         return true;
     }
 

@@ -95,6 +95,16 @@ class DemoDataTest {
                     "Not compliant", "has no chair of governors")) {
                 assertTrue(chasing.contains(state), "the demo's chasing shows: " + state);
             }
+            var dip = java.util.regex.Pattern.compile("href=\"(/cycles/\\d+/dip-sample/\\d+)\"");
+            StringBuilder dipPages = new StringBuilder();
+            var schoolCycles = java.util.regex.Pattern.compile("href=\"/cycles/(\\d+)/chasing\"").matcher(progress.toString());
+            while (schoolCycles.find()) {
+                dipPages.append(admin.get("/cycles/" + schoolCycles.group(1) + "/dip-sample").body());
+            }
+            var record = dip.matcher(dipPages.toString());
+            assertTrue(record.find(), "the schools' cycle has a dip sample");
+            String sample = admin.get(record.group(1)).body();
+            assertTrue(sample.contains("7 12 19 33 41 58") && sample.contains("fingerprint"), "its record shows the seed and the fingerprint");
             var chair = new TestBrowser(server.getURI());
             chair.signIn("chair@example.org", "demo password for tests");
             var chairReturn = java.util.regex.Pattern.compile("href=\"(/returns/\\d+)/chasing\"").matcher(chair.get("/").body());
