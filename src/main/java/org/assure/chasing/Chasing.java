@@ -394,16 +394,7 @@ public class Chasing {
 
     CycleTerms cycleOf(CurrentUser admin, long cycleId) {
         access.requireAdmin(admin);
-        CycleTerms cycle;
-        try {
-            cycle = cycles.terms(cycleId);
-        } catch (IllegalStateException e) {
-            throw Refusal.notFound("Cycle");
-        }
-        if (cycle.partnershipId() != admin.partnershipId()) {
-            throw Refusal.notFound("Cycle");
-        }
-        return cycle;
+        return cycles.find(admin.partnershipId(), cycleId).orElseThrow(() -> Refusal.notFound("Cycle"));
     }
 
     private static @Nullable String reason(@Nullable String value, String field, String missing, FormErrors errors) {

@@ -22,6 +22,12 @@ class CycleTermsLookup implements CycleLookup {
 
     @Override
     @Transactional
+    public java.util.Optional<CycleTerms> find(long partnershipId, long cycleId) {
+        return cycles.findByIdAndPartnershipId(cycleId, partnershipId).map(CycleTermsLookup::terms);
+    }
+
+    @Override
+    @Transactional
     public java.util.List<CycleTerms> open() {
         return cycles.findByStatus(CycleStatus.OPEN).stream().map(CycleTermsLookup::terms).toList();
     }

@@ -5,6 +5,9 @@ public interface CycleLookup {
     /** The cycle's terms; it exists, since every return belongs to one. */
     CycleTerms terms(long cycleId);
 
+    /** The partnership's cycle of this id; empty for another partnership's cycle or none, which callers refuse as not found. */
+    java.util.Optional<CycleTerms> find(long partnershipId, long cycleId);
+
     /** Every open cycle of every partnership: what scheduled work (chasing) goes through. */
     java.util.List<CycleTerms> open();
 }

@@ -404,16 +404,7 @@ public class DipSampling {
 
     private CycleTerms cycleOf(CurrentUser admin, long cycleId) {
         access.requireAdmin(admin);
-        CycleTerms cycle;
-        try {
-            cycle = cycles.terms(cycleId);
-        } catch (IllegalStateException e) {
-            throw Refusal.notFound("Cycle");
-        }
-        if (cycle.partnershipId() != admin.partnershipId()) {
-            throw Refusal.notFound("Cycle");
-        }
-        return cycle;
+        return cycles.find(admin.partnershipId(), cycleId).orElseThrow(() -> Refusal.notFound("Cycle"));
     }
 
     private static @Nullable Integer number(@Nullable String typed, String field, String missing, String notANumber, int min, int max,
