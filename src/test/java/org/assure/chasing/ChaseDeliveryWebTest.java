@@ -1,7 +1,5 @@
 package org.assure.chasing;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jakarta.mail.Address;
@@ -12,19 +10,14 @@ import org.assure.jobs.DueWorkRunner;
 import org.assure.notify.Outbox;
 import org.assure.notify.OutboxEmail;
 import org.assure.notify.OutboxSender;
-import org.assure.testsupport.WebTest;
+import org.assure.testsupport.MailServerWebTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -37,8 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * chasing page). Nothing listens on the SMTP port until a test starts a server there.
  */
 @MicronautTest(transactional = false)
-class ChaseDeliveryWebTest extends WebTest {
-    private final int smtpPort = freePort();
+class ChaseDeliveryWebTest extends MailServerWebTest {
     @Inject
     ChasedCycles chased;
     @Inject
@@ -48,25 +40,10 @@ class ChaseDeliveryWebTest extends WebTest {
     @Inject
     DueWorkRunner runner;
 
-    private GreenMail greenMail;
     private RefusingSmtpServer refusing;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("assure.smtp.host", "127.0.0.1");
-        properties.put("assure.smtp.port", String.valueOf(smtpPort));
-        properties.put("assure.smtp.starttls", "false");
-        properties.put("assure.smtp.from", "Assure <assure@assure.test>");
-        return properties;
-    }
-
     @AfterEach
-    void stopServers() {
-        if (greenMail != null) {
-            greenMail.stop();
-            greenMail = null;
-        }
+    void stopRefusingServer() {
         if (refusing != null) {
             refusing.close();
             refusing = null;
@@ -101,8 +78,7 @@ class ChaseDeliveryWebTest extends WebTest {
         String failing = signedIn(c.admin()).get("/cycles/" + c.cycleId() + "/chasing").body();
         assertTrue(failing.contains("Failing, still trying"), failing);
 
-        greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
+        startMailServer();
         clock.advance(Duration.ofHours(1)); // the longest wait between attempts: every email is due again
         runner.runOnce();
         runner.runOnce();
@@ -173,14 +149,6 @@ class ChaseDeliveryWebTest extends WebTest {
             return m.getSubject();
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

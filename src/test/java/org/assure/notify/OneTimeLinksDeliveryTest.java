@@ -11,6 +11,7 @@ import org.assure.organisations.Organisation;
 import org.assure.partnerships.Partnership;
 import org.assure.testsupport.Fixtures;
 import org.assure.testsupport.TestBrowser;
+import org.assure.testsupport.MailServerWebTest;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;

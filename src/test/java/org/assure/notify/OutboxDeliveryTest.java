@@ -10,6 +10,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.assure.jobs.DueWorkRunner;
 import org.assure.partnerships.Partnership;
 import org.assure.testsupport.Fixtures;
+import org.assure.testsupport.MailServerWebTest;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;

@@ -1,8 +1,7 @@
-package org.assure.notify;
+package org.assure.testsupport;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import org.assure.testsupport.WebTest;
 import org.junit.jupiter.api.AfterEach;
 
 import java.io.IOException;
@@ -15,7 +14,7 @@ import java.util.Map;
  * Web tests whose app sends through a real SMTP server (GreenMail) on a port of their own. The server is started
  * by each test that wants it ({@link #startMailServer}), so a test can also show what happens while it is down.
  */
-abstract class MailServerWebTest extends WebTest {
+public abstract class MailServerWebTest extends WebTest {
     protected final int smtpPort = freePort();
     protected GreenMail greenMail;
 
@@ -30,7 +29,7 @@ abstract class MailServerWebTest extends WebTest {
     }
 
     @AfterEach
-    void stopMailServer() {
+    protected void stopMailServer() {
         if (greenMail != null) {
             greenMail.stop();
             greenMail = null;
