@@ -220,9 +220,9 @@ public class Chasing {
             List<ReturnFacts.Fact> open = all.stream().filter(f -> f.status() != ReturnStatus.SUBMITTED).toList();
             Map<Long, ReturnStates.State> state = states.of(cycle, open.stream().map(ReturnFacts.Fact::returnId).toList(), today);
             long past = open.stream().filter(f -> today.isAfter(state.get(f.returnId()).deadline())).count();
-            long notSent = messages.findByCycleIdOrderByIdDesc(cycle.id()).stream().filter(m -> !m.sent()).count();
+            long notSent = messages.countByCycleIdAndStatusNotEqual(cycle.id(), ChaseMessage.SENT);
             rows.add(new Summary(cycle.id(), cycle.name(), Dates.date(cycle.deadline()), open.size(), past, notSent,
-                    panelList.findByCycleIdOrderById(cycle.id()).size()));
+                    panelList.countByCycleId(cycle.id())));
         }
         return rows;
     }
@@ -284,8 +284,7 @@ public class Chasing {
         Map<Long, Notifications.Delivery> delivery = notifications.deliveries(ctx.ret().partnershipId(), written.stream().map(ChaseMessage::outboxId)
                 .filter(java.util.Objects::nonNull).toList());
         boolean admin = access.allows(user, Action.ADMINISTER, Target.partnership(ctx.ret().partnershipId()));
-        int percent = facts.ofCycle(ctx.cycle().id()).stream().filter(f -> f.returnId() == returnId).findFirst()
-                .map(f -> ChaseRun.percentAnswered(f, ctx.bank())).orElse(0);
+        int percent = ChaseRun.percentAnswered(facts.ofReturn(returnId), ctx.bank());
         return new ReturnChasing(ctx, Dates.date(s.deadline()), percent,
                 s.extension() == null ? null : "Extended to " + Dates.date(s.extension().newDeadline()) + ": " + s.extension().reason(),
                 s.pause() == null ? null : "Chasing paused" + (s.pause().pausedUntil() == null ? "" : " until " + Dates.date(s.pause().pausedUntil()))

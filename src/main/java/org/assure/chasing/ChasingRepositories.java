@@ -109,6 +109,9 @@ final class ChasingRepositories {
 
         List<ChaseMessage> findByReturnIdOrderByIdDesc(long returnId);
 
+        /** The cycle's messages not (yet) sent: recorded as not sent, or held by the cap. */
+        long countByCycleIdAndStatusNotEqual(long cycleId, String status);
+
         /** The keys already written for a cycle, with their status: what a run must not write again. */
         @Query(value = "SELECT chase_key, status FROM chase_message WHERE cycle_id = :cycleId", readOnly = true)
         List<KeyStatus> keysOfCycle(long cycleId);
@@ -124,6 +127,8 @@ final class ChasingRepositories {
     @JdbcRepository(dialect = Dialect.MYSQL)
     interface PanelList extends CrudRepository<PanelListEntry, Long> {
         List<PanelListEntry> findByCycleIdOrderById(long cycleId);
+
+        long countByCycleId(long cycleId);
 
         Optional<PanelListEntry> findByCycleIdAndOrganisationIdAndReason(long cycleId, long organisationId, String reason);
     }

@@ -50,11 +50,22 @@ public class ReturnFacts {
         if (rows.isEmpty()) {
             return List.of();
         }
+        return facts(rows, counts.answeredByReturn(cycleId), counts.sectionsOfCycle(cycleId));
+    }
+
+    /** One return's facts, read for that return alone (a page about it), not its whole cycle. */
+    @Transactional
+    public Fact ofReturn(long returnId) {
+        AuditReturn row = returns.findById(returnId).orElseThrow();
+        return facts(List.of(row), counts.answeredOfReturn(returnId), counts.sectionsOfReturn(returnId)).get(0);
+    }
+
+    private static List<Fact> facts(List<AuditReturn> rows, List<AnsweredCount> answeredCounts, List<SectionRow> sectionRows) {
         Map<Long, Integer> answered = new HashMap<>();
-        counts.answeredByReturn(cycleId).forEach(c -> answered.put(c.returnId(), (int) c.answered()));
+        answeredCounts.forEach(c -> answered.put(c.returnId(), (int) c.answered()));
         Map<Long, java.util.Set<String>> completed = new HashMap<>();
         Map<Long, Map<String, Long>> assignees = new HashMap<>();
-        for (SectionRow s : counts.sectionsOfCycle(cycleId)) {
+        for (SectionRow s : sectionRows) {
             if (SectionStatus.COMPLETED.name().equals(s.status())) {
                 completed.computeIfAbsent(s.returnId(), k -> new java.util.HashSet<>()).add(s.sectionKey());
             }
@@ -105,5 +116,14 @@ public class ReturnFacts {
                 + "s.assigned_account_id AS assigned_account_id FROM return_section s JOIN audit_return r ON r.id = s.return_id "
                 + "WHERE r.cycle_id = :cycleId", readOnly = true)
         List<SectionRow> sectionsOfCycle(long cycleId);
+
+        @Query(value = "SELECT a.return_id AS return_id, COUNT(*) AS answered FROM return_answer a "
+                + "WHERE a.return_id = :returnId AND a.carried_forward = FALSE AND (a.rating IS NOT NULL OR a.answer_value IS NOT NULL) "
+                + "GROUP BY a.return_id", readOnly = true)
+        List<AnsweredCount> answeredOfReturn(long returnId);
+
+        @Query(value = "SELECT s.return_id AS return_id, s.section_key AS section_key, s.status AS status, "
+                + "s.assigned_account_id AS assigned_account_id FROM return_section s WHERE s.return_id = :returnId", readOnly = true)
+        List<SectionRow> sectionsOfReturn(long returnId);
     }
 }
