@@ -96,7 +96,10 @@ public class Chasing {
     }
 
     /** Something due within the look-ahead, to whom. */
-    public record Upcoming(String date, String organisation, long returnId, String what, String to) {
+    public record Upcoming(LocalDate on, String organisation, long returnId, String what, String to) {
+        public String date() {
+            return Dates.date(on);
+        }
     }
 
     /** A chase message as the page lists it, with how delivery went. */
@@ -143,7 +146,7 @@ public class Chasing {
             List<ChasePlanner.Due> coming = ChasePlanner.upcoming(s.planned(false), r.reminderDays(), ladder, today, today.plusDays(LOOK_AHEAD_DAYS));
             List<ChasePlanner.Due> dueNow = ChasePlanner.due(s.planned(false), r.reminderDays(), ladder, today);
             for (ChasePlanner.Due d : coming) {
-                upcoming.add(new Upcoming(Dates.date(d.dueOn()), o.name(), f.returnId(), what(d), to(d, ladder)));
+                upcoming.add(new Upcoming(d.dueOn(), o.name(), f.returnId(), what(d), to(d, ladder)));
             }
             // a step that cannot reach one of its people is warned before it is due, not discovered after
             List<ChasePlanner.Due> checked = new ArrayList<>(dueNow);
@@ -185,7 +188,7 @@ public class Chasing {
                 warnings.add(ifNobody.get(i));
             }
         }
-        upcoming.sort(java.util.Comparator.comparing((Upcoming u) -> LocalDate.parse(u.date(), java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK))));
+        upcoming.sort(java.util.Comparator.comparing(Upcoming::on));
 
         Map<Long, Notifications.Delivery> delivery = notifications.deliveries(cycle.partnershipId(), written.stream().map(ChaseMessage::outboxId)
                 .filter(java.util.Objects::nonNull).toList());
