@@ -17,8 +17,9 @@ import org.assure.kernel.Refusal;
  *   <li>Contributor: opens their organisation's returns and sees and edits only the sections assigned to them.</li>
  *   <li>Chair or escalation contact: opens their organisation's page and reads its returns whole (printable and as
  *       submitted), without their working pages; changes nothing. (Escalations reach them by email, issue 11.)</li>
- *   <li>Panel member: follows which cycles are in progress; nothing of a return yet, marking comes with panel cases and
- *       membership (issue 12).</li>
+ *   <li>Panel member: follows which cycles are in progress; opens the panels they sit on and their cases, reads and marks
+ *       a case's submission, never one they have a conflict of interest with (issue 12); the panel's moderator moderates.
+ *       Nothing of a return outside their panels' cases.</li>
  *   <li>Board viewer: reads the partnership's reports (issue 14), for now its cycles' progress figures; follows its cycles.</li>
  * </ul>
  */
@@ -33,6 +34,9 @@ public class AccessPolicy {
     static final String RETURNS_BY_ADMINS = "Only partnership admins return a submission for changes";
     static final String ASSIGNED_ELSEWHERE = "This section is assigned to someone else";
     static final String ADMINS_LOOK = "Partnership admins can look at a return but not change it: it is the organisation's own account";
+    static final String CONFLICTED = "You have a conflict of interest with this organisation, so you cannot see or mark this case";
+    static final String MEMBERS_MARK = "Only the panel's members mark its cases";
+    static final String MODERATOR_MODERATES = "Only the panel's moderator moderates its cases";
     static final String NOT_A_REPORT_READER = "Only partnership admins and board viewers read the partnership's reports";
 
     /** The answer to one question: allowed, forbidden with the reason, or hidden (as if it did not exist). */
@@ -63,6 +67,12 @@ public class AccessPolicy {
         }
         if (target instanceof Target.Section s) {
             return section(user, action, s);
+        }
+        if (target instanceof Target.Panel p) {
+            return panel(user, action, p);
+        }
+        if (target instanceof Target.PanelCase c) {
+            return panelCase(user, action, c);
         }
         return partnership(user, action);
     }
@@ -140,6 +150,39 @@ public class AccessPolicy {
                     : Decision.forbid(contributor ? ASSIGNED_ELSEWHERE : ADMINS_LOOK);
             case ASSIGN -> lead ? Decision.ALLOW : Decision.forbid(LEAD_ONLY);
             default -> Decision.forbid(LEAD_ONLY);
+        };
+    }
+
+    private static Decision panel(CurrentUser user, Action action, Target.Panel p) {
+        boolean sits = p.sits() && (user.has(Roles.PANEL) || user.isAdmin());
+        if (!user.isAdmin() && !sits) {
+            return Decision.HIDE;
+        }
+        return switch (action) {
+            case OPEN, VIEW -> Decision.ALLOW;
+            case ADMINISTER -> user.isAdmin() ? Decision.ALLOW : Decision.forbid(ADMINS_ONLY);
+            default -> Decision.forbid(ADMINS_ONLY);
+        };
+    }
+
+    /**
+     * A case: the partnership's admins see every case and mark none unless they sit on the panel; a member or the moderator
+     * sees it unless they have a conflict of interest (then nothing of it: not its return, not the others' marks).
+     */
+    private static Decision panelCase(CurrentUser user, Action action, Target.PanelCase c) {
+        boolean sits = c.member() || c.moderator();
+        if (!user.isAdmin() && !sits) {
+            return Decision.HIDE;
+        }
+        if (sits && c.conflicted() && action != Action.ADMINISTER) {
+            return Decision.forbid(CONFLICTED);
+        }
+        return switch (action) {
+            case OPEN, VIEW -> Decision.ALLOW;
+            case MARK -> c.member() ? Decision.ALLOW : Decision.forbid(MEMBERS_MARK);
+            case MODERATE -> c.moderator() ? Decision.ALLOW : Decision.forbid(MODERATOR_MODERATES);
+            case ADMINISTER -> user.isAdmin() ? Decision.ALLOW : Decision.forbid(ADMINS_ONLY);
+            default -> Decision.forbid(ADMINS_ONLY);
         };
     }
 }

@@ -18,6 +18,10 @@ public enum Action {
     READ_REPORTS,
     /** See which audit cycles are in progress and their dates (not their returns). */
     FOLLOW_CYCLES,
+    /** Mark a case before a panel, and draft its challenges (a panel member). */
+    MARK,
+    /** Moderate a case: agree its ratings and outcome, release its challenges (the panel's moderator). */
+    MODERATE,
     /** Run the partnership: organisations, people, cycles, question banks, emails, scheduled work. */
     ADMINISTER
 }

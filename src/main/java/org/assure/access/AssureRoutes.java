@@ -10,6 +10,7 @@ import static org.assure.access.Roles.ADMIN;
 import static org.assure.access.Roles.CHAIR;
 import static org.assure.access.Roles.CONTRIBUTOR;
 import static org.assure.access.Roles.LEAD;
+import static org.assure.access.Roles.PANEL;
 import static org.assure.access.RouteRules.Scope.ACCOUNT;
 import static org.assure.access.RouteRules.Scope.BANK;
 import static org.assure.access.RouteRules.Scope.BANK_DRAFT;
@@ -19,7 +20,9 @@ import static org.assure.access.RouteRules.Scope.EMAIL;
 import static org.assure.access.RouteRules.Scope.IMPORT;
 import static org.assure.access.RouteRules.Scope.NONE;
 import static org.assure.access.RouteRules.Scope.OFFICER;
+import static org.assure.access.RouteRules.Scope.PANEL_OF;
 import static org.assure.access.RouteRules.Scope.ORGANISATION;
+import static org.assure.access.RouteRules.Scope.PANEL_CASE;
 import static org.assure.access.RouteRules.Scope.RETURN;
 import static org.assure.access.RouteRules.Scope.SECTION;
 import static org.assure.access.RouteRules.Scope.TOKEN;
@@ -126,6 +129,23 @@ class AssureRoutes implements RouteRules {
                 rule(POST, "/cycles/{id}/dip-sample/{runId}/verify", DIP_SAMPLE, "Recompute a dip sample and say whether it matches", ADMIN),
                 rule(POST, "/cycles/{id}/dip-sample/{runId}/replace", DIP_SAMPLE, "Replace a picked school with the next ticket", ADMIN),
                 rule(GET, "/cycles/{id}/dip-sample/{runId}/eligible.csv", DIP_SAMPLE, "A dip sample's eligible list with tickets, as CSV", ADMIN),
+
+                // panels: scrutiny days and assurance panels, their members, cases and conflicts of interest
+                rule(GET, "/panels", NONE, "The partnership's panels", ADMIN),
+                rule(GET, "/panels/new", NONE, "Set up a panel", ADMIN),
+                rule(POST, "/panels", NONE, "Set up a panel", ADMIN),
+                rule(GET, "/panels/{id}", PANEL_OF, "A panel: its members and cases (a member sees only cases they may mark)", ADMIN, PANEL),
+                rule(GET, "/panels/{id}/edit", PANEL_OF, "Change a panel's details", ADMIN),
+                rule(POST, "/panels/{id}/edit", PANEL_OF, "Change a panel's details", ADMIN),
+                rule(POST, "/panels/{id}/members", PANEL_OF, "Add a member to a panel, or invite one", ADMIN),
+                rule(POST, "/panels/{id}/members/{memberId}/remove", PANEL_OF, "Take a member off a panel (not once they have marked)", ADMIN),
+                rule(POST, "/panels/{id}/cases", PANEL_OF, "Put returns before a panel: from the panel list, every agency, or one by hand", ADMIN),
+                rule(POST, "/panels/{id}/cases/{caseId}/remove", PANEL_CASE, "Take a case off a panel (not once marking has begun)", ADMIN),
+                rule(GET, "/panels/{id}/cases/{caseId}", PANEL_CASE, "A case: the submission judged, its conflicts of interest", ADMIN, PANEL),
+                rule(POST, "/panels/{id}/cases/{caseId}/declare", PANEL_CASE, "Declare an interest in a case", PANEL),
+                rule(POST, "/panels/{id}/cases/{caseId}/conflicts", PANEL_CASE, "Record a conflict of interest the data does not show", ADMIN),
+                rule(POST, "/panels/{id}/cases/{caseId}/conflicts/{conflictId}/clear", PANEL_CASE, "Clear a conflict of interest, with a reason",
+                        ADMIN),
 
                 // returns
                 rule(GET, "/returns/{id}", RETURN, "A return's task list (contributors see their sections)", ADMIN, LEAD, CONTRIBUTOR),

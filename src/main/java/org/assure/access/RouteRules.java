@@ -45,7 +45,10 @@ public interface RouteRules {
         SECTION("a section of a return of the person's partnership; leads their organisation's, contributors only the sections assigned to them"),
         EMAIL("an email in the person's partnership's outbox"),
         OFFICER("a named officer of the person's partnership"),
-        DIP_SAMPLE("a dip sample draw of a cycle of the person's partnership");
+        DIP_SAMPLE("a dip sample draw of a cycle of the person's partnership"),
+        PANEL_OF("a panel of the person's partnership; panel members only the panels they sit on"),
+        PANEL_CASE("a case before a panel of the person's partnership; panel members only their panels' cases, never one they have a "
+                + "conflict of interest with");
 
         private final String meaning;
 

@@ -24,6 +24,17 @@ public sealed interface Target {
     record Section(long partnershipId, long organisationId, @Nullable Long assignedAccountId) implements Target {
     }
 
+    /** A panel; {@code sits}: whether the person is one of its members or its moderator. */
+    record Panel(long partnershipId, boolean sits) implements Target {
+    }
+
+    /**
+     * A case before a panel, as it stands for this person: whether they are one of the panel's members, its moderator,
+     * and whether they have a standing conflict of interest with the case's organisation.
+     */
+    record PanelCase(long partnershipId, boolean member, boolean moderator, boolean conflicted) implements Target {
+    }
+
     static Partnership partnership(long partnershipId) {
         return new Partnership(partnershipId);
     }

@@ -16,6 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.assure.kernel.Refusal;
@@ -507,6 +511,33 @@ public class AccountService {
         }
         Account invited = accounts.findById(invite(lead, name, email, Role.CONTRIBUTOR, organisationId)).orElseThrow();
         return Optional.of(new Colleague(invited.id(), invited.displayName(), invited.email(), false, true));
+    }
+
+    /** Someone who can sit on a panel, with the organisations their account is linked to (for conflicts of interest). */
+    public record PanelPerson(long id, String name, String email, boolean pending, Set<Long> organisationIds) {
+    }
+
+    /** The partnership's active (or invited) accounts holding a role, by name: who can sit on or moderate a panel. */
+    @Transactional
+    public List<PanelPerson> withRole(long partnershipId, Role role) {
+        return people(accounts.findWithRole(partnershipId, role.name()).stream().filter(a -> a.disabledAt() == null).toList());
+    }
+
+    /** These accounts of the partnership (another partnership's ids find nothing), with their organisations. */
+    @Transactional
+    public List<PanelPerson> people(long partnershipId, Collection<Long> accountIds) {
+        return accountIds.isEmpty() ? List.of() : people(accounts.findByPartnershipIdAndIdIn(partnershipId, accountIds));
+    }
+
+    private List<PanelPerson> people(List<Account> found) {
+        Map<Long, Set<Long>> organisationsOf = new HashMap<>();
+        if (!found.isEmpty()) {
+            memberships.findByAccountIdIn(found.stream().map(Account::id).toList())
+                    .forEach(m -> organisationsOf.computeIfAbsent(m.accountId(), k -> new HashSet<>()).add(m.organisationId()));
+        }
+        return found.stream().sorted(java.util.Comparator.comparing(Account::displayName, String.CASE_INSENSITIVE_ORDER))
+                .map(a -> new PanelPerson(a.id(), a.displayName(), a.email(), a.isPending(), Set.copyOf(organisationsOf.getOrDefault(a.id(), Set.of()))))
+                .toList();
     }
 
     /** The name of an account of the partnership, to say who did something; empty if unknown. */

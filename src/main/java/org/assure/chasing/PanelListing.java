@@ -15,7 +15,7 @@ import java.util.List;
 @Singleton
 public class PanelListing {
     public static final String NON_COMPLETION = "NON_COMPLETION";
-    static final String NON_COMPLIANCE = "NON_COMPLIANCE";
+    public static final String NON_COMPLIANCE = "NON_COMPLIANCE";
     /** Picked by a dip sample (org.assure.sampling). */
     public static final String DIP_SAMPLE = "DIP_SAMPLE";
 
@@ -63,6 +63,16 @@ public class PanelListing {
 
     private static String clip(String detail) {
         return detail.length() > 500 ? detail.substring(0, 500) : detail;
+    }
+
+    /** An organisation on the cycle's list, for the panels that hear it (org.assure.panels). */
+    public record Listed(long organisationId, long returnId, String reason, String detail) {
+    }
+
+    /** The cycle's whole list, in the order added. */
+    @Transactional
+    public List<Listed> entries(long cycleId) {
+        return list.findByCycleIdOrderById(cycleId).stream().map(e -> new Listed(e.organisationId(), e.returnId(), e.reason(), e.detail())).toList();
     }
 
     /** The organisations already on the cycle's list for this reason. */

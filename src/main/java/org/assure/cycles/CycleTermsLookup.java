@@ -32,6 +32,13 @@ class CycleTermsLookup implements CycleLookup {
         return cycles.findByStatus(CycleStatus.OPEN).stream().map(CycleTermsLookup::terms).toList();
     }
 
+    @Override
+    @Transactional
+    public java.util.List<CycleTerms> opened(long partnershipId) {
+        return cycles.findByPartnershipIdOrderByIdDesc(partnershipId).stream().filter(c -> c.status() != CycleStatus.DRAFT)
+                .map(CycleTermsLookup::terms).toList();
+    }
+
     static CycleTerms terms(AuditCycle c) {
         return new CycleTerms(c.id(), c.partnershipId(), c.name(), c.bankKey(), c.bankVersion(), c.opensOn(), c.deadline(),
                 c.finalDeadline(), c.isOpen(), c.status().label());

@@ -34,12 +34,15 @@ class DashboardController {
     private final ReturnService returns;
     private final CycleService cycles;
     private final Chasing chasing;
+    private final org.assure.panels.Panels panels;
 
-    DashboardController(OrganisationService organisations, ReturnService returns, CycleService cycles, Chasing chasing) {
+    DashboardController(OrganisationService organisations, ReturnService returns, CycleService cycles, Chasing chasing,
+                        org.assure.panels.Panels panels) {
         this.organisations = organisations;
         this.returns = returns;
         this.cycles = cycles;
         this.chasing = chasing;
+        this.panels = panels;
     }
 
     @Get
@@ -56,7 +59,8 @@ class DashboardController {
         }
         model.with("chair", user.has(Roles.CHAIR)).with("panel", user.has(Roles.PANEL)).with("viewer", user.has(Roles.VIEWER))
                 .with("overseen", user.has(Roles.CHAIR) ? returns.overseen(user) : List.of())
-                .with("followed", user.has(Roles.PANEL) || user.has(Roles.VIEWER) ? cycles.followed(user) : List.of());
+                .with("followed", user.has(Roles.PANEL) || user.has(Roles.VIEWER) ? cycles.followed(user) : List.of())
+                .with("panelCases", user.has(Roles.PANEL) || user.isAdmin() ? panels.myCases(user) : List.of());
         return Forms.page("home/dashboard", model);
     }
 }
