@@ -78,6 +78,7 @@ public class DemoData {
     private final PartnershipOfficers officers;
     private final Chasing chasing;
     private final DipSampling dipSampling;
+    private final WholeReturns wholeReturns;
     /** While seeding one weak return: every n-th rating question (by key) is answered Red; 0 for none. */
     private int redEvery;
     private final String configuredPassword;
@@ -85,12 +86,13 @@ public class DemoData {
     DemoData(PartnershipService partnerships, OrganisationService organisations, AccountService accounts,
              AssureSettings settings, CycleService cycles, ReturnService returns, SectionPages pages, SectionSaving saving,
              Submissions submissions, Delegation delegation, PartnershipOfficers officers, Chasing chasing, DipSampling dipSampling,
-             @Value("${assure.demo-password:}") String configuredPassword) {
+             WholeReturns wholeReturns, @Value("${assure.demo-password:}") String configuredPassword) {
         this.submissions = submissions;
         this.delegation = delegation;
         this.officers = officers;
         this.chasing = chasing;
         this.dipSampling = dipSampling;
+        this.wholeReturns = wholeReturns;
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.accounts = accounts;
@@ -240,49 +242,12 @@ public class DemoData {
         return o.name().toLowerCase().replaceAll("[^a-z]+", "-").replaceAll("(^-|-$)", "");
     }
 
-    /**
-     * Completes every section the way a lead would, through the same service the pages use (conditional
-     * questions appear after a save, hence the second round), then submits with a declaration.
-     */
     private void submitWhole(CurrentUser lead, long returnId, String name, String role) {
-        var ctx = returns.load(lead, returnId);
-        for (var section : ctx.applicableSections()) {
-            for (int round = 0; round < 2; round++) {
-                Map<String, AnswerInput> answers = new HashMap<>();
-                for (var view : pages.section(lead, returnId, section.key()).questions()) {
-                    answers.put(view.question().key(), typicalAnswer(view.question(), view.entry().version(),
-                            "Policy reviewed this year; audit of records and staff survey results."));
-                }
-                if (saving.save(lead, returnId, section.key(), new SectionForm(answers, true, SectionForm.Next.LATER)).errors().isEmpty()) {
-                    break;
-                }
-            }
-        }
-        var done = submissions.submit(lead, returnId, new Submissions.DeclarationForm(name, role, "true"), FormErrors.none());
-        if (!done.isValid()) {
-            throw new IllegalStateException("Demo return " + returnId + " could not be submitted");
-        }
+        wholeReturns.submit(lead, returnId, name, role, redEvery);
     }
 
-    /** What a lead would typically answer to this question: mostly Green, some Amber, yes, the first option, a recent date. */
     private AnswerInput typicalAnswer(org.assure.banks.BankModel.Question q, int version, String evidence) {
-        String k = q.key();
-        return switch (q.type()) {
-            case RATING -> answer(redEvery > 0 && Math.abs(k.hashCode()) % redEvery == 0 ? "RED"
-                    : Math.abs(k.hashCode()) % 5 == 0 ? "AMBER" : "GREEN", List.of(), evidence, DateInput.of(null), version);
-            case YES_NO -> answer("", List.of("YES"), "", DateInput.of(null), version);
-            case SINGLE_CHOICE, MULTIPLE_CHOICE -> answer("", List.of(q.options().get(0).code()), "", DateInput.of(null), version);
-            case NUMBER -> answer("", List.of("2"), "", DateInput.of(null), version);
-            case DATE -> answer("", List.of(), "", DateInput.of(cycles.today().minusMonths(2)), version);
-            case SHORT_TEXT -> answer("", List.of("Jo Whitaker"), "", DateInput.of(null), version);
-            default -> answer("", List.of("Staff survey and audit of records this term; see our safeguarding report to governors."), "",
-                    DateInput.of(null), version);
-        };
-    }
-
-    /** An answer as the lead would type it, confirming anything carried forward. */
-    private static AnswerInput answer(String rating, List<String> values, String evidence, DateInput date, int version) {
-        return new AnswerInput(rating, values, evidence, "", date.day(), date.month(), date.year(), version, true);
+        return WholeReturns.typicalAnswer(q, version, evidence, redEvery, cycles.today());
     }
 
     private static CycleForms.CycleForm cycleForm(String name, String bank, String kind, LocalDate opens, LocalDate deadline,
@@ -307,7 +272,7 @@ public class DemoData {
         }
         var second = pages.section(dsl, returnId, sections.get(1).key()).questions().get(0);
         saving.save(dsl, returnId, sections.get(1).key(), new SectionForm(Map.of(second.question().key(),
-                answer("GREEN", List.of(), "", DateInput.of(null), second.entry().version())), false, SectionForm.Next.LATER));
+                WholeReturns.answer("GREEN", List.of(), "", DateInput.of(null), second.entry().version())), false, SectionForm.Next.LATER));
     }
 
     private static String day(LocalDate d) {

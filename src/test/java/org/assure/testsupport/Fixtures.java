@@ -49,9 +49,15 @@ public class Fixtures {
     }
 
     public Organisation school(Partnership partnership) {
+        return school(partnership, null, null);
+    }
+
+    /** A school of a trust (by name) or with a parent organisation (a council, a trust added as an organisation). */
+    public Organisation school(Partnership partnership, String trustName, Long parentId) {
         int n = next();
         return organisations.create(partnership.id(), null, new OrganisationDetails(OrganisationKind.SCHOOL, "School " + n, null,
-                Phase.PRIMARY, SchoolCategory.MAINTAINED, String.valueOf(800000 + n), null, "Testshire", "TS1 1AA", false, true, null,
+                Phase.PRIMARY, trustName == null ? SchoolCategory.MAINTAINED : SchoolCategory.ACADEMY, String.valueOf(800000 + n), trustName,
+                "Testshire", "TS1 1AA", false, true, parentId,
                 List.of(new OrganisationDetails.Contact(ContactRole.DSL, "Dee Esel", "dsl" + n + "@school.test", null))));
     }
 
