@@ -74,6 +74,8 @@ class RoutesByRoleWebTest extends WebTest {
     PartnershipOfficers officers;
     @Inject
     org.assure.sampling.DipSampling dipSampling;
+    @Inject
+    org.assure.panels.Panels panels;
 
     /** Someone signed in (or not) as one role, with the browser they use. */
     record Persona(String name, Set<String> roles, boolean actsForOrganisation, TestBrowser browser) {
@@ -132,6 +134,11 @@ class RoutesByRoleWebTest extends WebTest {
         long farRun = dipSampling.run(user(farAdmin, theirs, Roles.ADMIN), farCycle, draw).value();
         ids.put(RouteRules.Scope.DIP_SAMPLE, new Ids(Map.of("id", str(cycle), "runId", str(run)), Map.of(),
                 Map.of("id", str(farCycle), "runId", str(farRun))));
+        Fixtures.Person panelMember = fixtures.person(mine, Role.PANEL_MEMBER);
+        Map<String, String> ownPanel = panelWith(user(admin, mine, Roles.ADMIN), cycle, ownReturn, panelMember);
+        Map<String, String> farPanel = panelWith(user(farAdmin, theirs, Roles.ADMIN), farCycle, farReturn, fixtures.person(theirs, Role.PANEL_MEMBER));
+        ids.put(RouteRules.Scope.PANEL_OF, new Ids(ownPanel, Map.of(), farPanel));
+        ids.put(RouteRules.Scope.PANEL_CASE, new Ids(ownPanel, Map.of(), farPanel));
         ids.put(RouteRules.Scope.NONE, new Ids(Map.of(), Map.of(), Map.of()));
         ids.put(RouteRules.Scope.TOKEN, new Ids(Map.of("token", "no-such-link"), Map.of(), Map.of()));
         ids.put(RouteRules.Scope.BANK, new Ids(Map.of("bank", "section-175", "version", "2025"), Map.of(), Map.of()));
@@ -153,7 +160,7 @@ class RoutesByRoleWebTest extends WebTest {
         personas.add(new Persona("admin", Set.of(Roles.ADMIN), false, adminBrowser));
         personas.add(new Persona("lead", Set.of(Roles.LEAD), true, signedIn(lead)));
         personas.add(new Persona("contributor", Set.of(Roles.CONTRIBUTOR), true, signedIn(contributor)));
-        personas.add(new Persona("panel member", Set.of(Roles.PANEL), false, signedIn(fixtures.person(mine, Role.PANEL_MEMBER))));
+        personas.add(new Persona("panel member", Set.of(Roles.PANEL), false, signedIn(panelMember)));
         personas.add(new Persona("chair", Set.of(Roles.CHAIR), true, signedIn(fixtures.person(mine, Role.ESCALATION_CONTACT, own))));
         personas.add(new Persona("board viewer", Set.of(Roles.VIEWER), false, signedIn(fixtures.person(mine, Role.BOARD_VIEWER))));
     }
@@ -284,6 +291,26 @@ class RoutesByRoleWebTest extends WebTest {
                 List.of(), str(today.getDayOfMonth()), str(today.getMonthValue()), str(today.getYear()),
                 str(deadline.getDayOfMonth()), str(deadline.getMonthValue()), str(deadline.getYear()),
                 null, null, null, null, null, null, null));
+    }
+
+    /** A panel of the cycle with this member and a case for the return: the ids its routes take. */
+    private Map<String, String> panelWith(CurrentUser admin, long cycleId, long returnId, Fixtures.Person member) {
+        LocalDate day = Dates.today(clock).plusDays(10);
+        String d = str(day.getDayOfMonth()), m = str(day.getMonthValue()), y = str(day.getYear());
+        long panelId = panels.create(admin, new org.assure.panels.Panels.PanelForm(str(cycleId), "Routes panel", "ASSURANCE", d, m, y, "Room 1",
+                d, m, y, "SECTION", str(member.id()))).value();
+        long memberId = panels.addMember(admin, panelId, new org.assure.panels.Panels.MemberForm(str(member.id()), null, null, null)).value();
+        panels.addCases(admin, panelId, new org.assure.panels.Panels.CasesForm("ONE", null, str(returnId), "By hand"));
+        var page = panels.page(admin, panelId);
+        long caseId = page.cases().get(0).id();
+        long conflictId = panels.addConflict(admin, panelId, caseId, str(member.id()), "A test conflict").value();
+        panels.clearConflict(admin, panelId, caseId, conflictId, "Cleared for the route test");
+        Map<String, String> ids = new LinkedHashMap<>();
+        ids.put("id", str(panelId));
+        ids.put("caseId", str(caseId));
+        ids.put("memberId", str(memberId));
+        ids.put("conflictId", str(conflictId));
+        return ids;
     }
 
     private static CurrentUser user(Fixtures.Person person, Partnership p, String role) {
