@@ -52,6 +52,8 @@ class EveryFormCarriesAFormIdWebTest extends WebTest {
     @Inject
     Router router;
     @Inject
+    org.assure.panels.PanelWorld panelWorld;
+    @Inject
     QuestionBanks banks;
     @Inject
     Emails emails;
@@ -156,6 +158,18 @@ class EveryFormCarriesAFormIdWebTest extends WebTest {
         assertEquals(303, admin.post("/returns/" + returnA + "/pause", "pauseReason", "Closed for a week").status());
         visit(admin, "/returns/" + returnA + "/chasing?after=pause");
         visit(signedIn(fixtures.person(p, Role.ESCALATION_CONTACT, schoolA)), "/returns/" + returnA + "/chasing?as=chair");
+
+        // panels: the new panel form, a panel's page (members, cases) and its edit page, a case (conflicts) as admin and as a member
+        var w = panelWorld.build(org.assure.panels.MarkingBy.SECTION);
+        TestBrowser panelAdmin = signedIn(w.admin());
+        visit(panelAdmin, "/panels/new");
+        visit(panelAdmin, w.panelPath());
+        visit(panelAdmin, w.panelPath() + "/edit");
+        panelAdmin.get(w.casePath());
+        assertEquals(303, panelAdmin.post(w.casePath() + "/conflicts", "conflictAccountId", String.valueOf(w.memberC().id()),
+                "conflictReason", "A governor there").status());
+        visit(panelAdmin, w.casePath());
+        visit(signedIn(w.memberA()), w.casePath() + "?as=member");
 
         // a conflict: two leads saved the same answer from the same page
         TestBrowser second = signedIn(otherLead);
