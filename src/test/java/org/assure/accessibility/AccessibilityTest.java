@@ -28,6 +28,8 @@ class AccessibilityTest extends WebTest {
     org.assure.banks.QuestionBanks banks;
     @jakarta.inject.Inject
     org.assure.jobs.DueWorkRunner runner;
+    @jakarta.inject.Inject
+    org.assure.panels.PanelWorld panelWorld;
 
     @Test
     void pagesMeetWcag22AA() {
@@ -180,6 +182,30 @@ class AccessibilityTest extends WebTest {
     }
 
     /** The partnership officers: an empty list, the form with errors, an officer added, changed and about to be removed. */
+    /** The panel pages: the admin's (list, form with errors, panel, case with a conflict) and a member's (dashboard, panel, case). */
+    @Test
+    void panelPagesMeetWcag22AA() {
+        var w = panelWorld.build(org.assure.panels.MarkingBy.SECTION);
+        List<String> problems = new ArrayList<>();
+        try (RealBrowser browser = new RealBrowser(server.getURI())) {
+            browser.signIn(w.admin().email(), Fixtures.PASSWORD);
+            for (String path : List.of("/panels", "/panels/new", w.panelPath(), w.panelPath() + "/edit", w.casePath())) {
+                check(browser, path, problems);
+            }
+            browser.open("/panels/new");
+            browser.submit();
+            assertTrue(browser.title().startsWith("Error: "), "an invalid panel form says so in its title: " + browser.title() + " " + browser.currentPath());
+            collect(browser, "new panel with errors", problems);
+        }
+        try (RealBrowser browser = new RealBrowser(server.getURI())) {
+            browser.signIn(w.memberA().email(), Fixtures.PASSWORD);
+            for (String path : List.of("/", w.panelPath(), w.casePath())) {
+                check(browser, path, problems);
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
     private static void officers(RealBrowser browser, List<String> problems) {
         check(browser, "/partnership/officers", problems);
         browser.open("/partnership/officers/new");
