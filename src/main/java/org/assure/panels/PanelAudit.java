@@ -9,7 +9,9 @@ import org.assure.audit.AuditKind;
  */
 enum PanelAudit implements AuditAction {
     CREATED("created"), CHANGED("changed"), MEMBER_ADDED("member-added"), MEMBER_REMOVED("member-removed"), CASE_ADDED("case-added"),
-    CASE_REMOVED("case-removed"), CONFLICT_RECORDED("conflict-recorded"), CONFLICT_CLEARED("conflict-cleared");
+    CASE_REMOVED("case-removed"), CONFLICT_RECORDED("conflict-recorded"), CONFLICT_CLEARED("conflict-cleared"),
+    CHALLENGE_DRAFTED("challenge-drafted"), CHALLENGE_CHANGED("challenge-changed"), CHALLENGE_WITHDRAWN("challenge-withdrawn"),
+    CHALLENGES_RELEASED("challenges-released");
 
     static final String CASE = "case";
     static final String ACCOUNT = "account";
@@ -18,6 +20,8 @@ enum PanelAudit implements AuditAction {
     static final String REASON = "reason";
     static final String SOURCE = "source";
     static final String FIELDS = "fields";
+    static final String CHALLENGE = "challenge";
+    static final String DUE_ON = "dueOn";
 
     static final AuditKind KIND = new AuditKind("panel");
 

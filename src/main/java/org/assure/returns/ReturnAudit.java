@@ -18,6 +18,10 @@ import java.util.Optional;
  * <li>{@link #SUBMITTED}: after {@code reference}, {@code declaredName}, {@code declaredRole}, {@code late} (true/false).</li>
  * <li>{@link #RETURNED_FOR_CHANGES}: before {@code reference}, after {@code reason}.</li>
  * <li>{@link #CARRIED_FORWARD}: after {@code answers} (how many), {@code reference} and {@code cycle} they came from.</li>
+ * <li>{@link #CHALLENGE_RELEASED}: a panel's challenge put to the organisation; after {@code challenge} (its id), {@code kind}
+ * (a challenge kind's label), {@code about} (what of the return it is about, if anything), {@code wording} and {@code dueOn}.</li>
+ * <li>{@link #CHALLENGE_ANSWERED}: the organisation's answer; after {@code challenge}, {@code wording} and {@code answer}, before
+ * the answer it replaced (none the first time).</li>
  * </ul>
  */
 public enum ReturnAudit implements AuditAction {
@@ -28,7 +32,9 @@ public enum ReturnAudit implements AuditAction {
     STATUS("status", false),
     SUBMITTED("submitted", false),
     RETURNED_FOR_CHANGES("returned for changes", false),
-    CARRIED_FORWARD("carried forward", false);
+    CARRIED_FORWARD("carried forward", false),
+    CHALLENGE_RELEASED("challenge released", false),
+    CHALLENGE_ANSWERED("challenge answered", false);
 
     public static final AuditKind KIND = new AuditKind("return");
 
@@ -44,6 +50,12 @@ public enum ReturnAudit implements AuditAction {
     public static final String LATE = "late";
     public static final String ANSWERS = "answers";
     public static final String CYCLE = "cycle";
+    public static final String CHALLENGE = "challenge";
+    public static final String CHALLENGE_KIND = "kind";
+    public static final String ABOUT = "about";
+    public static final String WORDING = "wording";
+    public static final String DUE_ON = "dueOn";
+    public static final String ANSWER_TEXT = "answer";
 
     private final String code;
     private final boolean subject;

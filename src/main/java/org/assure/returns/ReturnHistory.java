@@ -50,6 +50,8 @@ final class ReturnHistory {
             case SUBMITTED -> "Submitted";
             case RETURNED_FOR_CHANGES -> "Returned for changes";
             case CARRIED_FORWARD -> "Carried forward";
+            case CHALLENGE_RELEASED -> "Panel's challenge put to the organisation";
+            case CHALLENGE_ANSWERED -> "Panel's challenge answered";
         };
     }
 
@@ -73,7 +75,21 @@ final class ReturnHistory {
             case RETURNED_FOR_CHANGES -> String.join("\n", fields.values().values());
             case CARRIED_FORWARD -> fields.getOrEmpty(ReturnAudit.ANSWERS) + " answers from " + fields.getOrEmpty(ReturnAudit.REFERENCE)
                     + " (" + fields.getOrEmpty(ReturnAudit.CYCLE) + ")";
+            case CHALLENGE_RELEASED -> challenge(fields);
+            case CHALLENGE_ANSWERED -> fields.has(ReturnAudit.WORDING) ? "To: " + fields.getOrEmpty(ReturnAudit.WORDING) + "\n"
+                    + fields.getOrEmpty(ReturnAudit.ANSWER_TEXT) : fields.getOrEmpty(ReturnAudit.ANSWER_TEXT);
         };
+    }
+
+    /** A challenge as put: its kind, what it is about, its words and when the answer is due, each on a line. */
+    private static String challenge(AuditFields fields) {
+        List<String> lines = new ArrayList<>();
+        lines.add(fields.getOrEmpty(ReturnAudit.CHALLENGE_KIND) + (Text.blank(fields.get(ReturnAudit.ABOUT)) ? "" : ": " + fields.get(ReturnAudit.ABOUT)));
+        lines.add(fields.getOrEmpty(ReturnAudit.WORDING));
+        if (!Text.blank(fields.get(ReturnAudit.DUE_ON))) {
+            lines.add("Answer due by " + fields.get(ReturnAudit.DUE_ON));
+        }
+        return String.join("\n", lines);
     }
 
     /** The answer in words, then its evidence and reason on lines of their own. */

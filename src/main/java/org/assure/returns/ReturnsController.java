@@ -37,21 +37,25 @@ class ReturnsController {
     private final Submissions submissions;
     private final KeptAnswers kept;
     private final Forms forms;
+    private final ReleasedChallenges challenges;
 
-    ReturnsController(SectionPages pages, SectionSaving saving, Delegation delegation, Submissions submissions, KeptAnswers kept, Forms forms) {
+    ReturnsController(SectionPages pages, SectionSaving saving, Delegation delegation, Submissions submissions, KeptAnswers kept, Forms forms,
+                      ReleasedChallenges challenges) {
         this.pages = pages;
         this.saving = saving;
         this.delegation = delegation;
         this.submissions = submissions;
         this.kept = kept;
         this.forms = forms;
+        this.challenges = challenges;
     }
 
     @Get("/{id}")
     MutableHttpResponse<?> taskList(CurrentUser user, @PathVariable long id) {
         SectionPages.TaskList task = pages.taskList(user, id);
         return Forms.page("returns/task-list", Model.of("task", task)
-                .with("submission", submissions.latestIfAny(task.context()).orElse(null)));
+                .with("submission", submissions.latestIfAny(task.context()).orElse(null))
+                .with("challenges", task.context().may().view() ? challenges.released(task.context().ret().partnershipId(), id) : 0));
     }
 
     @Get("/{id}/sections/{key}")

@@ -162,7 +162,51 @@ class AccessibilityTest extends WebTest {
             assertTrue(browser.title().startsWith("Error: "), "returning without a reason says so: " + browser.title());
             collect(browser, "return for changes with errors", problems);
         }
+        challenges(problems);
         assertEquals(List.of(), problems);
+    }
+
+    @jakarta.inject.Inject
+    org.assure.panels.PanelWorld panelWorld;
+
+    /** A case's challenges: the panel's page with a draft, with errors, a draft's page; the lead's list and answer page, with errors. */
+    private void challenges(List<String> problems) {
+        var world = panelWorld.build(org.assure.panels.MarkingBy.SECTION);
+        var moderator = signedIn(world.moderator());
+        String path = world.casePath() + "/challenges";
+        moderator.get(path);
+        assertEquals(303, moderator.post(path, "kind", "QUESTION", "itemKey", "", "text", "How are concerns about staff recorded?").status());
+        var id = java.util.regex.Pattern.compile("/challenges/(\\d+)/withdraw").matcher(moderator.get(path).body());
+        assertTrue(id.find());
+        try (RealBrowser browser = new RealBrowser(server.getURI())) {
+            browser.signIn(world.moderator().email(), Fixtures.PASSWORD);
+            check(browser, path, problems);
+            check(browser, path + "/" + id.group(1), problems);
+            browser.open(path);
+            browser.fill("dueOn", "31");
+            browser.fill("dueOn-month", "2");
+            browser.fill("dueOn-year", "2099");
+            browser.driver().findElement(org.openqa.selenium.By.cssSelector("form[action$='/release'] button")).click();
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (!browser.title().startsWith("Error: ") && System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            assertTrue(browser.title().startsWith("Error: "), "a release without a real date says so: " + browser.title());
+            collect(browser, "release with errors", problems);
+        }
+        java.time.LocalDate due = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/London")).plusDays(7);
+        moderator.get(path);
+        assertEquals(303, moderator.post(path + "/release", "dueDay", String.valueOf(due.getDayOfMonth()), "dueMonth", String.valueOf(due.getMonthValue()),
+                "dueYear", String.valueOf(due.getYear())).status());
+        try (RealBrowser browser = new RealBrowser(server.getURI())) {
+            browser.signIn(world.lead().email(), Fixtures.PASSWORD);
+            String list = "/returns/" + world.returnId() + "/challenges";
+            check(browser, list, problems);
+            check(browser, list + "/" + id.group(1), problems);
+            browser.submit();
+            assertTrue(browser.title().startsWith("Error: "), "an empty answer says so: " + browser.title());
+            collect(browser, "answer with errors", problems);
+        }
     }
 
     /** Opens a Section 175/157 cycle for the lead's school through the admin's pages; the path of the lead's return. */

@@ -30,6 +30,9 @@ final class EmailSamples {
                 new org.assure.chasing.ChaseEmail(text, text, text, text, "First line.\n" + text, false, true, "3 March 2027",
                         "9 days ago, on 3 March 2027", 40, List.of(text, "Second section"), "/returns/123?" + text),
                 new org.assure.chasing.NonComplianceEmail(text, text, text, 5, "3", List.of(text), "/returns/123?" + text),
-                new org.assure.sampling.DipSampleEmail(text, text, text, text, "0123456789abcdef", true, "/returns/123?" + text));
+                new org.assure.sampling.DipSampleEmail(text, text, text, text, "0123456789abcdef", true, "/returns/123?" + text),
+                new org.assure.panels.ChallengeReleasedEmail(text, text, text, 2, "3 March 2027", "/returns/123/challenges?" + text),
+                new org.assure.panels.ChallengeDueEmail(text, text, text, "First line.\n" + text, "3 March 2027", false, "/returns/123/challenges?" + text),
+                new org.assure.panels.ChallengeDueEmail(text, text, text, "First line.\n" + text, "3 March 2027", true, "/returns/123/challenges?" + text));
     }
 }

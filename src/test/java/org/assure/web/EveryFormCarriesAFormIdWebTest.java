@@ -159,17 +159,32 @@ class EveryFormCarriesAFormIdWebTest extends WebTest {
         visit(admin, "/returns/" + returnA + "/chasing?after=pause");
         visit(signedIn(fixtures.person(p, Role.ESCALATION_CONTACT, schoolA)), "/returns/" + returnA + "/chasing?as=chair");
 
-        // panels: the new panel form, a panel's page (members, cases) and its edit page, a case (conflicts) as admin and as a member
-        var w = panelWorld.build(org.assure.panels.MarkingBy.SECTION);
-        TestBrowser panelAdmin = signedIn(w.admin());
+        // a case's challenges: the panel's page (draft, withdraw, release), a draft's page, and the lead's answer page
+        org.assure.panels.PanelWorld.World world = panelWorld.build(org.assure.panels.MarkingBy.SECTION);
+        TestBrowser moderator = signedIn(world.moderator());
+        String challenges = world.casePath() + "/challenges";
+        moderator.get(challenges);
+        assertEquals(303, moderator.post(challenges, "kind", "QUESTION", "itemKey", "", "text", "A question for the form test").status());
+        String drafted = moderator.get(challenges).body();
+        Matcher draftLink = Pattern.compile("/challenges/(\\d+)/withdraw").matcher(drafted);
+        assertTrue(draftLink.find(), drafted);
+        visit(moderator, challenges + "?drafts=1");
+        visit(moderator, challenges + "/" + draftLink.group(1));
+        java.time.LocalDate due = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/London")).plusDays(7);
+        moderator.get(challenges);
+        assertEquals(303, moderator.post(challenges + "/release", "dueDay", String.valueOf(due.getDayOfMonth()), "dueMonth",
+                String.valueOf(due.getMonthValue()), "dueYear", String.valueOf(due.getYear())).status());
+        visit(signedIn(world.lead()), "/returns/" + world.returnId() + "/challenges/" + draftLink.group(1));
+        // the panel's own pages: new, edit, the panel (members and cases), a case (declare; a conflict recorded, then cleared)
+        TestBrowser panelAdmin = signedIn(world.admin());
         visit(panelAdmin, "/panels/new");
-        visit(panelAdmin, w.panelPath());
-        visit(panelAdmin, w.panelPath() + "/edit");
-        panelAdmin.get(w.casePath());
-        assertEquals(303, panelAdmin.post(w.casePath() + "/conflicts", "conflictAccountId", String.valueOf(w.memberC().id()),
-                "conflictReason", "A governor there").status());
-        visit(panelAdmin, w.casePath());
-        visit(signedIn(w.memberA()), w.casePath() + "?as=member");
+        visit(panelAdmin, world.panelPath() + "/edit");
+        visit(panelAdmin, world.panelPath());
+        visit(signedIn(world.memberA()), world.casePath() + "?as=member");
+        panelAdmin.get(world.casePath());
+        assertEquals(303, panelAdmin.post(world.casePath() + "/conflicts", "conflictAccountId", String.valueOf(world.memberC().id()),
+                "conflictReason", "Governor there").status());
+        visit(panelAdmin, world.casePath() + "?as=admin");
 
         // a conflict: two leads saved the same answer from the same page
         TestBrowser second = signedIn(otherLead);
