@@ -166,9 +166,6 @@ class AccessibilityTest extends WebTest {
         assertEquals(List.of(), problems);
     }
 
-    @jakarta.inject.Inject
-    org.assure.panels.PanelWorld panelWorld;
-
     /** A case's challenges: the panel's page with a draft, with errors, a draft's page; the lead's list and answer page, with errors. */
     private void challenges(List<String> problems) {
         var world = panelWorld.build(org.assure.panels.MarkingBy.SECTION);
@@ -225,7 +222,6 @@ class AccessibilityTest extends WebTest {
         return m.group(1);
     }
 
-    /** The partnership officers: an empty list, the form with errors, an officer added, changed and about to be removed. */
     /** The panel pages: the admin's (list, form with errors, panel, case with a conflict) and a member's (dashboard, panel, case). */
     @Test
     void panelPagesMeetWcag22AA() {
@@ -250,6 +246,7 @@ class AccessibilityTest extends WebTest {
         assertEquals(List.of(), problems);
     }
 
+    /** The partnership officers: an empty list, the form with errors, an officer added, changed and about to be removed. */
     private static void officers(RealBrowser browser, List<String> problems) {
         check(browser, "/partnership/officers", problems);
         browser.open("/partnership/officers/new");
