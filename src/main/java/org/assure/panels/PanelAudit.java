@@ -9,7 +9,10 @@ import org.assure.audit.AuditKind;
  */
 enum PanelAudit implements AuditAction {
     CREATED("created"), CHANGED("changed"), MEMBER_ADDED("member-added"), MEMBER_REMOVED("member-removed"), CASE_ADDED("case-added"),
-    CASE_REMOVED("case-removed"), CONFLICT_RECORDED("conflict-recorded"), CONFLICT_CLEARED("conflict-cleared");
+    CASE_REMOVED("case-removed"), CONFLICT_RECORDED("conflict-recorded"), CONFLICT_CLEARED("conflict-cleared"),
+    MODERATION_DRAFTED("moderation-drafted"), MODERATED("moderated"), LETTER_WRITTEN("letter-written"), LETTER_EDITED("letter-edited"),
+    LETTER_APPROVED("letter-approved"), LETTER_NEEDS_REAPPROVAL("letter-needs-reapproval"), LETTER_SENT("letter-sent"),
+    TEMPLATE_CHANGED("template-changed");
 
     static final String CASE = "case";
     static final String ACCOUNT = "account";
@@ -18,6 +21,13 @@ enum PanelAudit implements AuditAction {
     static final String REASON = "reason";
     static final String SOURCE = "source";
     static final String FIELDS = "fields";
+    static final String OUTCOME = "outcome";
+    static final String SUMMARY = "summary";
+    static final String RATINGS = "ratings";
+    static final String FINDINGS = "findings";
+    static final String BODY = "body";
+    static final String SUBMISSION = "submission";
+    static final String RECIPIENTS = "recipients";
 
     static final AuditKind KIND = new AuditKind("panel");
 
