@@ -276,9 +276,10 @@ public class Moderating {
         }
         String beforeText = before == null ? null : describe(before, agreed.findByCaseIdOrderById(caseId), findings.findByCaseIdOrderByPosition(caseId));
         var now = clock.instant();
+        Long by = confirm ? Long.valueOf(moderator.accountId()) : before == null ? null : before.moderatedBy();
+        java.time.Instant at = confirm ? now : before == null ? null : before.moderatedAt();
         Moderation next = new Moderation(before == null ? null : before.id(), moderator.partnershipId(), caseId, confirm ? outcome : null, summary,
-                confirm ? moderator.accountId() : before == null ? null : before.moderatedBy(), confirm ? now : before == null ? null : before.moderatedAt(),
-                before == null ? 0 : before.version(), confirm ? null : outcome);
+                by, at, before == null ? 0 : before.version(), confirm ? null : outcome);
         List<AgreedRating> newRatings = ratings.entrySet().stream()
                 .map(e -> new AgreedRating(null, moderator.partnershipId(), caseId, e.getKey(), e.getValue())).toList();
         List<Finding> newFindings = new ArrayList<>();

@@ -28,6 +28,10 @@ class AccessibilityTest extends WebTest {
     org.assure.banks.QuestionBanks banks;
     @jakarta.inject.Inject
     org.assure.jobs.DueWorkRunner runner;
+    @jakarta.inject.Inject
+    org.assure.panels.PanelWorld panelWorlds;
+    @jakarta.inject.Inject
+    org.assure.panels.Moderations moderations;
 
     @Test
     void pagesMeetWcag22AA() {
@@ -159,6 +163,25 @@ class AccessibilityTest extends WebTest {
             browser.submit();
             assertTrue(browser.title().startsWith("Error: "), "returning without a reason says so: " + browser.title());
             collect(browser, "return for changes with errors", problems);
+        }
+        // moderation and outcome letters: the moderator's page, the template, a letter and the organisation's outcome page
+        var world = panelWorlds.build(org.assure.panels.MarkingBy.SECTION);
+        moderations.marked(world, world.memberA(), "GREEN");
+        moderations.marked(world, world.memberB(), "AMBER");
+        try (RealBrowser browser = new RealBrowser(server.getURI())) {
+            browser.signIn(world.moderator().email(), Fixtures.PASSWORD);
+            check(browser, world.casePath() + "/moderation", problems);
+        }
+        moderations.confirmed(world, "PARTLY_ASSURED", "Clear policies", "Train the governors", "A sound return.");
+        try (RealBrowser browser = new RealBrowser(server.getURI())) {
+            browser.signIn(world.admin().email(), Fixtures.PASSWORD);
+            check(browser, "/panels/letter-template", problems);
+            check(browser, world.casePath() + "/letter", problems);
+            check(browser, world.casePath() + "/letter/print", problems);
+        }
+        try (RealBrowser browser = new RealBrowser(server.getURI())) {
+            browser.signIn(world.lead().email(), Fixtures.PASSWORD);
+            check(browser, "/returns/" + world.returnId() + "/outcome", problems);
         }
         assertEquals(List.of(), problems);
     }

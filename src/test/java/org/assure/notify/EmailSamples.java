@@ -30,6 +30,8 @@ final class EmailSamples {
                 new org.assure.chasing.ChaseEmail(text, text, text, text, "First line.\n" + text, false, true, "3 March 2027",
                         "9 days ago, on 3 March 2027", 40, List.of(text, "Second section"), "/returns/123?" + text),
                 new org.assure.chasing.NonComplianceEmail(text, text, text, 5, "3", List.of(text), "/returns/123?" + text),
-                new org.assure.sampling.DipSampleEmail(text, text, text, text, "0123456789abcdef", true, "/returns/123?" + text));
+                new org.assure.sampling.DipSampleEmail(text, text, text, text, "0123456789abcdef", true, "/returns/123?" + text),
+                new org.assure.chasing.NotAssuredEmail(text, text, text, text, text, "/returns/123?" + text),
+                new org.assure.panels.OutcomeLetterEmail(text, text, text, text, "/returns/123/outcome?" + text));
     }
 }

@@ -55,6 +55,10 @@ class EveryFormCarriesAFormIdWebTest extends WebTest {
     QuestionBanks banks;
     @Inject
     Emails emails;
+    @Inject
+    org.assure.panels.PanelWorld panelWorlds;
+    @Inject
+    org.assure.panels.Moderations moderations;
 
     /** Each post form seen: the page it was on, and the form. */
     private final Map<String, List<TestBrowser.Form>> formsByPage = new LinkedHashMap<>();
@@ -169,6 +173,20 @@ class EveryFormCarriesAFormIdWebTest extends WebTest {
                         "action", "later"));
         assertEquals(409, clash.status(), clash.body());
         formsByPage.put("the conflict page", postForms(second));
+
+        // moderation and outcome letters (a panel world of its own): the moderator's page once two members have marked,
+        // the template, the letter to edit and approve, then to send
+        var world = panelWorlds.build(org.assure.panels.MarkingBy.SECTION);
+        moderations.marked(world, world.memberA(), "GREEN");
+        moderations.marked(world, world.memberB(), "AMBER");
+        TestBrowser moderator = signedIn(world.moderator());
+        visit(moderator, world.casePath() + "/moderation");
+        TestBrowser panelAdmin = signedIn(world.admin());
+        visit(panelAdmin, "/panels/letter-template");
+        moderations.confirmed(world, "ASSURED", "Clear policies", "", "All good.");
+        visit(moderator, world.casePath() + "/letter?as=moderator");
+        assertEquals(303, moderator.post(world.casePath() + "/letter/approve").status());
+        visit(panelAdmin, world.casePath() + "/letter?after=approve");
     }
 
     @Test
