@@ -187,6 +187,19 @@ class EveryFormCarriesAFormIdWebTest extends WebTest {
         visit(moderator, world.casePath() + "/letter?as=moderator");
         assertEquals(303, moderator.post(world.casePath() + "/letter/approve").status());
         visit(panelAdmin, world.casePath() + "/letter?after=approve");
+
+        // the panels themselves (an unmarked panel, so members and cases can still be taken off): the form, a panel's
+        // page, a case with a conflict recorded (to clear), and a member's view of the case (to declare an interest)
+        var unmarked = panelWorlds.build(org.assure.panels.MarkingBy.SECTION);
+        TestBrowser unmarkedAdmin = signedIn(unmarked.admin());
+        visit(unmarkedAdmin, "/panels/new");
+        visit(unmarkedAdmin, unmarked.panelPath() + "/edit");
+        visit(unmarkedAdmin, unmarked.panelPath());
+        unmarkedAdmin.get(unmarked.casePath());
+        assertEquals(303, unmarkedAdmin.post(unmarked.casePath() + "/conflicts", "conflictAccountId", String.valueOf(unmarked.memberC().id()),
+                "conflictReason", "Governor at the school").status());
+        visit(unmarkedAdmin, unmarked.casePath() + "?after=conflict");
+        visit(signedIn(unmarked.memberA()), unmarked.casePath() + "?as=member");
     }
 
     @Test
