@@ -154,6 +154,18 @@ class AssureRoutes implements RouteRules {
                 rule(POST, "/panels/{id}/cases/{caseId}/conflicts", PANEL_CASE, "Record a conflict of interest the data does not show", ADMIN),
                 rule(POST, "/panels/{id}/cases/{caseId}/conflicts/{conflictId}/clear", PANEL_CASE, "Clear a conflict of interest, with a reason",
                         ADMIN),
+                // moderation and outcome letters (the moderator posts; admins read the moderation and send letters)
+                rule(GET, "/panels/letter-template", NONE, "The partnership's outcome letter template", ADMIN),
+                rule(POST, "/panels/letter-template", NONE, "Change the outcome letter template", ADMIN),
+                rule(GET, "/panels/{id}/cases/{caseId}/moderation", PANEL_CASE, "A case's moderation (the moderator; admins read it)", ADMIN, PANEL),
+                rule(POST, "/panels/{id}/cases/{caseId}/moderation", PANEL_CASE, "Save or confirm a case's moderation (the moderator)", ADMIN, PANEL),
+                rule(GET, "/panels/{id}/cases/{caseId}/letter", PANEL_CASE, "A case's outcome letter (the moderator and admins)", ADMIN, PANEL),
+                rule(POST, "/panels/{id}/cases/{caseId}/letter", PANEL_CASE, "Change a case's outcome letter before it is approved", ADMIN, PANEL),
+                rule(GET, "/panels/{id}/cases/{caseId}/letter/print", PANEL_CASE, "A case's outcome letter, to print", ADMIN, PANEL),
+                rule(GET, "/panels/{id}/cases/{caseId}/letter.docx", PANEL_CASE, "A case's outcome letter as a Word document", ADMIN, PANEL),
+                rule(POST, "/panels/{id}/cases/{caseId}/letter/approve", PANEL_CASE, "Approve a case's outcome letter (the moderator or an admin)",
+                        ADMIN, PANEL),
+                rule(POST, "/panels/{id}/cases/{caseId}/letter/send", PANEL_CASE, "Send an approved outcome letter to the organisation", ADMIN),
 
                 // returns
                 rule(GET, "/returns/{id}", RETURN, "A return's task list (contributors see their sections)", ADMIN, LEAD, CONTRIBUTOR),
@@ -180,6 +192,8 @@ class AssureRoutes implements RouteRules {
                 rule(POST, "/returns/{id}/pause", RETURN, "Pause chasing a return", ADMIN),
                 rule(POST, "/returns/{id}/pause/end", RETURN, "Resume chasing a return", ADMIN),
                 rule(POST, "/returns/{id}/escalation-response", RETURN, "A chair's response to an escalation", CHAIR),
+                rule(GET, "/returns/{id}/outcome", RETURN, "The panels' outcome letters sent for a return", ADMIN, LEAD, CHAIR),
+                rule(GET, "/returns/{id}/outcome/{caseId}.docx", RETURN, "A sent outcome letter as a Word document", ADMIN, LEAD, CHAIR),
 
                 // emails and scheduled work
                 rule(GET, "/outbox", NONE, "The partnership's emails", ADMIN),

@@ -27,10 +27,10 @@ import java.util.Map;
  * A submitted return with more "not met" answers than the cycle's threshold, or any among its critical questions,
  * is raised with the safeguarding executive and put on the assurance panel's list — in the submission's own
  * transaction. "Not met" is the scale's last rating that is not "not applicable" (Red on the RAG scale).
- * A panel outcome of "not assured" (issue 12) will raise the same way, through {@link #raise}.
+ * A panel outcome of "not assured" (issue 12) raises the same way, through {@link #notAssured}.
  */
 @Singleton
-class NonCompliance {
+public class NonCompliance {
     private final CycleLookup cycles;
     private final RulesStore rules;
     private final ReturnFacts facts;
@@ -82,8 +82,29 @@ class NonCompliance {
                 org.assure.kernel.Text.plural(count, "answer") + " not met" + (critical.isEmpty() ? "" : ", " + critical.size() + " of them critical"));
     }
 
+    /**
+     * A panel's moderator confirmed "not assured" for a return: the non-compliance step, once per return however often
+     * the moderation is confirmed again (the executive has been told; the list entry stands).
+     */
+    @io.micronaut.transaction.annotation.Transactional
+    public void notAssured(long partnershipId, long cycleId, long returnId, long organisationId, String panelName, String detail) {
+        CycleTerms cycle = cycles.terms(cycleId);
+        if (cycle.partnershipId() != partnershipId) {
+            throw new IllegalArgumentException("cycle " + cycleId + " is not of partnership " + partnershipId);
+        }
+        String group = "r" + returnId + ":non_compliance:" + NOT_ASSURED;
+        if (messages.findByReturnIdOrderByIdDesc(returnId).stream().anyMatch(m -> m.chaseKey().startsWith(group + ":"))) {
+            return;
+        }
+        Organisation o = organisations.findInPartnership(partnershipId, organisationId).orElseThrow();
+        raise(cycle, o, returnId, NOT_ASSURED, new NotAssuredEmail(partnerships.find(partnershipId).orElseThrow().name(), o.name(), cycle.name(),
+                panelName, detail, "/returns/" + returnId), "Not assured by " + panelName + ": " + detail);
+    }
+
+    static final String NOT_ASSURED = "not-assured";
+
     /** Writes to the safeguarding executive (once per occasion) and lists the organisation for the panel. */
-    void raise(CycleTerms cycle, Organisation o, long returnId, String occasion, NonComplianceEmail email, String detail) {
+    void raise(CycleTerms cycle, Organisation o, long returnId, String occasion, org.assure.notify.Message email, String detail) {
         List<ChaseMessage> written = new ArrayList<>();
         String group = "r" + returnId + ":non_compliance:" + occasion;
         List<Addressee> people = recipients.resolve(cycle.partnershipId(), LadderRecipient.SAFEGUARDING_EXECUTIVE.of(o));

@@ -11,7 +11,10 @@ enum PanelAudit implements AuditAction {
     CREATED("created"), CHANGED("changed"), MEMBER_ADDED("member-added"), MEMBER_REMOVED("member-removed"), CASE_ADDED("case-added"),
     CASE_REMOVED("case-removed"), CONFLICT_RECORDED("conflict-recorded"), CONFLICT_CLEARED("conflict-cleared"),
     CHALLENGE_DRAFTED("challenge-drafted"), CHALLENGE_CHANGED("challenge-changed"), CHALLENGE_WITHDRAWN("challenge-withdrawn"),
-    CHALLENGES_RELEASED("challenges-released");
+    CHALLENGES_RELEASED("challenges-released"),
+    MODERATION_DRAFTED("moderation-drafted"), MODERATED("moderated"), LETTER_WRITTEN("letter-written"), LETTER_EDITED("letter-edited"),
+    LETTER_APPROVED("letter-approved"), LETTER_NEEDS_REAPPROVAL("letter-needs-reapproval"), LETTER_SENT("letter-sent"),
+    TEMPLATE_CHANGED("template-changed");
 
     static final String CASE = "case";
     static final String ACCOUNT = "account";
@@ -22,6 +25,13 @@ enum PanelAudit implements AuditAction {
     static final String FIELDS = "fields";
     static final String CHALLENGE = "challenge";
     static final String DUE_ON = "dueOn";
+    static final String OUTCOME = "outcome";
+    static final String SUMMARY = "summary";
+    static final String RATINGS = "ratings";
+    static final String FINDINGS = "findings";
+    static final String BODY = "body";
+    static final String SUBMISSION = "submission";
+    static final String RECIPIENTS = "recipients";
 
     static final AuditKind KIND = new AuditKind("panel");
 

@@ -80,7 +80,12 @@ final class PanelRepositories {
 
     @MappedEntity("case_moderation")
     record Moderation(@Id @GeneratedValue @Nullable Long id, long partnershipId, long caseId, @Nullable CaseOutcome outcome,
-                      @Nullable String summary, @Nullable Long moderatedBy, @Nullable Instant moderatedAt, @Version int version) {
+                      @Nullable String summary, @Nullable Long moderatedBy, @Nullable Instant moderatedAt, @Version int version,
+                      @Nullable CaseOutcome draftOutcome) {
+
+        boolean confirmed() {
+            return outcome != null;
+        }
     }
 
     @MappedEntity("case_agreed_rating")

@@ -7,14 +7,16 @@ import org.assure.returns.ReturnSubmitted;
 /**
  * When a return before a panel is submitted: a case waiting for its first submission now judges it. A case already
  * judging an earlier submission keeps it (the marks were made against it); its letter, if approved, then needs
- * approving again (the letters feature listens for the same event).
+ * approving again ({@link OutcomeLetters#resubmitted}).
  */
 @Singleton
 class PanelSubmissions {
     private final PanelRepositories.Cases cases;
+    private final OutcomeLetters letters;
 
-    PanelSubmissions(PanelRepositories.Cases cases) {
+    PanelSubmissions(PanelRepositories.Cases cases, OutcomeLetters letters) {
         this.cases = cases;
+        this.letters = letters;
     }
 
     @EventListener
@@ -24,5 +26,6 @@ class PanelSubmissions {
                 cases.update(c.judging(e.submissionId()));
             }
         }
+        letters.resubmitted(e.partnershipId(), e.returnId(), e.submissionId());
     }
 }

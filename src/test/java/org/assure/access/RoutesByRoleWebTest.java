@@ -147,9 +147,11 @@ class RoutesByRoleWebTest extends WebTest {
         ids.put(RouteRules.Scope.ACCOUNT, new Ids(Map.of("id", str(invited)), Map.of(), Map.of("id", str(farInvited))));
         ids.put(RouteRules.Scope.BANK_DRAFT, new Ids(Map.of("id", draft), Map.of(), Map.of("id", farDraft)));
         ids.put(RouteRules.Scope.CYCLE, new Ids(Map.of("id", str(cycle)), Map.of(), Map.of("id", str(farCycle))));
-        // a challenge id no return of theirs has: the route's own checks answer 404 (released ones are tried in ChallengesWebTest)
-        ids.put(RouteRules.Scope.RETURN, new Ids(Map.of("id", str(ownReturn), "number", "1", "challengeId", "1"),
-                Map.of("id", str(neighbourReturn), "number", "1", "challengeId", "1"), Map.of("id", str(farReturn), "number", "1", "challengeId", "1")));
+        // a challenge id no return of theirs has: the route's own checks answer 404 (released ones are tried in ChallengesWebTest);
+        // caseId: a panel case of the return (its outcome letters)
+        ids.put(RouteRules.Scope.RETURN, new Ids(Map.of("id", str(ownReturn), "number", "1", "challengeId", "1", "caseId", ownPanel.get("caseId")),
+                Map.of("id", str(neighbourReturn), "number", "1", "challengeId", "1", "caseId", ownPanel.get("caseId")),
+                Map.of("id", str(farReturn), "number", "1", "challengeId", "1", "caseId", farPanel.get("caseId"))));
         ids.put(RouteRules.Scope.SECTION, new Ids(Map.of("id", str(ownReturn), "key", SECTION),
                 Map.of("id", str(neighbourReturn), "key", SECTION), Map.of("id", str(farReturn), "key", SECTION)));
         ids.put(RouteRules.Scope.EMAIL, new Ids(Map.of("id", str(email)), Map.of(), Map.of("id", str(farEmail))));

@@ -30,6 +30,8 @@ class AccessibilityTest extends WebTest {
     org.assure.jobs.DueWorkRunner runner;
     @jakarta.inject.Inject
     org.assure.panels.PanelWorld panelWorld;
+    @jakarta.inject.Inject
+    org.assure.panels.Moderations moderations;
 
     @Test
     void pagesMeetWcag22AA() {
@@ -163,6 +165,25 @@ class AccessibilityTest extends WebTest {
             collect(browser, "return for changes with errors", problems);
         }
         challenges(problems);
+        // moderation and outcome letters: the moderator's page, the template, a letter and the organisation's outcome page
+        var moderated = panelWorld.build(org.assure.panels.MarkingBy.SECTION);
+        moderations.marked(moderated, moderated.memberA(), "GREEN");
+        moderations.marked(moderated, moderated.memberB(), "AMBER");
+        try (RealBrowser browser = new RealBrowser(server.getURI())) {
+            browser.signIn(moderated.moderator().email(), Fixtures.PASSWORD);
+            check(browser, moderated.casePath() + "/moderation", problems);
+        }
+        moderations.confirmed(moderated, "PARTLY_ASSURED", "Clear policies", "Train the governors", "A sound return.");
+        try (RealBrowser browser = new RealBrowser(server.getURI())) {
+            browser.signIn(moderated.admin().email(), Fixtures.PASSWORD);
+            check(browser, "/panels/letter-template", problems);
+            check(browser, moderated.casePath() + "/letter", problems);
+            check(browser, moderated.casePath() + "/letter/print", problems);
+        }
+        try (RealBrowser browser = new RealBrowser(server.getURI())) {
+            browser.signIn(moderated.lead().email(), Fixtures.PASSWORD);
+            check(browser, "/returns/" + moderated.returnId() + "/outcome", problems);
+        }
         assertEquals(List.of(), problems);
     }
 

@@ -33,6 +33,8 @@ final class EmailSamples {
                 new org.assure.sampling.DipSampleEmail(text, text, text, text, "0123456789abcdef", true, "/returns/123?" + text),
                 new org.assure.panels.ChallengeReleasedEmail(text, text, text, 2, "3 March 2027", "/returns/123/challenges?" + text),
                 new org.assure.panels.ChallengeDueEmail(text, text, text, "First line.\n" + text, "3 March 2027", false, "/returns/123/challenges?" + text),
-                new org.assure.panels.ChallengeDueEmail(text, text, text, "First line.\n" + text, "3 March 2027", true, "/returns/123/challenges?" + text));
+                new org.assure.panels.ChallengeDueEmail(text, text, text, "First line.\n" + text, "3 March 2027", true, "/returns/123/challenges?" + text),
+                new org.assure.chasing.NotAssuredEmail(text, text, text, text, text, "/returns/123?" + text),
+                new org.assure.panels.OutcomeLetterEmail(text, text, text, text, "/returns/123/outcome?" + text));
     }
 }

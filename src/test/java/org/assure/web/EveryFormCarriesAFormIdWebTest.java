@@ -57,6 +57,8 @@ class EveryFormCarriesAFormIdWebTest extends WebTest {
     QuestionBanks banks;
     @Inject
     Emails emails;
+    @Inject
+    org.assure.panels.Moderations moderations;
 
     /** Each post form seen: the page it was on, and the form. */
     private final Map<String, List<TestBrowser.Form>> formsByPage = new LinkedHashMap<>();
@@ -198,6 +200,20 @@ class EveryFormCarriesAFormIdWebTest extends WebTest {
                         "action", "later"));
         assertEquals(409, clash.status(), clash.body());
         formsByPage.put("the conflict page", postForms(second));
+
+        // moderation and outcome letters (a panel world of its own): the moderator's page once two members have marked,
+        // the template, the letter to edit and approve, then to send
+        var moderated = panelWorld.build(org.assure.panels.MarkingBy.SECTION);
+        moderations.marked(moderated, moderated.memberA(), "GREEN");
+        moderations.marked(moderated, moderated.memberB(), "AMBER");
+        TestBrowser moderating = signedIn(moderated.moderator());
+        visit(moderating, moderated.casePath() + "/moderation");
+        TestBrowser moderatedAdmin = signedIn(moderated.admin());
+        visit(moderatedAdmin, "/panels/letter-template");
+        moderations.confirmed(moderated, "ASSURED", "Clear policies", "", "All good.");
+        visit(moderating, moderated.casePath() + "/letter?as=moderator");
+        assertEquals(303, moderating.post(moderated.casePath() + "/letter/approve").status());
+        visit(moderatedAdmin, moderated.casePath() + "/letter?after=approve");
     }
 
     @Test
