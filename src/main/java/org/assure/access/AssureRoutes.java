@@ -143,6 +143,8 @@ class AssureRoutes implements RouteRules {
                 rule(POST, "/panels/{id}/cases/{caseId}/remove", PANEL_CASE, "Take a case off a panel (not once marking has begun)", ADMIN),
                 rule(GET, "/panels/{id}/cases/{caseId}", PANEL_CASE, "A case: the submission judged, its conflicts of interest", ADMIN, PANEL),
                 rule(POST, "/panels/{id}/cases/{caseId}/declare", PANEL_CASE, "Declare an interest in a case", PANEL),
+                rule(GET, "/panels/{id}/cases/{caseId}/marks", PANEL_CASE, "A case's marks: a member's own (blind until theirs are in), then every submitted mark side by side", ADMIN, PANEL),
+                rule(POST, "/panels/{id}/cases/{caseId}/marks", PANEL_CASE, "Save or submit a member's marks for a case", PANEL),
                 rule(POST, "/panels/{id}/cases/{caseId}/conflicts", PANEL_CASE, "Record a conflict of interest the data does not show", ADMIN),
                 rule(POST, "/panels/{id}/cases/{caseId}/conflicts/{conflictId}/clear", PANEL_CASE, "Clear a conflict of interest, with a reason",
                         ADMIN),

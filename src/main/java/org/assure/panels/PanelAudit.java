@@ -9,7 +9,8 @@ import org.assure.audit.AuditKind;
  */
 enum PanelAudit implements AuditAction {
     CREATED("created"), CHANGED("changed"), MEMBER_ADDED("member-added"), MEMBER_REMOVED("member-removed"), CASE_ADDED("case-added"),
-    CASE_REMOVED("case-removed"), CONFLICT_RECORDED("conflict-recorded"), CONFLICT_CLEARED("conflict-cleared");
+    CASE_REMOVED("case-removed"), CONFLICT_RECORDED("conflict-recorded"), CONFLICT_CLEARED("conflict-cleared"),
+    MARKS_SAVED("marks-saved"), MARKS_SUBMITTED("marks-submitted");
 
     static final String CASE = "case";
     static final String ACCOUNT = "account";
@@ -18,6 +19,7 @@ enum PanelAudit implements AuditAction {
     static final String REASON = "reason";
     static final String SOURCE = "source";
     static final String FIELDS = "fields";
+    static final String MARKS = "marks";
 
     static final AuditKind KIND = new AuditKind("panel");
 
