@@ -55,6 +55,10 @@ class EveryFormCarriesAFormIdWebTest extends WebTest {
     QuestionBanks banks;
     @Inject
     Emails emails;
+    @Inject
+    org.assure.panels.PanelWorld panelWorlds;
+    @Inject
+    org.assure.panels.Panels panelService;
 
     /** Each post form seen: the page it was on, and the form. */
     private final Map<String, List<TestBrowser.Form>> formsByPage = new LinkedHashMap<>();
@@ -156,6 +160,18 @@ class EveryFormCarriesAFormIdWebTest extends WebTest {
         assertEquals(303, admin.post("/returns/" + returnA + "/pause", "pauseReason", "Closed for a week").status());
         visit(admin, "/returns/" + returnA + "/chasing?after=pause");
         visit(signedIn(fixtures.person(p, Role.ESCALATION_CONTACT, schoolA)), "/returns/" + returnA + "/chasing?as=chair");
+
+        // panel marking: a member's marks page, before their marks are in
+        var marking = panelWorlds.build(org.assure.panels.MarkingBy.SECTION);
+        visit(signedIn(marking.memberA()), marking.casePath() + "/marks?as=marker");
+        // panels (issue 12 core): set up, change; the panel page (members, cases); a case with a standing conflict; a member declaring
+        TestBrowser panelAdmin = signedIn(marking.admin());
+        visit(panelAdmin, "/panels/new");
+        visit(panelAdmin, marking.panelPath() + "/edit");
+        visit(panelAdmin, marking.panelPath() + "?as=admin");
+        panelService.addConflict(marking.adminUser(), marking.panelId(), marking.caseId(), String.valueOf(marking.memberC().id()), "A governor there");
+        visit(panelAdmin, marking.casePath() + "?as=admin");
+        visit(signedIn(marking.memberB()), marking.casePath() + "?as=member");
 
         // a conflict: two leads saved the same answer from the same page
         TestBrowser second = signedIn(otherLead);
