@@ -165,7 +165,7 @@ class AccessibilityTest extends WebTest {
         assertEquals(List.of(), problems);
     }
 
-    /** A panel's marking: the marks page before marking, with errors, with a draft, and once submitted; the case and panel pages with agreement. */
+    /** A panel's marking: the marks page before marking, with errors, and once submitted; the case and panel pages with agreement. */
     @Test
     void panelMarkingPagesMeetWcag22AA() {
         var w = panelWorlds.build(org.assure.panels.MarkingBy.SECTION);
