@@ -274,7 +274,10 @@ class MarkingWebTest extends WebTest {
         var history = audit.history(w.partnership().id(), PanelAudit.KIND, w.panelId());
         assertEquals(1, history.stream().filter(e -> e.is(PanelAudit.MARKS_SUBMITTED)).count());
         assertEquals(1, history.stream().filter(e -> e.is(PanelAudit.MARKS_SAVED)).count());
-        assertTrue(a.get("/").body().contains("Your marks are in"));
+        String dashboard = a.get("/").body();
+        assertTrue(dashboard.contains("Your marks are in"), dashboard);
+        assertTrue(dashboard.contains("href=\"" + marksPath(w) + "\""), "a member's case row links to their marks");
+        assertTrue(signedIn(w.memberB()).get("/").body().contains("To mark"));
     }
 
     @Test

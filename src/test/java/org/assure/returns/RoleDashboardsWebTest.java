@@ -86,7 +86,7 @@ class RoleDashboardsWebTest extends ReturnWebTest {
         String farName = cycles.get(userOf(farAdmin, far), farOpened.cycleId()).name();
 
         String panel = signedIn(fixtures.person(p, Role.PANEL_MEMBER)).get("/").body();
-        assertContains(panel, "The partnership's audit cycles", "score and challenge the returns assigned to you", cycleName, ">Open<");
+        assertContains(panel, "The partnership's audit cycles", "You are not on any panel yet", cycleName, ">Open<");
         assertFalse(panel.contains(farName), "another partnership's cycle");
         assertFalse(panel.contains("Returns submitted"), "figures are for those who read reports");
         assertFalse(panel.contains("/returns/"), "no return is reachable from it");
