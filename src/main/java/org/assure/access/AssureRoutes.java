@@ -151,6 +151,8 @@ class AssureRoutes implements RouteRules {
                 rule(GET, "/panels/{id}/cases/{caseId}/challenges/{challengeId}", PANEL_CASE, "Change a draft challenge", ADMIN, PANEL),
                 rule(POST, "/panels/{id}/cases/{caseId}/challenges/{challengeId}", PANEL_CASE, "Change a draft challenge", ADMIN, PANEL),
                 rule(POST, "/panels/{id}/cases/{caseId}/challenges/{challengeId}/withdraw", PANEL_CASE, "Withdraw a draft challenge", ADMIN, PANEL),
+                rule(GET, "/panels/{id}/cases/{caseId}/marks", PANEL_CASE, "A case's marks: a member's own (blind until theirs are in), then every submitted mark side by side", ADMIN, PANEL),
+                rule(POST, "/panels/{id}/cases/{caseId}/marks", PANEL_CASE, "Save or submit a member's marks for a case", PANEL),
                 rule(POST, "/panels/{id}/cases/{caseId}/conflicts", PANEL_CASE, "Record a conflict of interest the data does not show", ADMIN),
                 rule(POST, "/panels/{id}/cases/{caseId}/conflicts/{conflictId}/clear", PANEL_CASE, "Clear a conflict of interest, with a reason",
                         ADMIN),

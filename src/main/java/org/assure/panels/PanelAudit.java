@@ -14,7 +14,8 @@ enum PanelAudit implements AuditAction {
     CHALLENGES_RELEASED("challenges-released"),
     MODERATION_DRAFTED("moderation-drafted"), MODERATED("moderated"), LETTER_WRITTEN("letter-written"), LETTER_EDITED("letter-edited"),
     LETTER_APPROVED("letter-approved"), LETTER_NEEDS_REAPPROVAL("letter-needs-reapproval"), LETTER_SENT("letter-sent"),
-    TEMPLATE_CHANGED("template-changed");
+    TEMPLATE_CHANGED("template-changed"),
+    MARKS_SAVED("marks-saved"), MARKS_SUBMITTED("marks-submitted");
 
     static final String CASE = "case";
     static final String ACCOUNT = "account";
@@ -32,6 +33,7 @@ enum PanelAudit implements AuditAction {
     static final String BODY = "body";
     static final String SUBMISSION = "submission";
     static final String RECIPIENTS = "recipients";
+    static final String MARKS = "marks";
 
     static final AuditKind KIND = new AuditKind("panel");
 

@@ -785,7 +785,9 @@ public class Panels {
                 } else {
                     todo = row.state() == CaseState.MARKED ? "To moderate" : row.stateLabel();
                 }
-                mine.add(new MyCase("/panels/" + p.id() + "/cases/" + c.id(), p.name(), conflicted ? "A case you have declared or been found to have an interest in"
+                // a member goes straight to their marks; the moderator to the case
+                String path = "/panels/" + p.id() + "/cases/" + c.id() + (member && !conflicted && row.state() != CaseState.NOT_SUBMITTED ? "/marks" : "");
+                mine.add(new MyCase(path, p.name(), conflicted ? "A case you have declared or been found to have an interest in"
                         : row.organisation(), Dates.date(p.meetsOn()), Dates.date(p.marksDueOn()), owed && p.marksDueOn().isBefore(today), todo, conflicted));
             }
         }

@@ -37,9 +37,11 @@ class PanelsController {
             "conflict", "The conflict of interest has been recorded", "cleared", "The conflict of interest has been cleared");
 
     private final Panels panels;
+    private final Marking marking;
 
-    PanelsController(Panels panels) {
+    PanelsController(Panels panels, Marking marking) {
         this.panels = panels;
+        this.marking = marking;
     }
 
     @Serdeable
@@ -102,7 +104,8 @@ class PanelsController {
 
     private MutableHttpResponse<?> panelPage(CurrentUser user, long id, FormErrors errors, @Nullable MemberBody member, @Nullable CasesBody cases,
                                              @Nullable String done) {
-        Model model = Model.of("page", panels.page(user, id)).with("done", done).with("member", member == null ? new MemberBody(null, null, null, null) : member)
+        Panels.PanelPage page = panels.page(user, id);
+        Model model = Model.of("page", page).with("agreement", marking.panelAgreement(user, id, page.cases())).with("done", done).with("member", member == null ? new MemberBody(null, null, null, null) : member)
                 .with("cases", cases == null ? new CasesBody(null, List.of(), null, null) : cases);
         return errors.isEmpty() ? Forms.page("panels/panel", model) : Forms.invalid("panels/panel", model, errors);
     }
@@ -162,7 +165,8 @@ class PanelsController {
     }
 
     private Model caseModel(CurrentUser user, long id, long caseId) {
-        return Model.of("page", panels.casePage(user, id, caseId)).with("declare", new DeclareBody(null))
+        return Model.of("page", panels.casePage(user, id, caseId)).with("agreement", marking.caseAgreement(user, id, caseId))
+                .with("declare", new DeclareBody(null))
                 .with("conflict", new ConflictBody(null, null)).with("clear", new ClearBody(null));
     }
 

@@ -227,6 +227,55 @@ class AccessibilityTest extends WebTest {
         }
     }
 
+    /** A panel's marking: the marks page before marking, with errors, and once submitted; the case and panel pages with agreement. */
+    @Test
+    void panelMarkingPagesMeetWcag22AA() {
+        var w = panelWorld.build(org.assure.panels.MarkingBy.SECTION);
+        List<String> problems = new ArrayList<>();
+        String marks = w.casePath() + "/marks";
+        try (RealBrowser browser = new RealBrowser(server.getURI())) {
+            browser.signIn(w.memberA().email(), Fixtures.PASSWORD);
+            check(browser, "/", problems);
+            check(browser, marks, problems);
+            browser.submit();
+            assertTrue(browser.title().startsWith("Error: "), "submitting no marks says so in its title: " + browser.title());
+            collect(browser, "marks with errors", problems);
+            // B's marks in, then A's through the form: agree with every self-rating
+            var b = signedIn(w.memberB());
+            String page = b.get(marks).body();
+            java.util.Map<String, String> agreeing = new java.util.LinkedHashMap<>();
+            agreeing.put("version", "0");
+            agreeing.put("action", "submit");
+            var radios = java.util.regex.Pattern.compile("name=\"(agree-[^\"]+)\" type=\"radio\" value=\"AGREE\"").matcher(page);
+            while (radios.find()) {
+                agreeing.put(radios.group(1), "AGREE");
+            }
+            var selects = java.util.regex.Pattern.compile("<select[^>]*name=\"(rating-[^\"]+)\"").matcher(page);
+            while (selects.find()) {
+                agreeing.putIfAbsent("agree-" + selects.group(1).substring("rating-".length()), null);
+            }
+            agreeing.values().removeIf(java.util.Objects::isNull);
+            for (var e : new java.util.ArrayList<>(agreeing.keySet())) {
+                if (e.startsWith("agree-") && page.contains("for=\"rating-" + e.substring(6) + "\">Panel rating (there is no self-rating)")) {
+                    agreeing.remove(e);
+                    agreeing.put("rating-" + e.substring(6), "GREEN");
+                }
+            }
+            assertEquals(303, b.post(marks, agreeing).status());
+            var a = signedIn(w.memberA());
+            a.get(marks);
+            assertEquals(303, a.post(marks, agreeing).status());
+            check(browser, marks, problems);
+            check(browser, w.casePath(), problems);
+        }
+        try (RealBrowser browser = new RealBrowser(server.getURI())) {
+            browser.signIn(w.admin().email(), Fixtures.PASSWORD);
+            check(browser, w.panelPath(), problems);
+            check(browser, marks, problems);
+        }
+        assertEquals(List.of(), problems);
+    }
+
     /** Opens a Section 175/157 cycle for the lead's school through the admin's pages; the path of the lead's return. */
     private String openReturn(Fixtures.Person admin, Fixtures.Person lead) {
         var http = signedIn(admin);

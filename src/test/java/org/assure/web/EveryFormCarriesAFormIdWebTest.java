@@ -187,6 +187,8 @@ class EveryFormCarriesAFormIdWebTest extends WebTest {
         assertEquals(303, panelAdmin.post(world.casePath() + "/conflicts", "conflictAccountId", String.valueOf(world.memberC().id()),
                 "conflictReason", "Governor there").status());
         visit(panelAdmin, world.casePath() + "?as=admin");
+        // panel marking: a member's marks page, before their marks are in
+        visit(signedIn(world.memberB()), world.casePath() + "/marks?as=marker");
 
         // a conflict: two leads saved the same answer from the same page
         TestBrowser second = signedIn(otherLead);
