@@ -23,6 +23,7 @@ import org.assure.organisations.SchoolCategory;
 import org.assure.organisations.Sector;
 import org.assure.chasing.Chasing;
 import org.assure.sampling.DipSampling;
+import org.assure.panels.DemoPanels;
 import org.assure.partnerships.OfficerForms;
 import org.assure.partnerships.PartnershipOfficers;
 import org.assure.partnerships.PartnershipService;
@@ -48,6 +49,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,6 +81,7 @@ public class DemoData {
     private final Chasing chasing;
     private final DipSampling dipSampling;
     private final WholeReturns wholeReturns;
+    private final org.assure.panels.DemoPanels demoPanels;
     /** While seeding one weak return: every n-th rating question (by key) is answered Red; 0 for none. */
     private int redEvery;
     private final String configuredPassword;
@@ -86,13 +89,14 @@ public class DemoData {
     DemoData(PartnershipService partnerships, OrganisationService organisations, AccountService accounts,
              AssureSettings settings, CycleService cycles, ReturnService returns, SectionPages pages, SectionSaving saving,
              Submissions submissions, Delegation delegation, PartnershipOfficers officers, Chasing chasing, DipSampling dipSampling,
-             WholeReturns wholeReturns, @Value("${assure.demo-password:}") String configuredPassword) {
+             WholeReturns wholeReturns, org.assure.panels.DemoPanels demoPanels, @Value("${assure.demo-password:}") String configuredPassword) {
         this.submissions = submissions;
         this.delegation = delegation;
         this.officers = officers;
         this.chasing = chasing;
         this.dipSampling = dipSampling;
         this.wholeReturns = wholeReturns;
+        this.demoPanels = demoPanels;
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.accounts = accounts;
@@ -151,7 +155,7 @@ public class DemoData {
         long agencyLeadId = accounts.createActive(partnershipId, "Sam Patel", "agency.lead@example.org", password, List.of(Role.ORGANISATION_LEAD), List.of(police.id()));
         long dslId = accounts.createActive(partnershipId, "Jo Whitaker", "dsl@example.org", password, List.of(Role.ORGANISATION_LEAD), List.of(demoSchool.id()));
         long contributorId = accounts.createActive(partnershipId, "Chris Doyle", "contributor@example.org", password, List.of(Role.CONTRIBUTOR), List.of(police.id()));
-        accounts.createActive(partnershipId, "Rita Osei", "panel@example.org", password, List.of(Role.PANEL_MEMBER), List.of());
+        long ritaId = accounts.createActive(partnershipId, "Rita Osei", "panel@example.org", password, List.of(Role.PANEL_MEMBER), List.of());
         accounts.createActive(partnershipId, "Martin Hale", "chair@example.org", password, List.of(Role.ESCALATION_CONTACT), List.of(demoSchool.id()));
         accounts.createActive(partnershipId, "Deborah King", "viewer@example.org", password, List.of(Role.BOARD_VIEWER), List.of());
 
@@ -231,6 +235,33 @@ public class DemoData {
         if (!drawn.isValid()) {
             throw new IllegalStateException("The demo dip sample could not be drawn: " + drawn.errors());
         }
+
+        // Panels: four more schools submit, so the schools' panel has cases in every state; the agencies' scrutiny day
+        Map<Organisation, Long> panelReturns = new LinkedHashMap<>();
+        for (Organisation school : List.of(schools.get(3), schools.get(7), schools.get(9), schools.get(21))) {
+            String email = "dsl@" + domainOf(school) + ".example.org";
+            CurrentUser schoolLead = lead(accounts.createActive(partnershipId, "DSL of " + school.name(), email, password, List.of(Role.ORGANISATION_LEAD),
+                    List.of(school.id())), partnershipId, email, "DSL of " + school.name(), school);
+            long returnId = cycles.returnOf(schoolsCycle, school.id()).orElseThrow();
+            submitWhole(schoolLead, returnId, "DSL of " + school.name(), "Designated safeguarding lead");
+            panelReturns.put(school, returnId);
+        }
+        var panelPeople = new DemoPanels.People(
+                DemoPanels.panelPerson(accounts.createActive(partnershipId, "Dr Helen Price", "helen.price@partnership.example.org", password,
+                        List.of(Role.PANEL_MEMBER), List.of()), partnershipId, PARTNERSHIP, "helen.price@partnership.example.org", "Dr Helen Price"),
+                DemoPanels.panelPerson(ritaId, partnershipId, PARTNERSHIP, "panel@example.org", "Rita Osei"),
+                DemoPanels.panelPerson(accounts.createActive(partnershipId, "Ian Walsh", "ian.walsh@partnership.example.org", password,
+                        List.of(Role.PANEL_MEMBER), List.of()), partnershipId, PARTNERSHIP, "ian.walsh@partnership.example.org", "Ian Walsh"),
+                DemoPanels.panelPerson(accounts.createActive(partnershipId, "Sgt Dan Moore", "dan.moore@police.example.org", password,
+                        List.of(Role.PANEL_MEMBER), List.of()), partnershipId, PARTNERSHIP, "dan.moore@police.example.org", "Sgt Dan Moore"),
+                DemoPanels.panelPerson(accounts.createActive(partnershipId, "Sarah Lin", "sarah.lin@northbridge-academy.example.org", password,
+                        List.of(Role.PANEL_MEMBER), List.of()), partnershipId, PARTNERSHIP, "sarah.lin@northbridge-academy.example.org", "Sarah Lin"),
+                police.id(), schools.get(8).id());
+        List<Long> heard = List.copyOf(panelReturns.values());
+        demoPanels.seed(admin, panelPeople, schoolsCycle, new DemoPanels.SchoolCases(cycles.returnOf(schoolsCycle, submitted.id()).orElseThrow(),
+                        heard.get(0), cycles.returnOf(schoolsCycle, weak.id()).orElseThrow(), heard.get(1), heard.get(2), heard.get(3),
+                        cycles.returnOf(schoolsCycle, schools.get(12).id()).orElseThrow()),
+                agencies, cycles.returnOf(agencies, probation.id()).orElseThrow());
         return true;
     }
 

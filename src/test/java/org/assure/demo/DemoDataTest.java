@@ -112,6 +112,30 @@ class DemoDataTest {
             String chairPage = chair.get(chairReturn.group(1) + "/chasing").body();
             assertTrue(chairPage.contains("Escalation step 2") && chairPage.contains("Martin Hale") && chairPage.contains("Record a response"),
                     "the chair was emailed at step 2 and can respond");
+
+            // panels: both kinds, the schools' cases in every state, a conflict, work for panel@example.org, a challenge to answer
+            String panelsPage = admin.get("/panels").body();
+            assertTrue(panelsPage.contains("Schools assurance panel") && panelsPage.contains("Section 11 scrutiny day"), panelsPage);
+            var schoolsPanel = java.util.regex.Pattern.compile("href=\"(/panels/\\d+)\">Schools assurance panel").matcher(panelsPage);
+            assertTrue(schoolsPanel.find());
+            String panelPage = admin.get(schoolsPanel.group(1)).body();
+            for (String state : List.of("Not marked", "One marker done", "Marked", "Moderated", "Letter sent", "Return not submitted", "Dip sample")) {
+                assertTrue(panelPage.contains(state), "the schools' panel has a case: " + state);
+            }
+            var rita = new TestBrowser(server.getURI());
+            rita.signIn("panel@example.org", "demo password for tests");
+            String ritaDashboard = rita.get("/").body();
+            assertTrue(ritaDashboard.contains("Your panel cases") && ritaDashboard.contains("To mark")
+                    && ritaDashboard.contains("Marking started: to finish"), ritaDashboard);
+            var sarah = new TestBrowser(server.getURI());
+            sarah.signIn("sarah.lin@northbridge-academy.example.org", "demo password for tests");
+            assertTrue(sarah.get("/").body().contains("Conflict of interest"), "a trust colleague's school is a conflict");
+            var thornbury = new TestBrowser(server.getURI());
+            thornbury.signIn("dsl@thornbury-park-school.example.org", "demo password for tests");
+            var challenged = java.util.regex.Pattern.compile("href=\"(/returns/\\d+)\"").matcher(thornbury.get("/").body());
+            assertTrue(challenged.find());
+            String answers = thornbury.get(challenged.group(1) + "/challenges").body();
+            assertTrue(answers.contains("supervision of staff") && answers.contains("Answer"), answers);
         }
         try (EmbeddedServer restarted = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
             var context = restarted.getApplicationContext();
