@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The demo's panels (issue 12), seeded through the same services the pages use: a Section 175/157 assurance panel whose
- * cases are in every state (unmarked, one marker done, a disagreement, moderated, letter sent, a challenge awaiting the
- * school's answer, a conflict of interest) and a Section 11 scrutiny day with every agency. The demo data calls it;
+ * The demo's panels (issue 12), seeded through the same services the pages use: two Section 175/157 assurance panels
+ * whose cases are in every state — the autumn one has met (moderated, letter sent, a challenge awaiting the school's
+ * answer), the spring one is to come (unmarked, one marker done, a disagreement, the dip sample's picks not yet
+ * submitted, a conflict of interest) — and a Section 11 scrutiny day with every agency. The demo data calls it;
  * it lives here because it needs the panel features' own form shapes.
  */
 @Singleton
@@ -49,6 +50,38 @@ public class DemoPanels {
 
     public void seed(CurrentUser admin, People people, long schoolsCycle, SchoolCases schools, long agenciesCycle, long probationReturn) {
         LocalDate today = Dates.today(clock);
+        // the autumn panel has met: its cases moderated, one letter sent, a school still to answer the panel's challenges
+        long metId = create(admin, schoolsCycle, "Schools assurance panel – autumn term", PanelKind.ASSURANCE, today.minusDays(6),
+                "Committee Room 2, Northbridge Civic Centre", today.minusDays(10), people.moderator());
+        for (CurrentUser member : List.of(people.ian(), people.dan())) {
+            check(panels.addMember(admin, metId, new Panels.MemberForm(String.valueOf(member.accountId()), null, null, null)));
+        }
+        Map<Long, Long> met = cases(admin, metId, Map.of(
+                schools.moderated(), "New headteacher since September; the board asked for assurance",
+                schools.letterSent(), "Follow-up of last year's panel actions",
+                schools.challenged(), "Concerns raised through the LADO about supervision of staff"));
+        moderated(people, metId, met.get(schools.moderated()), "PARTLY_ASSURED",
+                "Safer recruitment checks are thorough and the single central record is complete.\nStaff training is up to date and recorded.",
+                "Record how concerns about staff are passed to the LADO within one working day.\nGovernors to review filtering and monitoring termly.",
+                "A largely sound return. The panel wants assurance that low-level concerns are recorded and reviewed.");
+        long sentCase = met.get(schools.letterSent());
+        moderated(people, metId, sentCase, "ASSURED", "Clear leadership of safeguarding by the DSL and the governing board.",
+                "Keep the attendance follow-up log current.", "The panel is assured that the school keeps children safe.");
+        letters.approve(people.moderator(), metId, sentCase);
+        letters.send(admin, metId, sentCase);
+        // marked by both; the panel asked for more before it decides, due in ten days
+        long challenged = met.get(schools.challenged());
+        mark(people.ian(), metId, challenged, null, true);
+        mark(people.dan(), metId, challenged, null, true);
+        check(challenges.draft(people.ian(), metId, challenged, new CaseChallenges.DraftForm("QUESTION", "",
+                "How does the school make sure supervision of staff who work with children one-to-one is recorded and reviewed?")));
+        check(challenges.draft(people.dan(), metId, challenged, new CaseChallenges.DraftForm("EVIDENCE", "",
+                "Please send the last two terms' safeguarding reports to governors.")));
+        LocalDate due = today.plusDays(10);
+        check(challenges.release(people.moderator(), metId, challenged, new CaseChallenges.ReleaseForm(String.valueOf(due.getDayOfMonth()),
+                String.valueOf(due.getMonthValue()), String.valueOf(due.getYear()))));
+
+        // the spring panel is to come: this year's dip sample, the non-compliant school and two more; marking under way
         long panelId = create(admin, schoolsCycle, "Schools assurance panel – spring term", PanelKind.ASSURANCE, today.plusDays(21), "Committee Room 2, "
                 + "Northbridge Civic Centre", today.plusDays(14), people.moderator());
         for (CurrentUser member : List.of(people.rita(), people.ian(), people.dan())) {
@@ -56,51 +89,22 @@ public class DemoPanels {
         }
         check(panels.addMember(admin, panelId, new Panels.MemberForm(String.valueOf(people.sarah().accountId()), String.valueOf(people.sarahsSchool()),
                 null, null)));
-        // the dip sample's picks and the non-compliant school, from the cycle's panel list; the others by hand
-        List<String> listed = panels.page(admin, panelId).listed().stream().map(Panels.Choice::value).toList();
+        List<String> listed = panels.page(admin, panelId).listed().stream().map(Panels.Choice::value)
+                .filter(id -> !met.containsKey(Long.parseLong(id))).toList();
         if (!listed.isEmpty()) {
             check(panels.addCases(admin, panelId, new Panels.CasesForm(Panels.FROM_LIST, listed, null, null)));
         }
-        Map<Long, String> byHand = new LinkedHashMap<>();
-        byHand.put(schools.unmarked(), "Submitted early; the partnership's annual check of a maintained school");
-        byHand.put(schools.oneMarker(), "Second year running with Amber ratings on safer recruitment");
-        byHand.put(schools.moderated(), "New headteacher since September; the board asked for assurance");
-        byHand.put(schools.letterSent(), "Follow-up of last year's panel actions");
-        byHand.put(schools.challenged(), "Concerns raised through the LADO about supervision of staff");
-        byHand.put(schools.conflicted(), "A trust school the LADO has asked about");
-        byHand.put(schools.disagreement(), "More Red ratings than the partnership's threshold");
-        for (Map.Entry<Long, String> e : byHand.entrySet()) {
-            check(panels.addCases(admin, panelId, new Panels.CasesForm(Panels.ONE, null, String.valueOf(e.getKey()), e.getValue())));
-        }
-        Map<Long, Long> caseOf = new LinkedHashMap<>();
-        panels.page(admin, panelId).cases().forEach(c -> caseOf.put(c.returnId(), c.id()));
-
+        Map<Long, Long> caseOf = cases(admin, panelId, Map.of(
+                schools.unmarked(), "Submitted early; the partnership's annual check of a maintained school",
+                schools.oneMarker(), "Second year running with Amber ratings on safer recruitment",
+                schools.conflicted(), "A trust school the LADO has asked about",
+                schools.disagreement(), "More Red ratings than the partnership's threshold"));
         // one marker done: Ian's marks are in; Rita (panel@example.org) still to mark
         mark(people.ian(), panelId, caseOf.get(schools.oneMarker()), null, true);
         // a disagreement: Ian agrees with every self-rating, Dan marks the school down; Rita has started
         mark(people.ian(), panelId, caseOf.get(schools.disagreement()), null, true);
         mark(people.dan(), panelId, caseOf.get(schools.disagreement()), "RED", true);
         mark(people.rita(), panelId, caseOf.get(schools.disagreement()), null, false);
-        // moderated: two markers, then the moderator's decision, partly assured
-        moderated(people, panelId, caseOf.get(schools.moderated()), "PARTLY_ASSURED",
-                "Safer recruitment checks are thorough and the single central record is complete.\nStaff training is up to date and recorded.",
-                "Record how concerns about staff are passed to the LADO within one working day.\nGovernors to review filtering and monitoring termly.",
-                "A largely sound return. The panel wants assurance that low-level concerns are recorded and reviewed.");
-        // letter sent: moderated assured, the letter approved by the moderator and sent by the partnership
-        long sentCase = caseOf.get(schools.letterSent());
-        moderated(people, panelId, sentCase, "ASSURED", "Clear leadership of safeguarding by the DSL and the governing board.",
-                "Keep the attendance follow-up log current.", "The panel is assured that the school keeps children safe.");
-        letters.approve(people.moderator(), panelId, sentCase);
-        letters.send(admin, panelId, sentCase);
-        // a challenge released to the school, awaiting its answer
-        long challenged = caseOf.get(schools.challenged());
-        check(challenges.draft(people.rita(), panelId, challenged, new CaseChallenges.DraftForm("QUESTION", "",
-                "How does the school make sure supervision of staff who work with children one-to-one is recorded and reviewed?")));
-        check(challenges.draft(people.ian(), panelId, challenged, new CaseChallenges.DraftForm("EVIDENCE", "",
-                "Please send the last two terms' safeguarding reports to governors.")));
-        LocalDate due = today.plusDays(10);
-        check(challenges.release(people.moderator(), panelId, challenged, new CaseChallenges.ReleaseForm(String.valueOf(due.getDayOfMonth()),
-                String.valueOf(due.getMonthValue()), String.valueOf(due.getYear()))));
 
         // the Section 11 scrutiny day: every agency examines its own return; the probation service's is in, Ian has marked it
         long dayId = create(admin, agenciesCycle, "Section 11 scrutiny day", PanelKind.SCRUTINY_DAY, today.plusDays(35),
@@ -114,6 +118,16 @@ public class DemoPanels {
         check(panels.addCases(admin, dayId, new Panels.CasesForm(Panels.ALL_AGENCIES, null, null, null)));
         panels.page(admin, dayId).cases().stream().filter(c -> c.returnId() == probationReturn).findFirst()
                 .ifPresent(c -> mark(people.ian(), dayId, c.id(), null, true));
+    }
+
+    /** Puts these returns before the panel by hand (one already before it keeps its reason); every case of the panel by return. */
+    private Map<Long, Long> cases(CurrentUser admin, long panelId, Map<Long, String> byHand) {
+        for (Map.Entry<Long, String> e : new java.util.TreeMap<>(byHand).entrySet()) {
+            check(panels.addCases(admin, panelId, new Panels.CasesForm(Panels.ONE, null, String.valueOf(e.getKey()), e.getValue())));
+        }
+        Map<Long, Long> caseOf = new LinkedHashMap<>();
+        panels.page(admin, panelId).cases().forEach(c -> caseOf.put(c.returnId(), c.id()));
+        return caseOf;
     }
 
     private long create(CurrentUser admin, long cycleId, String name, PanelKind kind, LocalDate meets, String place, LocalDate due, CurrentUser moderator) {

@@ -777,6 +777,8 @@ public class Panels {
                     todo = "Conflict of interest: you do not mark this case";
                 } else if (row.state() == CaseState.NOT_SUBMITTED) {
                     todo = "Waiting for the return to be submitted";
+                } else if (row.state() == CaseState.MODERATED || row.state() == CaseState.LETTER_SENT) {
+                    todo = row.stateLabel() + ": nothing to do"; // marking ends at moderation, whoever had not marked
                 } else if (member && my.map(PanelRepositories.Marking::submitted).orElse(false)) {
                     todo = moderator && row.state() == CaseState.MARKED ? "To moderate" : "Your marks are in";
                 } else if (member) {

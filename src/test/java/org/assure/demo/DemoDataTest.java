@@ -116,9 +116,12 @@ class DemoDataTest {
             // panels: both kinds, the schools' cases in every state, a conflict, work for panel@example.org, a challenge to answer
             String panelsPage = admin.get("/panels").body();
             assertTrue(panelsPage.contains("Schools assurance panel") && panelsPage.contains("Section 11 scrutiny day"), panelsPage);
-            var schoolsPanel = java.util.regex.Pattern.compile("href=\"(/panels/\\d+)\">Schools assurance panel").matcher(panelsPage);
-            assertTrue(schoolsPanel.find());
-            String panelPage = admin.get(schoolsPanel.group(1)).body();
+            var schoolsPanels = java.util.regex.Pattern.compile("href=\"(/panels/\\d+)\">Schools assurance panel").matcher(panelsPage);
+            StringBuilder panelPages = new StringBuilder();
+            while (schoolsPanels.find()) {
+                panelPages.append(admin.get(schoolsPanels.group(1)).body());
+            }
+            String panelPage = panelPages.toString();
             for (String state : List.of("Not marked", "One marker done", "Marked", "Moderated", "Letter sent", "Return not submitted", "Dip sample")) {
                 assertTrue(panelPage.contains(state), "the schools' panel has a case: " + state);
             }
