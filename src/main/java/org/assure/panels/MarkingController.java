@@ -3,7 +3,8 @@ package org.assure.panels;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.Body;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,11 +16,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.assure.access.CurrentUser;
 import org.assure.kernel.Validated;
+import org.assure.web.FormBodies;
 import org.assure.web.Forms;
 import org.assure.web.Model;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,26 +44,13 @@ class MarkingController {
 
     @Post("/panels/{id}/cases/{caseId}/marks")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> save(CurrentUser member, @PathVariable long id, @PathVariable long caseId, @Body Map<String, Object> body) {
-        Map<String, List<String>> posted = normalise(body);
+    MutableHttpResponse<?> save(CurrentUser member, @PathVariable long id, @PathVariable long caseId, HttpRequest<?> request) {
+        // one set of fields per section or question (agree-, rating-, comment-<key>), so the form is read as its fields
+        Map<String, List<String>> posted = FormBodies.fields((ServerHttpRequest<?>) request);
         Validated<Marking.Saved> done = marking.save(member, id, caseId, posted);
         if (!done.isValid()) {
             return Forms.invalid("panels/marks", Model.of("page", marking.page(member, id, caseId, posted)), done.errors());
         }
         return Forms.seeOther("/panels/" + id + "/cases/" + caseId + "/marks?done=" + (done.value() == Marking.Saved.SUBMITTED ? "submitted" : "saved"));
-    }
-
-    private static Map<String, List<String>> normalise(Map<String, Object> body) {
-        Map<String, List<String>> form = new LinkedHashMap<>();
-        body.forEach((k, v) -> {
-            List<String> values = new ArrayList<>();
-            if (v instanceof Iterable<?> it) {
-                it.forEach(x -> values.add(x == null ? "" : x.toString()));
-            } else if (v != null) {
-                values.add(v.toString());
-            }
-            form.put(k, values);
-        });
-        return form;
     }
 }
