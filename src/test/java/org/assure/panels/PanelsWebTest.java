@@ -147,6 +147,38 @@ class PanelsWebTest extends WebTest {
     }
 
     @Test
+    void membersFromTheOwnParentOrSisterOrganisationAreRefusedTheCaseItsReturnAndItsMarks() {
+        PanelWorld.World w = worlds.build(MarkingBy.SECTION);
+        TestBrowser admin = signedIn(w.admin());
+        // the trust the world's school belongs to (by name), as an organisation of the partnership
+        Organisation trust = organisations.create(w.partnership().id(), null, OrganisationDetails.agency(w.school().trustName(), Sector.VOLUNTARY,
+                null, List.of()));
+        Fixtures.Person own = fixtures.person(w.partnership(), Role.PANEL_MEMBER, w.school());
+        Fixtures.Person parent = fixtures.person(w.partnership(), Role.PANEL_MEMBER);
+        Fixtures.Person sibling = fixtures.person(w.partnership(), Role.PANEL_MEMBER);
+        admin.get(w.panelPath());
+        assertEquals(303, admin.post(w.panelPath() + "/members", "accountId", String.valueOf(own.id())).status());
+        admin.get(w.panelPath());
+        assertEquals(303, admin.post(w.panelPath() + "/members", "accountId", String.valueOf(parent.id()), "worksForId", String.valueOf(trust.id())).status());
+        admin.get(w.panelPath());
+        assertEquals(303, admin.post(w.panelPath() + "/members", "accountId", String.valueOf(sibling.id()), "worksForId",
+                String.valueOf(w.sister().id())).status());
+        java.util.Map<Long, ConflictSource> found = new java.util.HashMap<>();
+        conflictRows.findByCaseIdOrderById(w.caseId()).forEach(c -> found.put(c.accountId(), c.source()));
+        assertEquals(java.util.Map.of(own.id(), ConflictSource.OWN, parent.id(), ConflictSource.PARENT, sibling.id(), ConflictSource.SIBLING), found);
+        for (Fixtures.Person p : List.of(own, parent, sibling)) {
+            TestBrowser member = signedIn(p);
+            assertEquals(403, member.get(w.casePath()).status(), p.email());
+            assertEquals(403, member.get(w.casePath() + "/marks").status(), p.email());
+            assertEquals(403, member.get(w.casePath() + "/challenges").status(), p.email());
+            member.get("/");
+            assertEquals(403, member.post(w.casePath() + "/marks", "version", "0", "action", "save").status(), p.email());
+            assertFalse(member.get(w.panelPath()).body().contains("href=\"" + w.casePath()), "the case is not listed for " + p.email());
+        }
+        assertEquals(200, signedIn(w.memberA()).get(w.casePath()).status(), "an unconflicted member opens it");
+    }
+
+    @Test
     void aMemberDeclaresAnInterestAndThenCannotOpenTheCase() {
         PanelWorld.World w = worlds.build(MarkingBy.SECTION);
         TestBrowser member = signedIn(w.memberA());
