@@ -63,8 +63,7 @@ class ActionsController {
 
     @Get("/returns/{id}/actions")
     MutableHttpResponse<?> returnPlan(CurrentUser user, @PathVariable long id, @Nullable @QueryValue String done) {
-        return Forms.page("actions/return", Model.of("page", plans.returnPlan(user, id)).with("posted", ActionForm.blank(null))
-                .with("done", done(done)));
+        return Forms.page("actions/return", returnModel(user, id, ActionForm.blank(null)).with("done", done(done)));
     }
 
     @Post("/returns/{id}/actions")
@@ -72,9 +71,15 @@ class ActionsController {
     MutableHttpResponse<?> add(CurrentUser user, @PathVariable long id, @Body ActionForm body) {
         Validated<Long> added = plans.addForQuestion(user, id, body);
         if (!added.isValid()) {
-            return Forms.invalid("actions/return", Model.of("page", plans.returnPlan(user, id)).with("posted", body), added.errors());
+            return Forms.invalid("actions/return", returnModel(user, id, body), added.errors());
         }
         return Forms.seeOther("/returns/" + id + "/actions?done=added#q-" + body.questionKey().strip());
+    }
+
+    /** The plan with a form per answer: the one posted as typed (with its errors), the others blank and without errors. */
+    private Model returnModel(CurrentUser user, long id, ActionForm posted) {
+        return Model.of("page", plans.returnPlan(user, id)).with("posted", posted).with("blank", ActionForm.blank(null))
+                .with("noErrors", FormErrors.none());
     }
 
     // ---- the organisation's action plan ----
@@ -116,7 +121,7 @@ class ActionsController {
                 .with("verifyForm", new VerifyForm(null)).with("sendBackForm", new SendBackForm(null)).with("withdrawForm", new WithdrawForm(null))
                 .with("dueForm", new DueDateForm(null, null, null, null)).with("decisionForm", new DecisionForm(null, null))
                 .with("verifierForm", new VerifierForm(null)).with("proposalForm", new ProposalForm(null, null, null, null, null, null))
-                .with("failed", "");
+                .with("failed", "").with("noErrors", FormErrors.none());
     }
 
     private MutableHttpResponse<?> after(CurrentUser user, long id, Supplier<Validated<Long>> change, String formName, Object body, String done) {

@@ -2,6 +2,7 @@ package org.assure.demo;
 
 import jakarta.inject.Singleton;
 import org.assure.access.CurrentUser;
+import org.assure.actions.ActionPlans;
 import org.assure.banks.BankModel;
 import org.assure.kernel.DateInput;
 import org.assure.kernel.FormErrors;
@@ -27,8 +28,10 @@ public class WholeReturns {
     private final SectionPages pages;
     private final SectionSaving saving;
     private final Submissions submissions;
+    private final ActionPlans actions;
 
-    WholeReturns(ReturnService returns, SectionPages pages, SectionSaving saving, Submissions submissions) {
+    WholeReturns(ReturnService returns, SectionPages pages, SectionSaving saving, Submissions submissions, ActionPlans actions) {
+        this.actions = actions;
         this.returns = returns;
         this.pages = pages;
         this.saving = saving;
@@ -54,9 +57,24 @@ public class WholeReturns {
                 }
             }
         }
+        writeActions(lead, returnId, today);
         var done = submissions.submit(lead, returnId, new Submissions.DeclarationForm(name, role, "true"), FormErrors.none());
         if (!done.isValid()) {
             throw new IllegalStateException("Return " + returnId + " could not be submitted");
+        }
+    }
+
+    /** An action for every answer that needs one and has none, as the check page lists them: a return cannot be submitted without. */
+    public void writeActions(CurrentUser lead, long returnId, LocalDate today) {
+        LocalDate due = today.plusMonths(3);
+        for (var missing : submissions.check(lead, returnId).missingActions()) {
+            var written = actions.addForQuestion(lead, returnId, new ActionPlans.ActionForm(missing.questionKey(),
+                    "Review and strengthen our practice on: " + missing.question(), "Dee Esel", "Designated safeguarding lead",
+                    "dsl@example.org", String.valueOf(due.getDayOfMonth()), String.valueOf(due.getMonthValue()), String.valueOf(due.getYear()),
+                    "A re-audit next term finds the expectation fully met", null));
+            if (!written.isValid()) {
+                throw new IllegalStateException("Could not write an action for " + missing.questionKey() + ": " + written.errors().getAll());
+            }
         }
     }
 
