@@ -43,24 +43,36 @@ public class WholeReturns {
      * declaration. {@code redEvery}: rate about one question in this many Red (0: none), the rest mostly Green, some Amber.
      */
     public void submit(CurrentUser lead, long returnId, String name, String role, int redEvery) {
+        complete(lead, returnId, redEvery, Map.of());
+        LocalDate today = returns.today();
+        writeActions(lead, returnId, today);
+        var done = submissions.submit(lead, returnId, new Submissions.DeclarationForm(name, role, "true"), FormErrors.none());
+        if (!done.isValid()) {
+            throw new IllegalStateException("Return " + returnId + " could not be submitted");
+        }
+    }
+
+    /**
+     * Completes every section without submitting (conditional questions appear after a save, hence the second round):
+     * typical answers as {@link #submit} gives them, with the ratings in {@code ratings} (question key → rating code) instead.
+     */
+    public void complete(CurrentUser lead, long returnId, int redEvery, Map<String, String> ratings) {
         var ctx = returns.load(lead, returnId);
         LocalDate today = returns.today();
         for (var section : ctx.applicableSections()) {
             for (int round = 0; round < 2; round++) {
                 Map<String, AnswerInput> answers = new HashMap<>();
                 for (var view : pages.section(lead, returnId, section.key()).questions()) {
-                    answers.put(view.question().key(), typicalAnswer(view.question(), view.entry().version(),
-                            "Policy reviewed this year; audit of records and staff survey results.", redEvery, today));
+                    AnswerInput typical = typicalAnswer(view.question(), view.entry().version(),
+                            "Policy reviewed this year; audit of records and staff survey results.", redEvery, today);
+                    String rating = ratings.get(view.question().key());
+                    answers.put(view.question().key(), rating == null ? typical : answer(rating, List.of(), typical.evidence(), DateInput.of(null),
+                            view.entry().version()));
                 }
                 if (saving.save(lead, returnId, section.key(), new SectionForm(answers, true, SectionForm.Next.LATER)).errors().isEmpty()) {
                     break;
                 }
             }
-        }
-        writeActions(lead, returnId, today);
-        var done = submissions.submit(lead, returnId, new Submissions.DeclarationForm(name, role, "true"), FormErrors.none());
-        if (!done.isValid()) {
-            throw new IllegalStateException("Return " + returnId + " could not be submitted");
         }
     }
 
