@@ -56,6 +56,8 @@ class EveryFormCarriesAFormIdWebTest extends WebTest {
     @Inject
     QuestionBanks banks;
     @Inject
+    org.assure.actions.ActionWorld actionWorld;
+    @Inject
     Emails emails;
 
     /** Each post form seen: the page it was on, and the form. */
@@ -170,6 +172,19 @@ class EveryFormCarriesAFormIdWebTest extends WebTest {
                 "conflictReason", "A governor there").status());
         visit(panelAdmin, w.casePath());
         visit(signedIn(w.memberA()), w.casePath() + "?as=member");
+
+        // action plans: a return's (a form per answer needing one), the partnership's new action, an action in each state
+        var aw = actionWorld.build();
+        TestBrowser actionLead = signedIn(aw.w().lead());
+        TestBrowser actionAdmin = signedIn(aw.w().admin());
+        visit(actionLead, aw.returnPlan());
+        visit(actionLead, aw.organisationPlan());
+        visit(actionAdmin, aw.organisationPlan() + "/new");
+        visit(actionLead, "/actions/" + aw.started() + "?as=lead");
+        visit(actionAdmin, "/actions/" + aw.requested() + "?as=admin");
+        visit(actionAdmin, "/actions/" + aw.done() + "?as=admin");
+        visit(actionLead, "/actions/" + aw.proposed() + "?as=lead");
+        visit(actionAdmin, "/actions/" + aw.toAccept() + "?as=admin");
 
         // a conflict: two leads saved the same answer from the same page
         TestBrowser second = signedIn(otherLead);
