@@ -37,6 +37,10 @@ public class AccessPolicy {
     static final String CONFLICTED = "You have a conflict of interest with this organisation, so you cannot see or mark this case";
     static final String MEMBERS_MARK = "Only the panel's members mark its cases";
     static final String MODERATOR_MODERATES = "Only the panel's moderator moderates its cases";
+    static final String OWN_ACTION = "Nobody verifies their own action";
+    static final String VERIFIERS = "Only the partnership, or the panel member it names, verifies an action";
+    static final String ACTION_UPDATERS = "Only the organisation's lead and contributors update its actions";
+    static final String WITHDRAWERS = "Only the partnership or the organisation's lead withdraws an action";
     static final String NOT_A_REPORT_READER = "Only partnership admins and board viewers read the partnership's reports";
 
     /** The answer to one question: allowed, forbidden with the reason, or hidden (as if it did not exist). */
@@ -73,6 +77,9 @@ public class AccessPolicy {
         }
         if (target instanceof Target.PanelCase c) {
             return panelCase(user, action, c);
+        }
+        if (target instanceof Target.ActionItem a) {
+            return actionItem(user, action, a);
         }
         return partnership(user, action);
     }
@@ -181,6 +188,35 @@ public class AccessPolicy {
             case OPEN, VIEW -> Decision.ALLOW;
             case MARK -> c.member() ? Decision.ALLOW : Decision.forbid(MEMBERS_MARK);
             case MODERATE -> c.moderator() ? Decision.ALLOW : Decision.forbid(MODERATOR_MODERATES);
+            case ADMINISTER -> user.isAdmin() ? Decision.ALLOW : Decision.forbid(ADMINS_ONLY);
+            default -> Decision.forbid(ADMINS_ONLY);
+        };
+    }
+
+    /**
+     * An organisation's action: the partnership's admins see every one; the organisation's lead, contributors and chair see
+     * its own (the chair reads only); a panel member sees one they are named to verify. The lead and contributors report
+     * progress; the partnership (or the named panel member) verifies, but never the action's owner.
+     */
+    private static Decision actionItem(CurrentUser user, Action action, Target.ActionItem a) {
+        boolean own = user.actsFor(a.organisationId());
+        boolean lead = own && user.has(Roles.LEAD);
+        boolean contributor = own && user.has(Roles.CONTRIBUTOR);
+        boolean chair = own && user.has(Roles.CHAIR);
+        boolean verifier = a.namedVerifier() && user.has(Roles.PANEL);
+        if (!user.isAdmin() && !lead && !contributor && !chair && !verifier) {
+            return Decision.HIDE;
+        }
+        return switch (action) {
+            case OPEN, VIEW -> Decision.ALLOW;
+            case EDIT -> lead || contributor ? Decision.ALLOW : Decision.forbid(ACTION_UPDATERS);
+            case VERIFY -> {
+                if (a.ownerIsUser()) {
+                    yield Decision.forbid(OWN_ACTION);
+                }
+                yield user.isAdmin() || verifier ? Decision.ALLOW : Decision.forbid(VERIFIERS);
+            }
+            case WITHDRAW -> user.isAdmin() || lead ? Decision.ALLOW : Decision.forbid(WITHDRAWERS);
             case ADMINISTER -> user.isAdmin() ? Decision.ALLOW : Decision.forbid(ADMINS_ONLY);
             default -> Decision.forbid(ADMINS_ONLY);
         };

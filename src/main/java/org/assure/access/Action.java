@@ -22,6 +22,10 @@ public enum Action {
     MARK,
     /** Moderate a case: agree its ratings and outcome, release its challenges (the panel's moderator). */
     MODERATE,
+    /** Verify that an action is done, or send it back (the partnership, or the panel member it names; never the action's owner). */
+    VERIFY,
+    /** Withdraw an action, with a reason (the partnership, or the organisation's lead). */
+    WITHDRAW,
     /** Run the partnership: organisations, people, cycles, question banks, emails, scheduled work. */
     ADMINISTER
 }

@@ -12,6 +12,7 @@ import static org.assure.access.Roles.CONTRIBUTOR;
 import static org.assure.access.Roles.LEAD;
 import static org.assure.access.Roles.PANEL;
 import static org.assure.access.RouteRules.Scope.ACCOUNT;
+import static org.assure.access.RouteRules.Scope.ACTION;
 import static org.assure.access.RouteRules.Scope.BANK;
 import static org.assure.access.RouteRules.Scope.BANK_DRAFT;
 import static org.assure.access.RouteRules.Scope.CYCLE;
@@ -196,6 +197,27 @@ class AssureRoutes implements RouteRules {
                 rule(POST, "/returns/{id}/escalation-response", RETURN, "A chair's response to an escalation", CHAIR),
                 rule(GET, "/returns/{id}/outcome", RETURN, "The panels' outcome letters sent for a return", ADMIN, LEAD, CHAIR),
                 rule(GET, "/returns/{id}/outcome/{caseId}.docx", RETURN, "A sent outcome letter as a Word document", ADMIN, LEAD, CHAIR),
+
+                // action plans (issue 13): a return's, an organisation's, and each action's moves
+                rule(GET, "/returns/{id}/actions", RETURN, "A return's action plan: the answers needing an action, with their actions",
+                        ADMIN, LEAD, CONTRIBUTOR, CHAIR),
+                rule(POST, "/returns/{id}/actions", RETURN, "Write an action for an answer (contributors: in the sections assigned to them)",
+                        LEAD, CONTRIBUTOR),
+                rule(GET, "/organisations/{id}/actions", ORGANISATION, "An organisation's action plan across cycles", ADMIN, LEAD, CONTRIBUTOR, CHAIR),
+                rule(GET, "/organisations/{id}/actions/new", ORGANISATION, "Add an action to an organisation, with a reason", ADMIN),
+                rule(POST, "/organisations/{id}/actions/new", ORGANISATION, "Add an action to an organisation, with a reason", ADMIN),
+                rule(GET, "/actions/{id}", ACTION, "An action: its updates, due-date requests and the forms the person may use",
+                        ADMIN, LEAD, CONTRIBUTOR, CHAIR, PANEL),
+                rule(POST, "/actions/{id}/progress", ACTION, "A dated progress update on an action", LEAD, CONTRIBUTOR),
+                rule(POST, "/actions/{id}/done", ACTION, "Mark an action as done, with the evidence", LEAD, CONTRIBUTOR),
+                rule(POST, "/actions/{id}/verify", ACTION, "Verify an action is done (never its owner)", ADMIN, PANEL),
+                rule(POST, "/actions/{id}/send-back", ACTION, "Send an action back, not verified, with the reason", ADMIN, PANEL),
+                rule(POST, "/actions/{id}/withdraw", ACTION, "Withdraw an action, with the reason", ADMIN, LEAD),
+                rule(POST, "/actions/{id}/due-date", ACTION, "Ask for a new due date, with the reason", LEAD, CONTRIBUTOR),
+                rule(POST, "/actions/{id}/due-date/{changeId}", ACTION, "Accept or refuse a new due date", ADMIN),
+                rule(POST, "/actions/{id}/verifier", ACTION, "Name a panel member to verify an action", ADMIN),
+                rule(POST, "/actions/{id}/proposal", ACTION, "Propose the owner and due date of a panel's proposed action", LEAD, CONTRIBUTOR),
+                rule(POST, "/actions/{id}/accept", ACTION, "Accept an organisation's proposal for a panel's action", ADMIN),
 
                 // emails and scheduled work
                 rule(GET, "/outbox", NONE, "The partnership's emails", ADMIN),

@@ -48,7 +48,9 @@ public interface RouteRules {
         DIP_SAMPLE("a dip sample draw of a cycle of the person's partnership"),
         PANEL_OF("a panel of the person's partnership; panel members only the panels they sit on"),
         PANEL_CASE("a case before a panel of the person's partnership; panel members only their panels' cases, never one they have a "
-                + "conflict of interest with");
+                + "conflict of interest with"),
+        ACTION("an action of the person's partnership; organisation roles only their organisation's, panel members only an action they "
+                + "are named to verify");
 
         private final String meaning;
 

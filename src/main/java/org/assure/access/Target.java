@@ -35,6 +35,13 @@ public sealed interface Target {
     record PanelCase(long partnershipId, boolean member, boolean moderator, boolean conflicted) implements Target {
     }
 
+    /**
+     * An organisation's action (issue 13), as it stands for this person: whether they are its owner (by account or email:
+     * nobody verifies their own action) and whether they are the panel member the partnership named to verify it.
+     */
+    record ActionItem(long partnershipId, long organisationId, boolean ownerIsUser, boolean namedVerifier) implements Target {
+    }
+
     static Partnership partnership(long partnershipId) {
         return new Partnership(partnershipId);
     }

@@ -480,6 +480,12 @@ public class AccountService {
         return accounts.findByPartnershipIdAndEmail(partnershipId, Account.normaliseEmail(email)).isPresent();
     }
 
+    /** The partnership's account (signed up or invited) with this address, if any: an action's owner, when they use Assure. */
+    @Transactional
+    public Optional<Long> accountIdInPartnership(long partnershipId, String email) {
+        return accounts.findByPartnershipIdAndEmail(partnershipId, Account.normaliseEmail(email)).map(Account::id);
+    }
+
     /** Someone who can work on an organisation's returns: its leads and contributors, signed up or still invited. */
     public record Colleague(long id, String name, String email, boolean lead, boolean pending) {
     }

@@ -2,6 +2,7 @@ package org.assure.demo;
 
 import jakarta.inject.Singleton;
 import org.assure.access.CurrentUser;
+import org.assure.actions.ActionPlans;
 import org.assure.banks.BankModel;
 import org.assure.kernel.DateInput;
 import org.assure.kernel.FormErrors;
@@ -27,8 +28,10 @@ public class WholeReturns {
     private final SectionPages pages;
     private final SectionSaving saving;
     private final Submissions submissions;
+    private final ActionPlans actions;
 
-    WholeReturns(ReturnService returns, SectionPages pages, SectionSaving saving, Submissions submissions) {
+    WholeReturns(ReturnService returns, SectionPages pages, SectionSaving saving, Submissions submissions, ActionPlans actions) {
+        this.actions = actions;
         this.returns = returns;
         this.pages = pages;
         this.saving = saving;
@@ -40,23 +43,50 @@ public class WholeReturns {
      * declaration. {@code redEvery}: rate about one question in this many Red (0: none), the rest mostly Green, some Amber.
      */
     public void submit(CurrentUser lead, long returnId, String name, String role, int redEvery) {
+        complete(lead, returnId, redEvery, Map.of());
+        LocalDate today = returns.today();
+        writeActions(lead, returnId, today);
+        var done = submissions.submit(lead, returnId, new Submissions.DeclarationForm(name, role, "true"), FormErrors.none());
+        if (!done.isValid()) {
+            throw new IllegalStateException("Return " + returnId + " could not be submitted");
+        }
+    }
+
+    /**
+     * Completes every section without submitting (conditional questions appear after a save, hence the second round):
+     * typical answers as {@link #submit} gives them, with the ratings in {@code ratings} (question key → rating code) instead.
+     */
+    public void complete(CurrentUser lead, long returnId, int redEvery, Map<String, String> ratings) {
         var ctx = returns.load(lead, returnId);
         LocalDate today = returns.today();
         for (var section : ctx.applicableSections()) {
             for (int round = 0; round < 2; round++) {
                 Map<String, AnswerInput> answers = new HashMap<>();
                 for (var view : pages.section(lead, returnId, section.key()).questions()) {
-                    answers.put(view.question().key(), typicalAnswer(view.question(), view.entry().version(),
-                            "Policy reviewed this year; audit of records and staff survey results.", redEvery, today));
+                    AnswerInput typical = typicalAnswer(view.question(), view.entry().version(),
+                            "Policy reviewed this year; audit of records and staff survey results.", redEvery, today);
+                    String rating = ratings.get(view.question().key());
+                    answers.put(view.question().key(), rating == null ? typical : answer(rating, List.of(), typical.evidence(), DateInput.of(null),
+                            view.entry().version()));
                 }
                 if (saving.save(lead, returnId, section.key(), new SectionForm(answers, true, SectionForm.Next.LATER)).errors().isEmpty()) {
                     break;
                 }
             }
         }
-        var done = submissions.submit(lead, returnId, new Submissions.DeclarationForm(name, role, "true"), FormErrors.none());
-        if (!done.isValid()) {
-            throw new IllegalStateException("Return " + returnId + " could not be submitted");
+    }
+
+    /** An action for every answer that needs one and has none, as the check page lists them: a return cannot be submitted without. */
+    public void writeActions(CurrentUser lead, long returnId, LocalDate today) {
+        LocalDate due = today.plusMonths(3);
+        for (var missing : submissions.check(lead, returnId).missingActions()) {
+            var written = actions.addForQuestion(lead, returnId, new ActionPlans.ActionForm(missing.questionKey(),
+                    "Review and strengthen our practice on: " + missing.question(), "Dee Esel", "Designated safeguarding lead",
+                    "dsl@example.org", String.valueOf(due.getDayOfMonth()), String.valueOf(due.getMonthValue()), String.valueOf(due.getYear()),
+                    "A re-audit next term finds the expectation fully met", null));
+            if (!written.isValid()) {
+                throw new IllegalStateException("Could not write an action for " + missing.questionKey() + ": " + written.errors().getAll());
+            }
         }
     }
 

@@ -19,8 +19,11 @@ public class SectionPages {
     private final ReturnRepositories.Answers answers;
     private final ReturnRepositories.Sections sections;
     private final AccountService accounts;
+    private final ReturnActions actions;
 
-    SectionPages(ReturnService returns, ReturnRepositories.Answers answers, ReturnRepositories.Sections sections, AccountService accounts) {
+    SectionPages(ReturnService returns, ReturnRepositories.Answers answers, ReturnRepositories.Sections sections, AccountService accounts,
+                 ReturnActions actions) {
+        this.actions = actions;
         this.returns = returns;
         this.answers = answers;
         this.sections = sections;
@@ -29,7 +32,9 @@ public class SectionPages {
 
     // ---- task list ----
 
-    public record TaskRow(String key, String title, SectionStatus status, String assignedTo, long carriedForward) {
+    /** {@code needingActions}: the section's answers rated as needing an action; {@code missingActions}: those without one yet. */
+    public record TaskRow(String key, String title, SectionStatus status, String assignedTo, long carriedForward, long needingActions,
+                          long missingActions) {
     }
 
     /** The sections this person may open (contributors: their assigned ones), with who each is assigned to. */
@@ -53,12 +58,15 @@ public class SectionPages {
         answers.findByReturnId(returnId).stream().filter(ReturnAnswer::carriedForward).filter(a -> sectionOf.containsKey(a.questionKey()))
                 .forEach(a -> carried.merge(sectionOf.get(a.questionKey()).key(), 1L, Long::sum));
         Map<Long, String> names = new HashMap<>();
+        List<AnswersNeedingActions.Needing> needing = AnswersNeedingActions.of(ctx, stored(returnId));
+        List<AnswersNeedingActions.Needing> missing = AnswersNeedingActions.missing(needing, actions.actionsByQuestion(returnId));
         List<TaskRow> all = ctx.applicableSections().stream().map(s -> {
             ReturnSection row = stored.get(s.key());
             Long assignee = row == null ? null : row.assignedAccountId();
             String name = assignee == null ? "" : names.computeIfAbsent(assignee, id -> accounts.nameOf(ctx.ret().partnershipId(), id));
             return new TaskRow(s.key(), s.title(), row == null ? SectionStatus.NOT_STARTED : row.status(), name,
-                    carried.getOrDefault(s.key(), 0L));
+                    carried.getOrDefault(s.key(), 0L), needing.stream().filter(n -> n.sectionKey().equals(s.key())).count(),
+                    missing.stream().filter(n -> n.sectionKey().equals(s.key())).count());
         }).toList();
         long completed = all.stream().filter(r -> r.status() == SectionStatus.COMPLETED).count();
         return new TaskList(ctx, all.stream().filter(r -> ctx.maySee(r.key())).toList(), completed, all.size());
@@ -79,10 +87,22 @@ public class SectionPages {
     }
 
     /** {@code answers}: the stored answers in words, which a read-only page shows instead of the form. */
+    /**
+     * {@code answers}: the stored answers in words, which a read-only page shows instead of the form; {@code needingActions}: the
+     * answers (by question key) whose saved rating needs an action, with how many actions each has.
+     */
     public record SectionView(ReturnContext context, BankModel.Section section, List<QuestionView> questions, boolean hasConditions,
-                              SectionStatus status, List<ReturnSummary.Line> answers) {
+                              SectionStatus status, List<ReturnSummary.Line> answers, Map<String, Integer> needingActions) {
         public long carriedForward() {
             return questions.stream().filter(QuestionView::carriedForward).count();
+        }
+
+        public boolean needsAction(String questionKey) {
+            return needingActions.containsKey(questionKey);
+        }
+
+        public int actionsFor(String questionKey) {
+            return needingActions.getOrDefault(questionKey, 0);
         }
     }
 
@@ -119,7 +139,11 @@ public class SectionPages {
         }
         SectionStatus status = sections.findByReturnIdAndSectionKey(ctx.ret().id(), section.key()).map(ReturnSection::status)
                 .orElse(SectionStatus.NOT_STARTED);
+        Map<String, Integer> counts = actions.actionsByQuestion(ctx.ret().id());
+        Map<String, Integer> needing = new java.util.LinkedHashMap<>();
+        AnswersNeedingActions.of(ctx, stored).stream().filter(a -> a.sectionKey().equals(section.key()))
+                .forEach(a -> needing.put(a.questionKey(), counts.getOrDefault(a.questionKey(), 0)));
         return new SectionView(ctx, section, shown, section.questions().stream().anyMatch(q -> q.showWhen() != null), status,
-                ctx.readOnly() ? ReturnSummary.lines(section, stored, ctx.bank().scale()) : List.of());
+                ctx.readOnly() ? ReturnSummary.lines(section, stored, ctx.bank().scale()) : List.of(), needing);
     }
 }

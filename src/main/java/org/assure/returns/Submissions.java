@@ -45,12 +45,14 @@ public class Submissions {
     private final AuditTrail audit;
     private final Clock clock;
     private final io.micronaut.context.event.ApplicationEventPublisher<ReturnSubmitted> events;
+    private final ReturnActions actions;
 
     Submissions(ReturnService returns, ReturnRows rows, ReturnRepositories.Answers answers, ReturnRepositories.Sections sections,
                 ReturnRepositories.Submissions submissions, ReturnRepositories.SubmittedAnswers submittedAnswers, AccountService accounts,
                 Notifications notifications, AuditTrail audit, Clock clock,
-                io.micronaut.context.event.ApplicationEventPublisher<ReturnSubmitted> events) {
+                io.micronaut.context.event.ApplicationEventPublisher<ReturnSubmitted> events, ReturnActions actions) {
         this.events = events;
+        this.actions = actions;
         this.returns = returns;
         this.rows = rows;
         this.answers = answers;
@@ -91,14 +93,15 @@ public class Submissions {
         }
     }
 
+    /** {@code missingActions}: the answers needing an action (by the bank's scale) that have none yet. */
     public record CheckPage(ReturnContext context, List<ReturnSummary.SectionSummary> sections, DeclarationForm form,
-                            @Nullable SubmissionView lastReturned) {
+                            @Nullable SubmissionView lastReturned, List<AnswersNeedingActions.Needing> missingActions) {
         public List<ReturnSummary.SectionSummary> incomplete() {
             return sections.stream().filter(s -> !s.complete()).toList();
         }
 
         public boolean ready() {
-            return incomplete().isEmpty() && !context.locked();
+            return incomplete().isEmpty() && missingActions.isEmpty() && !context.locked();
         }
 
         public boolean school() {
@@ -120,7 +123,12 @@ public class Submissions {
     }
 
     private CheckPage checkPage(ReturnContext ctx, DeclarationForm form) {
-        return new CheckPage(ctx, summary(ctx), form, latestWhile(ctx, views(ctx), ReturnStatus.RETURNED));
+        Map<String, ReturnAnswer> stored = new HashMap<>();
+        answers.findByReturnId(ctx.ret().id()).forEach(a -> stored.put(a.questionKey(), a));
+        List<AnswersNeedingActions.Needing> missing = AnswersNeedingActions.missing(AnswersNeedingActions.of(ctx, stored),
+                actions.actionsByQuestion(ctx.ret().id()));
+        return new CheckPage(ctx, ReturnSummary.of(ctx, stored, statuses(ctx.ret().id())), form, latestWhile(ctx, views(ctx), ReturnStatus.RETURNED),
+                missing);
     }
 
     private List<ReturnSummary.SectionSummary> summary(ReturnContext ctx) {
@@ -153,6 +161,9 @@ public class Submissions {
         }
         if (!page.incomplete().isEmpty()) {
             errors.add("sections", "Complete every section before you submit: " + page.incomplete().size() + " still to do");
+        }
+        if (!page.missingActions().isEmpty()) {
+            errors.add("actions", "Write an action for every answer that needs one: " + page.missingActions().size() + " still to do");
         }
         if (!errors.isEmpty()) {
             return Validated.invalid(errors);

@@ -135,4 +135,49 @@ class AccessPolicyTest {
         assertTrue(forbidden.is(Refusal.Kind.FORBIDDEN));
         assertEquals(AccessPolicy.LEAD_ONLY, forbidden.getMessage());
     }
+
+    // ---- actions (issue 13) ----
+
+    private static Target.ActionItem action(long organisation, boolean ownerIsMe, boolean namedVerifier) {
+        return new Target.ActionItem(P, organisation, ownerIsMe, namedVerifier);
+    }
+
+    @Test
+    void anOrganisationsPeopleSeeItsActionsAndOnlyItsLeadAndContributorsUpdateThem() {
+        for (String role : Set.of(Roles.LEAD, Roles.CONTRIBUTOR, Roles.CHAIR)) {
+            assertTrue(policy.allows(person(role, OWN), Action.VIEW, action(OWN, false, false)), role);
+            assertEquals(AccessPolicy.Decision.Outcome.HIDDEN, policy.decide(person(role, OWN), Action.VIEW, action(OTHER, false, false)).outcome(),
+                    role + " does not see another organisation's action");
+        }
+        assertTrue(policy.allows(person(Roles.LEAD, OWN), Action.EDIT, action(OWN, false, false)));
+        assertTrue(policy.allows(person(Roles.CONTRIBUTOR, OWN), Action.EDIT, action(OWN, false, false)));
+        assertEquals(AccessPolicy.Decision.Outcome.FORBIDDEN, policy.decide(person(Roles.CHAIR, OWN), Action.EDIT, action(OWN, false, false)).outcome(),
+                "the chair reads only");
+        assertFalse(policy.allows(person(Roles.ADMIN), Action.EDIT, action(OWN, false, false)), "progress is the organisation's to report");
+        assertTrue(policy.allows(person(Roles.ADMIN), Action.VIEW, action(OTHER, false, false)));
+    }
+
+    @Test
+    void nobodyVerifiesTheirOwnAction() {
+        assertTrue(policy.allows(person(Roles.ADMIN), Action.VERIFY, action(OWN, false, false)));
+        var own = policy.decide(person(Roles.ADMIN), Action.VERIFY, action(OWN, true, false));
+        assertEquals(AccessPolicy.Decision.Outcome.FORBIDDEN, own.outcome());
+        assertEquals("Nobody verifies their own action", own.reason());
+        assertTrue(policy.allows(person(Roles.PANEL), Action.VERIFY, action(OWN, false, true)), "the panel member the partnership named");
+        assertFalse(policy.allows(person(Roles.PANEL), Action.VERIFY, action(OWN, true, true)), "not even when named");
+        assertFalse(policy.allows(person(Roles.LEAD, OWN), Action.VERIFY, action(OWN, false, false)), "an organisation does not verify its own actions");
+        assertEquals(AccessPolicy.Decision.Outcome.HIDDEN, policy.decide(person(Roles.PANEL), Action.VIEW, action(OWN, false, false)).outcome(),
+                "a panel member not named sees nothing of it");
+    }
+
+    @Test
+    void thePartnershipAdministersActionsAndTheLeadMayAlsoWithdrawThem() {
+        assertTrue(policy.allows(person(Roles.ADMIN), Action.ADMINISTER, action(OWN, false, false)));
+        assertFalse(policy.allows(person(Roles.LEAD, OWN), Action.ADMINISTER, action(OWN, false, false)));
+        assertTrue(policy.allows(person(Roles.ADMIN), Action.WITHDRAW, action(OWN, false, false)));
+        assertTrue(policy.allows(person(Roles.LEAD, OWN), Action.WITHDRAW, action(OWN, false, false)));
+        assertFalse(policy.allows(person(Roles.CONTRIBUTOR, OWN), Action.WITHDRAW, action(OWN, false, false)));
+        assertEquals(AccessPolicy.Decision.Outcome.HIDDEN,
+                policy.decide(person(Roles.ADMIN), Action.VIEW, new Target.ActionItem(P + 1, OWN, false, false)).outcome());
+    }
 }

@@ -76,6 +76,8 @@ class RoutesByRoleWebTest extends WebTest {
     org.assure.sampling.DipSampling dipSampling;
     @Inject
     org.assure.panels.Panels panels;
+    @Inject
+    org.assure.actions.ActionPlans actionPlans;
 
     /** Someone signed in (or not) as one role, with the browser they use. */
     record Persona(String name, Set<String> roles, boolean actsForOrganisation, TestBrowser browser) {
@@ -139,6 +141,9 @@ class RoutesByRoleWebTest extends WebTest {
         Map<String, String> farPanel = panelWith(user(farAdmin, theirs, Roles.ADMIN), farCycle, farReturn, fixtures.person(theirs, Role.PANEL_MEMBER));
         ids.put(RouteRules.Scope.PANEL_OF, new Ids(ownPanel, Map.of(), farPanel));
         ids.put(RouteRules.Scope.PANEL_CASE, new Ids(ownPanel, Map.of(), farPanel));
+        ids.put(RouteRules.Scope.ACTION, new Ids(actionWith(user(admin, mine, Roles.ADMIN), lead, mine, own),
+                actionWith(user(admin, mine, Roles.ADMIN), fixtures.person(mine, Role.ORGANISATION_LEAD, neighbour), mine, neighbour),
+                actionWith(user(farAdmin, theirs, Roles.ADMIN), fixtures.person(theirs, Role.ORGANISATION_LEAD, far), theirs, far)));
         ids.put(RouteRules.Scope.NONE, new Ids(Map.of(), Map.of(), Map.of()));
         ids.put(RouteRules.Scope.TOKEN, new Ids(Map.of("token", "no-such-link"), Map.of(), Map.of()));
         ids.put(RouteRules.Scope.BANK, new Ids(Map.of("bank", "section-175", "version", "2025"), Map.of(), Map.of()));
@@ -316,6 +321,19 @@ class RoutesByRoleWebTest extends WebTest {
         // no challenge can be drafted on an unsubmitted return: an id the case lacks (404 from the route's own checks)
         ids.put("challengeId", "1");
         return ids;
+    }
+
+    /** An action the partnership added to the organisation, with a due-date request from its lead: the ids its routes take. */
+    private Map<String, String> actionWith(CurrentUser admin, Fixtures.Person lead, Partnership p, Organisation o) {
+        LocalDate due = Dates.today(clock).plusDays(20);
+        LocalDate later = due.plusDays(20);
+        long actionId = actionPlans.addByPartnership(admin, o.id(), new org.assure.actions.ActionPlans.ActionForm(null, "Train the governors",
+                "Ola Owner", "Governor", "owner@people.test", str(due.getDayOfMonth()), str(due.getMonthValue()), str(due.getYear()), null,
+                "Found at the route test")).value();
+        CurrentUser leadUser = new CurrentUser(lead.id(), p.id(), p.name(), lead.email(), "Lead", Set.of(Roles.LEAD), Set.of(o.id()));
+        long changeId = actionPlans.requestDueDate(leadUser, actionId, new org.assure.actions.ActionPlans.DueDateForm(str(later.getDayOfMonth()),
+                str(later.getMonthValue()), str(later.getYear()), "The trainer moved")).value();
+        return Map.of("id", str(actionId), "changeId", str(changeId));
     }
 
     private static CurrentUser user(Fixtures.Person person, Partnership p, String role) {

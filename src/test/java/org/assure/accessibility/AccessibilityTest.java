@@ -32,6 +32,8 @@ class AccessibilityTest extends WebTest {
     org.assure.panels.PanelWorld panelWorld;
     @jakarta.inject.Inject
     org.assure.panels.Moderations moderations;
+    @jakarta.inject.Inject
+    org.assure.actions.ActionWorld actionWorld;
 
     @Test
     void pagesMeetWcag22AA() {
@@ -312,6 +314,35 @@ class AccessibilityTest extends WebTest {
             for (String path : List.of("/", w.panelPath(), w.casePath())) {
                 check(browser, path, problems);
             }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /** The action plan pages: a return's and an organisation's, an action in each state, and two forms with errors. */
+    @Test
+    void actionPlanPagesMeetWcag22AA() {
+        var aw = actionWorld.build();
+        List<String> problems = new ArrayList<>();
+        try (RealBrowser browser = new RealBrowser(server.getURI())) {
+            browser.signIn(aw.w().lead().email(), Fixtures.PASSWORD);
+            for (String path : List.of(aw.returnPlan(), aw.organisationPlan(), "/actions/" + aw.started(), "/actions/" + aw.requested(), "/actions/" + aw.proposed(),
+                    "/returns/" + aw.w().returnId())) {
+                check(browser, path, problems);
+            }
+            browser.open("/actions/" + aw.started());
+            browser.submit(); // the first form: a progress update without its note
+            assertTrue(browser.title().startsWith("Error: "), "an update without a note says so in its title: " + browser.title());
+            collect(browser, "progress update with errors", problems);
+        }
+        try (RealBrowser browser = new RealBrowser(server.getURI())) {
+            browser.signIn(aw.w().admin().email(), Fixtures.PASSWORD);
+            for (String path : List.of(aw.organisationPlan(), "/actions/" + aw.requested(), "/actions/" + aw.done(), "/actions/" + aw.toAccept())) {
+                check(browser, path, problems);
+            }
+            browser.open(aw.organisationPlan() + "/new");
+            browser.submit();
+            assertTrue(browser.title().startsWith("Error: "), "an empty new action says so in its title: " + browser.title());
+            collect(browser, "new action with errors", problems);
         }
         assertEquals(List.of(), problems);
     }

@@ -150,6 +150,8 @@ class ChasedCycles {
                 throw new AssertionError("Leadership not saved: " + saved.status() + "\n" + saved.body());
             }
         }
+        ReturnFilling.writeMissingActions(lead, path);
+        lead.get(path + "/check");
         var submitted = lead.post(path + "/submit", "name", "Dee Esel", "role", "Designated safeguarding lead", "confirm", "true");
         if (submitted.status() != 303) {
             throw new AssertionError("Not submitted: " + submitted.status() + "\n" + submitted.body());

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.assure.access.Role;
 import org.assure.organisations.Organisation;
 import org.assure.testsupport.Emails;
+import org.assure.testsupport.ReturnFilling;
 import org.assure.testsupport.TestBrowser;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +106,7 @@ class SubmissionWebTest extends ReturnWebTest {
                 "governance-accountability", "AMBER", "governance-accountability-evidence", "Minutes of the March board"));
         // the other answers of the section are as they were, so completing it again works
         assertEquals(303, changed.status(), changed.body());
+        ReturnFilling.writeMissingActions(lead, s.path()); // Amber now: it needs an action
         assertEquals(303, declare(lead, s, "Dee Esel", "DSL", true).status());
         String second = "AR-%06d-2".formatted(s.returnId());
         assertContains(lead.get(s.path() + "/submitted").body(), second);
@@ -179,6 +181,7 @@ class SubmissionWebTest extends ReturnWebTest {
         var changed = lead.postRepeated(s.path() + SECTION, asShown(lead.get(s.path() + SECTION).body(), "complete", "true",
                 "action", "later", "governance-accountability-evidence", "Better evidence"));
         assertEquals(303, changed.status(), changed.body());
+        ReturnFilling.writeMissingActions(lead, s.path()); // Amber now: it needs an action
         assertEquals(303, declare(lead, s, "Dee Esel", "DSL", true).status());
         assertTrue(lead.get(s.path() + "/submitted").body().contains("AR-%06d-2".formatted(s.returnId())));
     }

@@ -60,6 +60,25 @@ public final class ReturnFilling {
         }
     }
 
+    /**
+     * Writes an action, through the action plan page, for every answer the check page lists as needing one and having
+     * none (Amber and Red answers): a return is not submitted without them (issue 13).
+     */
+    public static void writeMissingActions(TestBrowser lead, String path) {
+        Matcher missing = Pattern.compile("href=\"" + Pattern.quote(path) + "/actions#q-([a-z0-9-]+)\"").matcher(lead.get(path + "/check").body());
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        while (missing.find()) {
+            keys.add(missing.group(1));
+        }
+        java.time.LocalDate due = java.time.LocalDate.now().plusYears(3); // well after any date a test moves its clock to
+        for (String key : keys) {
+            lead.get(path + "/actions");
+            var written = lead.post(path + "/actions", "questionKey", key, "what", "Put right what " + key + " found", "ownerName", "Dee Esel",
+                    "ownerRole", "DSL", "ownerEmail", "dsl@example.org", "dueDay", String.valueOf(due.getDayOfMonth()), "dueMonth",
+                    String.valueOf(due.getMonthValue()), "dueYear", String.valueOf(due.getYear()));
+            assertEquals(303, written.status(), "the action for " + key + " was not written: " + written.body());
+        }
+    }
 
     /** The section form's hidden answer versions, then these fields. */
     public static List<Map.Entry<String, String>> versions(String page, String... keyValues) {

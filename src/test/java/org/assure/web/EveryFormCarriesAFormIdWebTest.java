@@ -56,6 +56,8 @@ class EveryFormCarriesAFormIdWebTest extends WebTest {
     @Inject
     QuestionBanks banks;
     @Inject
+    org.assure.actions.ActionWorld actionWorld;
+    @Inject
     Emails emails;
     @Inject
     org.assure.panels.Moderations moderations;
@@ -189,6 +191,19 @@ class EveryFormCarriesAFormIdWebTest extends WebTest {
         visit(panelAdmin, world.casePath() + "?as=admin");
         // panel marking: a member's marks page, before their marks are in
         visit(signedIn(world.memberB()), world.casePath() + "/marks?as=marker");
+
+        // action plans: a return's (a form per answer needing one), the partnership's new action, an action in each state
+        var aw = actionWorld.build();
+        TestBrowser actionLead = signedIn(aw.w().lead());
+        TestBrowser actionAdmin = signedIn(aw.w().admin());
+        visit(actionLead, aw.returnPlan());
+        visit(actionLead, aw.organisationPlan());
+        visit(actionAdmin, aw.organisationPlan() + "/new");
+        visit(actionLead, "/actions/" + aw.started() + "?as=lead");
+        visit(actionAdmin, "/actions/" + aw.requested() + "?as=admin");
+        visit(actionAdmin, "/actions/" + aw.done() + "?as=admin");
+        visit(actionLead, "/actions/" + aw.proposed() + "?as=lead");
+        visit(actionAdmin, "/actions/" + aw.toAccept() + "?as=admin");
 
         // a conflict: two leads saved the same answer from the same page
         TestBrowser second = signedIn(otherLead);
