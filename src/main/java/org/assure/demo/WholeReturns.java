@@ -81,8 +81,8 @@ public class WholeReturns {
         LocalDate due = today.plusMonths(3);
         for (var missing : submissions.check(lead, returnId).missingActions()) {
             var written = actions.addForQuestion(lead, returnId, new ActionPlans.ActionForm(missing.questionKey(),
-                    "Review and strengthen our practice on: " + missing.question(), "Dee Esel", "Designated safeguarding lead",
-                    "dsl@example.org", String.valueOf(due.getDayOfMonth()), String.valueOf(due.getMonthValue()), String.valueOf(due.getYear()),
+                    "Review and strengthen our practice on: " + missing.question(), lead.name(), "Safeguarding lead", lead.email(),
+                    String.valueOf(due.getDayOfMonth()), String.valueOf(due.getMonthValue()), String.valueOf(due.getYear()),
                     "A re-audit next term finds the expectation fully met", null));
             if (!written.isValid()) {
                 throw new IllegalStateException("Could not write an action for " + missing.questionKey() + ": " + written.errors().getAll());
