@@ -24,6 +24,7 @@ import org.assure.organisations.Sector;
 import org.assure.chasing.Chasing;
 import org.assure.sampling.DipSampling;
 import org.assure.panels.DemoPanels;
+import org.assure.actions.DemoActions;
 import org.assure.partnerships.OfficerForms;
 import org.assure.partnerships.PartnershipOfficers;
 import org.assure.partnerships.PartnershipService;
@@ -82,6 +83,7 @@ public class DemoData {
     private final DipSampling dipSampling;
     private final WholeReturns wholeReturns;
     private final org.assure.panels.DemoPanels demoPanels;
+    private final DemoActions demoActions;
     /** While seeding one weak return: every n-th rating question (by key) is answered Red; 0 for none. */
     private int redEvery;
     private final String configuredPassword;
@@ -89,7 +91,7 @@ public class DemoData {
     DemoData(PartnershipService partnerships, OrganisationService organisations, AccountService accounts,
              AssureSettings settings, CycleService cycles, ReturnService returns, SectionPages pages, SectionSaving saving,
              Submissions submissions, Delegation delegation, PartnershipOfficers officers, Chasing chasing, DipSampling dipSampling,
-             WholeReturns wholeReturns, org.assure.panels.DemoPanels demoPanels, @Value("${assure.demo-password:}") String configuredPassword) {
+             WholeReturns wholeReturns, org.assure.panels.DemoPanels demoPanels, DemoActions demoActions, @Value("${assure.demo-password:}") String configuredPassword) {
         this.submissions = submissions;
         this.delegation = delegation;
         this.officers = officers;
@@ -97,6 +99,7 @@ public class DemoData {
         this.dipSampling = dipSampling;
         this.wholeReturns = wholeReturns;
         this.demoPanels = demoPanels;
+        this.demoActions = demoActions;
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.accounts = accounts;
@@ -139,7 +142,7 @@ public class DemoData {
         agency(partnershipId, "Northbridge Fire and Rescue Service", Sector.FIRE_AND_RESCUE, null, "Station Manager Lee Carter", "Group Manager Alison Trent");
         agency(partnershipId, "Westvale District Council", Sector.DISTRICT_COUNCIL, null, "Sandra Morris", "Peter Lowry");
         agency(partnershipId, "Brightpath Children's Charity", Sector.VOLUNTARY, null, "Femi Adeyemi", "Grace Mensah");
-        agency(partnershipId, "Northbridge Homes Housing Association", Sector.HOUSING, null, "Claire Whitfield", null);
+        Organisation housing = agency(partnershipId, "Northbridge Homes Housing Association", Sector.HOUSING, null, "Claire Whitfield", null);
 
         List<Organisation> schools = new ArrayList<>();
         int urn = 990101;
@@ -262,6 +265,11 @@ public class DemoData {
                         heard.get(0), cycles.returnOf(schoolsCycle, weak.id()).orElseThrow(), heard.get(1), heard.get(2), heard.get(3),
                         cycles.returnOf(schoolsCycle, schools.get(12).id()).orElseThrow()),
                 agencies, cycles.returnOf(agencies, probation.id()).orElseThrow());
+
+        // Action plans in every state on the actions the submitted returns were given (the earlier rounds' carry forward)
+        demoActions.seed(new DemoActions.Seeds(admin, policeLead, cycles.returnOf(earlier, police.id()).orElseThrow(), probationLead,
+                cycles.returnOf(earlier, probation.id()).orElseThrow(), submittedLead, cycles.returnOf(schoolsCycle, submitted.id()).orElseThrow(),
+                demoDsl, cycles.returnOf(lastYear, demoSchool.id()).orElseThrow(), housing.id()));
         return true;
     }
 
