@@ -181,6 +181,9 @@ class ActionChaseRun {
                 sentThisWeek.merge(address(person.address()), 1, Integer::sum);
                 emails.add(new Notifications.Addressed(w.email(), person));
                 Chase row = before != null ? before : row(w, key, person, Chase.SENT, null, now);
+                if (before == null) {
+                    rows.add(row);
+                }
                 written.put(key, row.sent(0, now));
                 sentRows.add(row);
                 tally.sent++;
