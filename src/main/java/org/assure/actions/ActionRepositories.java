@@ -84,6 +84,15 @@ final class ActionRepositories {
     record Chase(@Id @GeneratedValue @Nullable Long id, long partnershipId, long actionId, long organisationId, String chaseKey, String kind,
                  int step, String recipientRole, @Nullable String recipientName, @Nullable String recipientEmail, String status,
                  @Nullable String reason, @Nullable Long outboxId, LocalDate dueOn, Instant createdAt) {
+        static final String SENT = "SENT";
+        static final String NOT_SENT = "NOT_SENT";
+        /** Held back by the weekly cap: sent (the row updated) by the first run the cap allows. */
+        static final String HELD = "HELD";
+
+        Chase sent(long outbox, Instant at) {
+            return new Chase(id, partnershipId, actionId, organisationId, chaseKey, kind, step, recipientRole, recipientName, recipientEmail, SENT,
+                    null, outbox, dueOn, at);
+        }
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
@@ -97,6 +106,19 @@ final class ActionRepositories {
         Optional<Item> findByFindingId(long findingId);
 
         List<Item> findByIdIn(Collection<Long> ids);
+
+        /** The partnerships with an action a chasing run may owe something for: open, and due within these days. */
+        @Query(value = "SELECT DISTINCT partnership_id FROM action_item WHERE status IN ('NOT_STARTED', 'IN_PROGRESS') "
+                + "AND due_on BETWEEN :from AND :until", readOnly = true)
+        List<Long> partnershipsChased(LocalDate from, LocalDate until);
+
+        /** A partnership's actions in these statuses due within these days, for a chasing run (one read, on the status index). */
+        List<Item> findByPartnershipIdAndStatusInAndDueOnBetweenOrderById(long partnershipId, Collection<ActionStatus> statuses, LocalDate from,
+                                                                          LocalDate until);
+
+        /** A cycle's actions in these statuses due before this day: the chasing page's overdue actions. */
+        List<Item> findByPartnershipIdAndCycleIdAndStatusInAndDueOnLessThanOrderById(long partnershipId, long cycleId,
+                                                                                  Collection<ActionStatus> statuses, LocalDate before);
 
         /** Holds the action's row until the transaction ends, so two moves of one action run one after the other. */
         @Query("SELECT id FROM action_item WHERE id = :id FOR UPDATE")
@@ -124,5 +146,15 @@ final class ActionRepositories {
     @JdbcRepository(dialect = Dialect.MYSQL)
     interface Chases extends CrudRepository<Chase, Long> {
         List<Chase> findByActionIdOrderById(long actionId);
+
+        List<Chase> findByActionIdAndPartnershipIdOrderById(long actionId, long partnershipId);
+
+        /** What earlier runs wrote for a batch of actions: the keys a run must not write again. */
+        List<Chase> findByActionIdIn(Collection<Long> actionIds);
+
+        /** Emails sent to each address about the partnership's actions since this moment, for the weekly cap. */
+        @Query(value = "SELECT recipient_email FROM action_chase WHERE partnership_id = :partnershipId AND status = 'SENT' AND created_at > :since",
+                readOnly = true)
+        List<String> sentSince(long partnershipId, Instant since);
     }
 }

@@ -48,10 +48,12 @@ class ActionsController {
             Map.entry("proposal", "The owner and due date have been proposed"), Map.entry("accepted", "The action has been accepted"));
 
     private final ActionPlans plans;
+    private final ActionChaseViews chaseViews;
     private final Clock clock;
 
-    ActionsController(ActionPlans plans, Clock clock) {
+    ActionsController(ActionPlans plans, ActionChaseViews chaseViews, Clock clock) {
         this.plans = plans;
+        this.chaseViews = chaseViews;
         this.clock = clock;
     }
 
@@ -117,7 +119,7 @@ class ActionsController {
         String d = String.valueOf(today.getDayOfMonth());
         String m = String.valueOf(today.getMonthValue());
         String y = String.valueOf(today.getYear());
-        return Model.of("page", plans.page(user, id)).with("progress", new ProgressForm(null, d, m, y)).with("doneForm", new DoneForm(null))
+        return Model.of("page", plans.page(user, id)).with("chases", chaseViews.ofAction(user.partnershipId(), id)).with("progress", new ProgressForm(null, d, m, y)).with("doneForm", new DoneForm(null))
                 .with("verifyForm", new VerifyForm(null)).with("sendBackForm", new SendBackForm(null)).with("withdrawForm", new WithdrawForm(null))
                 .with("dueForm", new DueDateForm(null, null, null, null)).with("decisionForm", new DecisionForm(null, null))
                 .with("verifierForm", new VerifierForm(null)).with("proposalForm", new ProposalForm(null, null, null, null, null, null))

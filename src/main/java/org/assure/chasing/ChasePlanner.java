@@ -12,25 +12,26 @@ import java.util.List;
  * so each rule is a unit test. "Due" means should have happened by now: a run that missed a day catches up.
  * Only the latest reminder is due (an older one missed is superseded by it, not sent late as well); every
  * ladder step whose day has come is due, each once; a submitted or paused return is due nothing.
+ * Action chasing plans by the same rules, an action's due date standing for the deadline (ADR 0038).
  */
-final class ChasePlanner {
+public final class ChasePlanner {
     private ChasePlanner() {
     }
 
-    enum Kind { REMINDER, STEP }
+    public enum Kind { REMINDER, STEP }
 
     /** One thing due: a reminder ({@code step} = days before the deadline) or a ladder step (its position). */
-    record Due(Kind kind, int step, LocalDate dueOn, @Nullable LadderStep ladderStep) {
+    public record Due(Kind kind, int step, LocalDate dueOn, @Nullable LadderStep ladderStep) {
         String key(long returnId) {
             return "r" + returnId + ":" + kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + step;
         }
     }
 
     /** The state of a return that chasing looks at; {@code deadline} already follows any extension. */
-    record ReturnState(boolean submitted, boolean paused, LocalDate deadline) {
+    public record ReturnState(boolean submitted, boolean paused, LocalDate deadline) {
     }
 
-    static List<Due> due(ReturnState r, List<Integer> reminderDays, List<LadderStep> ladder, LocalDate today) {
+    public static List<Due> due(ReturnState r, List<Integer> reminderDays, List<LadderStep> ladder, LocalDate today) {
         List<Due> due = new ArrayList<>();
         if (r.submitted() || r.paused()) {
             return due;

@@ -31,9 +31,13 @@ class ChasingController {
     private static final Map<String, String> DONE = Map.of("sent", "Today's due reminders and escalation steps have been sent. "
             + "The list below shows what went, to whom.", "rules", "Chasing rules saved");
     private final Chasing chasing;
+    private final OverdueActions overdueActions;
+    private final java.time.Clock clock;
 
-    ChasingController(Chasing chasing) {
+    ChasingController(Chasing chasing, OverdueActions overdueActions, java.time.Clock clock) {
         this.chasing = chasing;
+        this.overdueActions = overdueActions;
+        this.clock = clock;
     }
 
     @Serdeable
@@ -51,7 +55,9 @@ class ChasingController {
 
     @Get("/cycles/{id}/chasing")
     MutableHttpResponse<?> cycle(CurrentUser admin, @PathVariable long id, @Nullable @QueryValue String done) {
-        return Forms.page("chasing/cycle", Model.of("page", chasing.page(admin, id)).with("done", done == null ? null : DONE.get(done)));
+        Model model = Model.of("page", chasing.page(admin, id)); // refuses another partnership's cycle before anything else is read
+        return Forms.page("chasing/cycle", model.with("done", done == null ? null : DONE.get(done))
+                .with("overdueActions", overdueActions.ofCycle(admin.partnershipId(), id, org.assure.kernel.Dates.today(clock))));
     }
 
     @Post("/cycles/{id}/chasing/send-now")

@@ -52,7 +52,7 @@ public enum LadderRecipient {
     }
 
     /** Who this role is for one organisation, as the notify feature's recipients. */
-    List<Recipient> of(Organisation o) {
+    public List<Recipient> of(Organisation o) {
         return switch (this) {
             // an agency's lead is recorded as a contact; anyone with the lead role for the organisation is written to too
             case LEAD -> List.of(AccountRecipient.leadsOf(o.id()), new ContactRecipient(o.id(), o.isSchool() ? ContactRole.DSL : ContactRole.LEAD));
@@ -69,7 +69,7 @@ public enum LadderRecipient {
     }
 
     /** "Riverside Primary School has no chair of governors" / "The partnership has no assistant director of education". */
-    String missing(Organisation o) {
+    public String missing(Organisation o) {
         return partnershipOfficer() ? "The partnership has no " + label.toLowerCase(java.util.Locale.ROOT) + " recorded"
                 : o.name() + " has no " + (this == LEAD ? "lead with an email address" : label.toLowerCase(java.util.Locale.ROOT)
                 .replace("the agency's ", "") + " with an email address");

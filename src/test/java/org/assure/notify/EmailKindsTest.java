@@ -153,6 +153,6 @@ class EmailKindsTest {
         Set<String> kinds = hostile().map(Message::template).collect(Collectors.toSet());
         Set<String> expected = kinds.stream().flatMap(k -> Stream.of(k + ".txt.ftl", k + ".html.ftlh")).collect(Collectors.toSet());
         assertEquals(expected, files, "every kind has a text and an HTML template, and every template's kind is checked here");
-        assertEquals(16, kinds.size(), List.copyOf(kinds).toString());
+        assertEquals(18, kinds.size(), List.copyOf(kinds).toString());
     }
 }

@@ -35,6 +35,10 @@ final class EmailSamples {
                 new org.assure.panels.ChallengeDueEmail(text, text, text, "First line.\n" + text, "3 March 2027", false, "/returns/123/challenges?" + text),
                 new org.assure.panels.ChallengeDueEmail(text, text, text, "First line.\n" + text, "3 March 2027", true, "/returns/123/challenges?" + text),
                 new org.assure.chasing.NotAssuredEmail(text, text, text, text, text, "/returns/123?" + text),
-                new org.assure.panels.OutcomeLetterEmail(text, text, text, text, "/returns/123/outcome?" + text));
+                new org.assure.panels.OutcomeLetterEmail(text, text, text, text, "/returns/123/outcome?" + text),
+                new org.assure.actions.ActionChaseEmail(text, text, text, text, text, text, "First line.\n" + text, true, text, "in 3 days, on 3 March 2027",
+                        "/actions/123?" + text),
+                new org.assure.actions.ActionChaseEmail(text, text, text, text, text, text, "First line.\n" + text, false, text, "15 days ago, on 3 March 2027",
+                        "/actions/123?" + text));
     }
 }
