@@ -37,8 +37,9 @@ class ActionTrackerController {
         return Forms.page("actions/tracker", Model.of("page", tracker.tracker(user, query)));
     }
 
+    // a workbook, or the HTML page of a refusal: a browser's link asks for HTML among the rest
     @Get("/tracker.xlsx")
-    @Produces(XLSX)
+    @Produces({XLSX, MediaType.TEXT_HTML})
     MutableHttpResponse<StreamedFile> download(CurrentUser user, @Nullable @QueryValue String cycle, @Nullable @QueryValue String type,
                                                @Nullable @QueryValue String phase, @Nullable @QueryValue String section,
                                                @Nullable @QueryValue String status, @Nullable @QueryValue String overdue,
