@@ -11,6 +11,7 @@ import static org.assure.access.Roles.CHAIR;
 import static org.assure.access.Roles.CONTRIBUTOR;
 import static org.assure.access.Roles.LEAD;
 import static org.assure.access.Roles.PANEL;
+import static org.assure.access.Roles.VIEWER;
 import static org.assure.access.RouteRules.Scope.ACCOUNT;
 import static org.assure.access.RouteRules.Scope.ACTION;
 import static org.assure.access.RouteRules.Scope.BANK;
@@ -218,6 +219,10 @@ class AssureRoutes implements RouteRules {
                 rule(POST, "/actions/{id}/verifier", ACTION, "Name a panel member to verify an action", ADMIN),
                 rule(POST, "/actions/{id}/proposal", ACTION, "Propose the owner and due date of a panel's proposed action", LEAD, CONTRIBUTOR),
                 rule(POST, "/actions/{id}/accept", ACTION, "Accept an organisation's proposal for a panel's action", ADMIN),
+                // the partnership's tracker (ADR 0040): the board reads it as it reads the partnership's reports
+                rule(GET, "/actions", NONE, "The partnership's action tracker: every organisation's actions, filtered, counted and charted",
+                        ADMIN, VIEWER),
+                rule(GET, "/actions/tracker.xlsx", NONE, "The action tracker's actions as a spreadsheet, with the same filters", ADMIN, VIEWER),
 
                 // emails and scheduled work
                 rule(GET, "/outbox", NONE, "The partnership's emails", ADMIN),

@@ -347,6 +347,25 @@ class AccessibilityTest extends WebTest {
         assertEquals(List.of(), problems);
     }
 
+    /** The partnership's action tracker: all actions, filtered, with a bad filter ignored, and as a board viewer reads it. */
+    @Test
+    void actionTrackerMeetsWcag22AA() {
+        var aw = actionWorld.build();
+        var viewer = fixtures.person(aw.w().partnership(), org.assure.access.Role.BOARD_VIEWER);
+        List<String> problems = new ArrayList<>();
+        try (RealBrowser browser = new RealBrowser(server.getURI())) {
+            browser.signIn(aw.w().admin().email(), Fixtures.PASSWORD);
+            for (String path : List.of("/actions", "/actions?type=SCHOOL&status=NOT_STARTED", "/actions?status=NOPE&page=x")) {
+                check(browser, path, problems);
+            }
+        }
+        try (RealBrowser browser = new RealBrowser(server.getURI())) {
+            browser.signIn(viewer.email(), Fixtures.PASSWORD);
+            check(browser, "/actions", problems);
+        }
+        assertEquals(List.of(), problems);
+    }
+
     /** The partnership officers: an empty list, the form with errors, an officer added, changed and about to be removed. */
     private static void officers(RealBrowser browser, List<String> problems) {
         check(browser, "/partnership/officers", problems);

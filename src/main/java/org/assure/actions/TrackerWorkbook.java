@@ -1,0 +1,100 @@
+package org.assure.actions;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.assure.kernel.SheetText;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The tracker's download: one row per action the filters select. SXSSF keeps only 100 rows in memory while the rows come
+ * from the database one at a time, and the finished file goes to the client from a temporary file that is deleted when
+ * the response has been sent. Text goes through {@link SheetText}: what an action says is typed by people.
+ */
+final class TrackerWorkbook {
+    static final List<String> HEADERS = List.of("Organisation", "Type", "Phase", "Cycle", "Section", "Action", "Owner", "Owner's role",
+            "Owner's email", "Due", "Status", "Overdue", "Source");
+
+    private TrackerWorkbook() {
+    }
+
+    /** Writes the workbook of the rows {@code source} hands over into a temporary file, and opens it for reading once. */
+    static InputStream write(Consumer<Consumer<ActionTracker.Row>> source) {
+        Path file = null;
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
+            file = Files.createTempFile("action-tracker", ".xlsx");
+            SXSSFSheet sheet = workbook.createSheet("Actions");
+            Font bold = workbook.createFont();
+            bold.setBold(true);
+            CellStyle header = workbook.createCellStyle();
+            header.setFont(bold);
+            CellStyle date = workbook.createCellStyle();
+            date.setDataFormat(workbook.createDataFormat().getFormat("d mmm yyyy"));
+            Row top = sheet.createRow(0);
+            for (int i = 0; i < HEADERS.size(); i++) {
+                SheetText.set(top.createCell(i), HEADERS.get(i));
+                top.getCell(i).setCellStyle(header);
+            }
+            sheet.createFreezePane(1, 1);
+            int[] n = {1};
+            source.accept(r -> {
+                Row row = sheet.createRow(n[0]++);
+                SheetText.set(row.createCell(0), r.organisation());
+                SheetText.set(row.createCell(1), r.organisationType());
+                SheetText.set(row.createCell(2), r.phase());
+                SheetText.set(row.createCell(3), r.cycle());
+                SheetText.set(row.createCell(4), r.section());
+                SheetText.set(row.createCell(5), r.what());
+                SheetText.set(row.createCell(6), r.ownerName());
+                SheetText.set(row.createCell(7), r.ownerRole());
+                SheetText.set(row.createCell(8), r.ownerEmail());
+                row.createCell(9).setCellValue(r.dueOn());
+                row.getCell(9).setCellStyle(date);
+                SheetText.set(row.createCell(10), r.statusLabel());
+                SheetText.set(row.createCell(11), r.overdue() ? "Overdue" : "");
+                SheetText.set(row.createCell(12), r.sourceLabel());
+            });
+            sheet.setColumnWidth(0, 40 * 256);
+            sheet.setColumnWidth(5, 60 * 256);
+            sheet.setColumnWidth(9, 14 * 256);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+            workbook.dispose();
+            Path written = file;
+            return new FileInputStream(written.toFile()) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        Files.deleteIfExists(written);
+                    }
+                }
+            };
+        } catch (IOException | RuntimeException e) {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // the temporary folder is cleared in time
+                }
+            }
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+}
