@@ -14,17 +14,19 @@ import java.util.List;
  * were given: actions in every state across both kinds of cycle — in progress, done and awaiting verification, verified,
  * sent back, withdrawn, a due date the organisation asked to move, one the partnership added — and overdue ones from the
  * earlier rounds, due dates set back as if written then (the only thing not done through the service: the demo cannot
- * wait for months to pass).
+ * wait for months to pass), with today's reminders and escalation sent.
  */
 @Singleton
 public class DemoActions {
     private final ActionPlans plans;
     private final ActionRepositories.Items items;
+    private final ActionChaseRun chase;
     private final Clock clock;
 
-    DemoActions(ActionPlans plans, ActionRepositories.Items items, Clock clock) {
+    DemoActions(ActionPlans plans, ActionRepositories.Items items, ActionChaseRun chase, Clock clock) {
         this.plans = plans;
         this.items = items;
+        this.chase = chase;
         this.clock = clock;
     }
 
@@ -82,6 +84,8 @@ public class DemoActions {
                 "Head of tenancy services", "claire.whitfield@homes.example.org", String.valueOf(due.getDayOfMonth()),
                 String.valueOf(due.getMonthValue()), String.valueOf(due.getYear()), "A training record for every tenancy officer",
                 "Raised at the board: two serious case reviews this year involved tenants of the association")));
+        // this morning's reminders and escalation of the overdue ones, as the runner would send them
+        chase.run(s.admin().partnershipId(), today);
     }
 
     private List<Long> open(long returnId) {
