@@ -48,10 +48,12 @@ class ActionsController {
             Map.entry("proposal", "The owner and due date have been proposed"), Map.entry("accepted", "The action has been accepted"));
 
     private final ActionPlans plans;
+    private final org.assure.returns.CarriedActions carried;
     private final Clock clock;
 
-    ActionsController(ActionPlans plans, Clock clock) {
+    ActionsController(ActionPlans plans, org.assure.returns.CarriedActions carried, Clock clock) {
         this.plans = plans;
+        this.carried = carried;
         this.clock = clock;
     }
 
@@ -78,7 +80,8 @@ class ActionsController {
 
     /** The plan with a form per answer: the one posted as typed (with its errors), the others blank and without errors. */
     private Model returnModel(CurrentUser user, long id, ActionForm posted) {
-        return Model.of("page", plans.returnPlan(user, id)).with("posted", posted).with("blank", ActionForm.blank(null))
+        ActionPlans.ReturnPlan plan = plans.returnPlan(user, id);
+        return Model.of("page", plan).with("carried", carried.of(plan.context())).with("posted", posted).with("blank", ActionForm.blank(null))
                 .with("noErrors", FormErrors.none());
     }
 
