@@ -109,7 +109,7 @@ class ReturnsController {
         if (!outcome.errors().isEmpty()) {
             return Forms.invalid("returns/section", Model.of("page", outcome.page()).with("notice", outcome.saved()
                     ? "Your other answers have been saved, but the section is not complete yet." : null)
-                    .with("postedComplete", postedComplete), outcome.errors());
+                    .with("postedComplete", postedComplete).with("carried", carried.of(outcome.page().context())), outcome.errors());
         }
         return Forms.seeOther(outcome.next());
     }
