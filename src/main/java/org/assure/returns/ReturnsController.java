@@ -100,7 +100,7 @@ class ReturnsController {
     }
 
     /** @param postedComplete the "Mark this section as complete" tick as posted; null where the form has none (the conflict page) */
-    private static MutableHttpResponse<?> outcome(long id, String key, SectionSaving.Outcome outcome, @Nullable Boolean postedComplete) {
+    private MutableHttpResponse<?> outcome(long id, String key, SectionSaving.Outcome outcome, @Nullable Boolean postedComplete) {
         if (!outcome.clashes().isEmpty()) {
             return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("returns/conflict",
                     Model.of("clashes", outcome.clashes()).with("returnId", id).with("sectionKey", key)
