@@ -53,6 +53,13 @@ final class ActionRepositories {
                     completionEvidence, accountId, createdBy, createdAt, at, closedAt, version);
         }
 
+        /** The same area to improve, whose finding row a re-confirmed moderation wrote again under a new id. */
+        Item finding(long newFindingId, Instant at) {
+            return new Item(id, partnershipId, organisationId, cycleId, returnId, bankKey, bankVersion, sectionKey, questionKey, source, panelCaseId,
+                    newFindingId, sourceReason, what, ownerName, ownerRole, ownerEmail, ownerAccountId, dueOn, successMeasure, status,
+                    completionEvidence, verifierAccountId, createdBy, createdAt, at, closedAt, version);
+        }
+
         Item owner(String name, String role, String email, @Nullable Long accountId, LocalDate newDue, Instant at) {
             return new Item(id, partnershipId, organisationId, cycleId, returnId, bankKey, bankVersion, sectionKey, questionKey, source, panelCaseId,
                     findingId, sourceReason, what, name, role, email, accountId, newDue, successMeasure, status, completionEvidence,
@@ -105,6 +112,17 @@ final class ActionRepositories {
 
         Optional<Item> findByFindingId(long findingId);
 
+        List<Item> findByPartnershipIdAndPanelCaseIdOrderById(long partnershipId, long panelCaseId);
+
+        /** An organisation's actions on one bank, for carrying the open ones into its next cycle. */
+        List<Item> findByPartnershipIdAndOrganisationIdAndBankKeyOrderById(long partnershipId, long organisationId, String bankKey);
+
+        List<Item> findByPartnershipIdAndOrganisationIdInOrderById(long partnershipId, Collection<Long> organisationIds);
+
+        List<Item> findByPartnershipIdAndStatusInOrderById(long partnershipId, Collection<ActionStatus> statuses);
+
+        List<Item> findByPartnershipIdAndVerifierAccountIdAndStatusOrderById(long partnershipId, long verifierAccountId, ActionStatus status);
+
         List<Item> findByIdIn(Collection<Long> ids);
 
         /** The partnerships with an action a chasing run may owe something for: open, and due within these days. */
@@ -139,6 +157,9 @@ final class ActionRepositories {
     @JdbcRepository(dialect = Dialect.MYSQL)
     interface DueChanges extends CrudRepository<DueChange, Long> {
         List<DueChange> findByActionIdOrderById(long actionId);
+
+        /** Requests waiting for the partnership's decision. */
+        List<DueChange> findByPartnershipIdAndDecidedAtIsNull(long partnershipId);
 
         Optional<DueChange> findByIdAndActionIdAndPartnershipId(long id, long actionId, long partnershipId);
     }

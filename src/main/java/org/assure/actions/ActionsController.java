@@ -49,11 +49,13 @@ class ActionsController {
 
     private final ActionPlans plans;
     private final ActionChaseViews chaseViews;
+    private final org.assure.returns.CarriedActions carried;
     private final Clock clock;
 
-    ActionsController(ActionPlans plans, ActionChaseViews chaseViews, Clock clock) {
+    ActionsController(ActionPlans plans, ActionChaseViews chaseViews, org.assure.returns.CarriedActions carried, Clock clock) {
         this.plans = plans;
         this.chaseViews = chaseViews;
+        this.carried = carried;
         this.clock = clock;
     }
 
@@ -80,7 +82,8 @@ class ActionsController {
 
     /** The plan with a form per answer: the one posted as typed (with its errors), the others blank and without errors. */
     private Model returnModel(CurrentUser user, long id, ActionForm posted) {
-        return Model.of("page", plans.returnPlan(user, id)).with("posted", posted).with("blank", ActionForm.blank(null))
+        ActionPlans.ReturnPlan plan = plans.returnPlan(user, id);
+        return Model.of("page", plan).with("carried", carried.of(plan.context())).with("posted", posted).with("blank", ActionForm.blank(null))
                 .with("noErrors", FormErrors.none());
     }
 

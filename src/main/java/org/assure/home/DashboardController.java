@@ -35,9 +35,11 @@ class DashboardController {
     private final CycleService cycles;
     private final Chasing chasing;
     private final org.assure.panels.Panels panels;
+    private final org.assure.actions.ActionDashboards actions;
 
     DashboardController(OrganisationService organisations, ReturnService returns, CycleService cycles, Chasing chasing,
-                        org.assure.panels.Panels panels) {
+                        org.assure.panels.Panels panels, org.assure.actions.ActionDashboards actions) {
+        this.actions = actions;
         this.organisations = organisations;
         this.returns = returns;
         this.cycles = cycles;
@@ -53,7 +55,7 @@ class DashboardController {
                 .toList();
         List<String> roleLabels = user.roles().stream().map(r -> Role.valueOf(r).label()).sorted().toList();
         Model model = Model.of("user", user).with("roles", roleLabels).with("ownOrganisations", own)
-                .with("returns", returns.dashboard(user));
+                .with("returns", returns.dashboard(user)).with("actions", actions.of(user));
         if (user.isAdmin()) {
             model.with("overview", organisations.overview(user.partnershipId())).with("chasing", chasing.summaries(user));
         }

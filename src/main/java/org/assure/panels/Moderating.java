@@ -59,13 +59,15 @@ public class Moderating {
     private final JudgedReturns judged;
     private final AccountService accounts;
     private final NonCompliance nonCompliance;
+    private final AgreedAreas agreedAreas;
     private final AuditTrail audit;
     private final Clock clock;
 
     Moderating(Panels panels, PanelRepositories.Markings markings, PanelRepositories.Marks marks, PanelRepositories.Moderations moderations,
                PanelRepositories.AgreedRatings agreed, PanelRepositories.Findings findings, PanelRepositories.Challenges challenges,
                PanelRepositories.Letters letters, OutcomeLetters outcomeLetters, JudgedReturns judged, AccountService accounts,
-               NonCompliance nonCompliance, AuditTrail audit, Clock clock) {
+               NonCompliance nonCompliance, AgreedAreas agreedAreas, AuditTrail audit, Clock clock) {
+        this.agreedAreas = agreedAreas;
         this.panels = panels;
         this.markings = markings;
         this.marks = marks;
@@ -310,6 +312,10 @@ public class Moderating {
             return Validated.valid("drafted");
         }
         outcomeLetters.write(moderator, ctx, p);
+        // each area to improve becomes the organisation's proposed action (ADR 0039); re-reading gives the new rows' ids
+        agreedAreas.confirmed(moderator.partnershipId(), ctx.organisationId(), p.cycleId(), ctx.returnId(), caseId,
+                findings.findByCaseIdOrderByPosition(caseId).stream().filter(f -> f.kind() == FindingKind.AREA_TO_IMPROVE)
+                        .map(f -> new AgreedAreas.Area(f.id(), f.itemKey(), f.text())).toList(), moderator.accountId());
         if (outcome == CaseOutcome.NOT_ASSURED) {
             nonCompliance.notAssured(moderator.partnershipId(), p.cycleId(), ctx.returnId(), ctx.organisationId(), p.name(), summary);
         }

@@ -38,9 +38,11 @@ class ReturnsController {
     private final KeptAnswers kept;
     private final Forms forms;
     private final ReleasedChallenges challenges;
+    private final CarriedActions carried;
 
     ReturnsController(SectionPages pages, SectionSaving saving, Delegation delegation, Submissions submissions, KeptAnswers kept, Forms forms,
-                      ReleasedChallenges challenges) {
+                      ReleasedChallenges challenges, CarriedActions carried) {
+        this.carried = carried;
         this.pages = pages;
         this.saving = saving;
         this.delegation = delegation;
@@ -55,13 +57,18 @@ class ReturnsController {
         SectionPages.TaskList task = pages.taskList(user, id);
         return Forms.page("returns/task-list", Model.of("task", task)
                 .with("submission", submissions.latestIfAny(task.context()).orElse(null))
-                .with("challenges", task.context().may().view() ? challenges.released(task.context().ret().partnershipId(), id) : 0));
+                .with("challenges", task.context().may().view() ? challenges.released(task.context().ret().partnershipId(), id) : 0)
+                .with("carried", carried.of(task.context())));
     }
 
     @Get("/{id}/sections/{key}")
     MutableHttpResponse<?> section(HttpRequest<?> request, CurrentUser user, @PathVariable long id, @PathVariable String key) {
         return kept.sectionPage(request, user, id, key).orElseGet(() ->
-                Forms.page("returns/section", Model.of("page", pages.section(user, id, key)).with("notice", null)));
+                sectionPage(pages.section(user, id, key)));
+    }
+
+    private MutableHttpResponse<?> sectionPage(SectionPages.SectionView page) {
+        return Forms.page("returns/section", Model.of("page", page).with("notice", null).with("carried", carried.of(page.context())));
     }
 
     @Post("/{id}/sections/{key}")
@@ -93,7 +100,7 @@ class ReturnsController {
     }
 
     /** @param postedComplete the "Mark this section as complete" tick as posted; null where the form has none (the conflict page) */
-    private static MutableHttpResponse<?> outcome(long id, String key, SectionSaving.Outcome outcome, @Nullable Boolean postedComplete) {
+    private MutableHttpResponse<?> outcome(long id, String key, SectionSaving.Outcome outcome, @Nullable Boolean postedComplete) {
         if (!outcome.clashes().isEmpty()) {
             return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("returns/conflict",
                     Model.of("clashes", outcome.clashes()).with("returnId", id).with("sectionKey", key)
@@ -102,7 +109,7 @@ class ReturnsController {
         if (!outcome.errors().isEmpty()) {
             return Forms.invalid("returns/section", Model.of("page", outcome.page()).with("notice", outcome.saved()
                     ? "Your other answers have been saved, but the section is not complete yet." : null)
-                    .with("postedComplete", postedComplete), outcome.errors());
+                    .with("postedComplete", postedComplete).with("carried", carried.of(outcome.page().context())), outcome.errors());
         }
         return Forms.seeOther(outcome.next());
     }
