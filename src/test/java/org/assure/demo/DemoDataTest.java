@@ -139,6 +139,23 @@ class DemoDataTest {
             assertTrue(challenged.find());
             String answers = thornbury.get(challenged.group(1) + "/challenges").body();
             assertTrue(answers.contains("supervision of staff") && answers.contains("Answer"), answers);
+
+            // action plans: every state on the tracker, escalation sent for an overdue one, last year's carried into this year's
+            String tracker = admin.get("/actions?page=1").body();
+            for (String state : List.of("In progress", "Done – awaiting verification", "Verified", "Withdrawn", "Overdue", "Not started")) {
+                assertTrue(tracker.contains(state), "the demo's action tracker shows: " + state);
+            }
+            String riversideTasks = dsl.get(dslReturn.group(1)).body();
+            assertTrue(riversideTasks.contains("From last cycle"), "Riverside's open actions from last year show on this year's return");
+            String forceTasks2 = lead.get(returnLink.group(1)).body();
+            assertTrue(forceTasks2.contains("From last cycle"), "the force's actions from the earlier round show on the current one");
+            var chased = java.util.regex.Pattern.compile("href=\"(/actions/\\d+)\"").matcher(admin.get("/actions?overdue=yes").body());
+            boolean escalated = false;
+            while (chased.find() && !escalated) {
+                String actionPage = admin.get(chased.group(1)).body();
+                escalated = actionPage.contains("Reminders and escalation emails about this action") && actionPage.contains(">Sent<");
+            }
+            assertTrue(escalated, "an overdue action's escalation was sent");
         }
         try (EmbeddedServer restarted = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
             var context = restarted.getApplicationContext();
