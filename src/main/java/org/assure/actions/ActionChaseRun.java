@@ -1,5 +1,6 @@
 package org.assure.actions;
 
+import org.assure.chasing.ChaseOutcome;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.assure.actions.ActionRepositories.Chase;
@@ -64,16 +65,6 @@ class ActionChaseRun {
         this.clock = clock;
     }
 
-    /** What a run did, in words for the jobs page. */
-    record Outcome(int sent, int notSent, int held) {
-        String summary() {
-            if (sent + notSent + held == 0) {
-                return "nothing due";
-            }
-            return sent + " sent" + (notSent > 0 ? ", " + notSent + " not sent" : "") + (held > 0 ? ", " + held + " held by the weekly cap" : "");
-        }
-    }
-
     /** The days a run looks at: from the oldest due date that may still owe a step to the furthest a reminder reaches. */
     static LocalDate firstDueLookedAt(LocalDate today) {
         return today.minusDays(ActionLadder.OVERDUE_DAYS_LOOKED_AT);
@@ -84,12 +75,12 @@ class ActionChaseRun {
     }
 
     @Transactional
-    Outcome run(long partnershipId, LocalDate today) {
+    ChaseOutcome run(long partnershipId, LocalDate today) {
         List<Item> open = items.findByPartnershipIdAndStatusInAndDueOnBetweenOrderById(partnershipId, CHASED, firstDueLookedAt(today),
                 lastDueLookedAt(today));
         Tally tally = new Tally();
         if (open.isEmpty()) {
-            return new Outcome(0, 0, 0);
+            return new ChaseOutcome(0, 0, 0);
         }
         Map<Long, Organisation> orgs = organisations.active(partnershipId).stream().collect(Collectors.toMap(Organisation::id, Function.identity()));
         String partnershipName = partnerships.find(partnershipId).orElseThrow().name();
@@ -122,7 +113,7 @@ class ActionChaseRun {
             }
             write(partnershipId, wanted, written, sentThisWeek, now, tally);
         }
-        return new Outcome(tally.sent, tally.notSent, tally.held);
+        return new ChaseOutcome(tally.sent, tally.notSent, tally.held);
     }
 
     private record Wanted(Item action, Organisation o, ChasePlanner.Due due, String group, ActionChaseEmail email, String role, List<Recipient> to) {

@@ -73,21 +73,11 @@ class ChaseRun {
         this.clock = clock;
     }
 
-    /** What a run did, in words for the jobs page: "12 sent, 1 not sent, 2 held by the weekly cap". */
-    record Outcome(int sent, int notSent, int held) {
-        String summary() {
-            if (sent + notSent + held == 0) {
-                return "nothing due";
-            }
-            return sent + " sent" + (notSent > 0 ? ", " + notSent + " not sent" : "") + (held > 0 ? ", " + held + " held by the weekly cap" : "");
-        }
-    }
-
     @Transactional
-    Outcome run(CycleTerms cycle, LocalDate today) {
+    ChaseOutcome run(CycleTerms cycle, LocalDate today) {
         List<ReturnFacts.Fact> returns = facts.ofCycle(cycle.id());
         if (returns.isEmpty()) {
-            return new Outcome(0, 0, 0);
+            return new ChaseOutcome(0, 0, 0);
         }
         ChasingRules r = rules.of(cycle.id());
         Map<Long, ReturnStates.State> state = states.of(cycle, returns.stream().map(ReturnFacts.Fact::returnId).toList(), today);
@@ -144,7 +134,7 @@ class ChaseRun {
             write(cycle, r, wanted, written, sentThisWeek, now, tally);
             panelList.addAll(cycle.partnershipId(), cycle.id(), PanelListing.NON_COMPLETION, toList);
         }
-        return new Outcome(tally.sent, tally.notSent, tally.held);
+        return new ChaseOutcome(tally.sent, tally.notSent, tally.held);
     }
 
     /** How many returns' emails are resolved, rendered and written together: a few queries and batches each, memory bounded. */

@@ -234,7 +234,7 @@ public class Chasing {
     @Transactional
     public String sendNow(CurrentUser admin, long cycleId) {
         CycleTerms cycle = cycleOf(admin, cycleId);
-        ChaseRun.Outcome outcome = run.run(cycle, Dates.today(clock));
+        ChaseOutcome outcome = run.run(cycle, Dates.today(clock));
         audit.record(cycle.partnershipId(), admin.accountId(), ChasingAudit.SENT_NOW, cycleId, null,
                 AuditFields.of(ChasingAudit.OUTCOME, outcome.summary()));
         return outcome.summary();

@@ -1,5 +1,6 @@
 package org.assure.actions;
 
+import org.assure.chasing.ChaseOutcome;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.assure.access.CurrentUser;
@@ -100,7 +101,7 @@ class ActionChasingWebTest extends WebTest {
         }
     }
 
-    ActionChaseRun.Outcome runOn(Setup s, LocalDate day) {
+    ChaseOutcome runOn(Setup s, LocalDate day) {
         advanceTo(day);
         return run.run(s.p().id(), Dates.today(clock));
     }
@@ -115,9 +116,9 @@ class ActionChasingWebTest extends WebTest {
         Setup s = setup();
         LocalDate due = Dates.today(clock).plusDays(20);
         long id = action(s, s.school(), due, "Train the governors in safer recruitment", "olu" + s.n() + "@acting.test");
-        assertEquals(new ActionChaseRun.Outcome(0, 0, 0), runOn(s, Dates.today(clock)), "nothing is due 20 days before");
+        assertEquals(new ChaseOutcome(0, 0, 0), runOn(s, Dates.today(clock)), "nothing is due 20 days before");
         assertEquals(3, runOn(s, due.minusDays(14)).sent(), "the 14-day reminder to the owner, the lead's account and the DSL");
-        assertEquals(new ActionChaseRun.Outcome(0, 0, 0), run.run(s.p().id(), Dates.today(clock)), "a second run that day writes nothing");
+        assertEquals(new ChaseOutcome(0, 0, 0), run.run(s.p().id(), Dates.today(clock)), "a second run that day writes nothing");
         assertEquals(3, runOn(s, due.minusDays(3)).sent());
         assertEquals(0, runOn(s, due).sent(), "nothing on the due date itself");
 
@@ -128,9 +129,9 @@ class ActionChasingWebTest extends WebTest {
         assertEquals(List.of("REMINDER 14 LEAD SENT", "REMINDER 14 LEAD SENT", "REMINDER 14 OWNER SENT", "REMINDER 3 LEAD SENT",
                 "REMINDER 3 LEAD SENT", "REMINDER 3 OWNER SENT", "STEP 1 LEAD SENT", "STEP 1 LEAD SENT", "STEP 1 OWNER SENT"), written(id));
 
-        assertEquals(new ActionChaseRun.Outcome(1, 0, 0), runOn(s, due.plusDays(14)), "step 2: the chair of governors");
-        assertEquals(new ActionChaseRun.Outcome(1, 0, 0), runOn(s, due.plusDays(28)), "step 3: the safeguarding executive");
-        assertEquals(new ActionChaseRun.Outcome(0, 0, 0), runOn(s, due.plusDays(40)), "every step is written");
+        assertEquals(new ChaseOutcome(1, 0, 0), runOn(s, due.plusDays(14)), "step 2: the chair of governors");
+        assertEquals(new ChaseOutcome(1, 0, 0), runOn(s, due.plusDays(28)), "step 3: the safeguarding executive");
+        assertEquals(new ChaseOutcome(0, 0, 0), runOn(s, due.plusDays(40)), "every step is written");
         List<Chase> rows = chases.findByActionIdOrderById(id);
         assertEquals(11, rows.size());
         assertTrue(rows.stream().allMatch(c -> c.outboxId() != null), "every email went through the outbox");
@@ -152,8 +153,8 @@ class ActionChasingWebTest extends WebTest {
         LocalDate due = Dates.today(clock).plusDays(2);
         long id = action(s, s.agency(), due, "Refresh the referral guidance", "owner" + s.n() + "@agency.test");
         assertEquals(2, runOn(s, due.plusDays(1)).sent(), "step 1 to the owner and the agency's lead contact (the 3-day reminder superseded)");
-        assertEquals(new ActionChaseRun.Outcome(0, 1, 0), runOn(s, due.plusDays(14)), "no board member");
-        assertEquals(new ActionChaseRun.Outcome(0, 0, 0), runOn(s, due.plusDays(15)), "recorded once");
+        assertEquals(new ChaseOutcome(0, 1, 0), runOn(s, due.plusDays(14)), "no board member");
+        assertEquals(new ChaseOutcome(0, 0, 0), runOn(s, due.plusDays(15)), "recorded once");
         Chase missing = chases.findByActionIdOrderById(id).stream().filter(c -> c.status().equals(Chase.NOT_SENT)).findFirst().orElseThrow();
         assertEquals("BOARD_MEMBER", missing.recipientRole());
         assertEquals(s.agency().name() + " has no partnership board member with an email address", missing.reason());
@@ -168,9 +169,9 @@ class ActionChasingWebTest extends WebTest {
         String owner = "busy" + s.n() + "@acting.test";
         List<Long> ids = List.of(action(s, s.school(), due, "First", owner), action(s, s.school(), due, "Second", owner),
                 action(s, s.school(), due, "Third", owner), action(s, s.school(), due, "Fourth", owner));
-        assertEquals(new ActionChaseRun.Outcome(9, 0, 3), runOn(s, due.minusDays(14)), "three each to the owner, the lead and the DSL; the fourth held");
-        assertEquals(new ActionChaseRun.Outcome(0, 0, 3), runOn(s, due.minusDays(12)), "still within the week: held again, nothing written twice");
-        assertEquals(new ActionChaseRun.Outcome(3, 0, 0), runOn(s, due.minusDays(6)), "over a week on: the held ones are sent");
+        assertEquals(new ChaseOutcome(9, 0, 3), runOn(s, due.minusDays(14)), "three each to the owner, the lead and the DSL; the fourth held");
+        assertEquals(new ChaseOutcome(0, 0, 3), runOn(s, due.minusDays(12)), "still within the week: held again, nothing written twice");
+        assertEquals(new ChaseOutcome(3, 0, 0), runOn(s, due.minusDays(6)), "over a week on: the held ones are sent");
         Item fourth = items.findById(ids.get(3)).orElseThrow();
         assertEquals(List.of("REMINDER 14 LEAD SENT", "REMINDER 14 LEAD SENT", "REMINDER 14 OWNER SENT"), written(fourth.id()));
         assertTrue(chases.findByActionIdOrderById(fourth.id()).stream().allMatch(c -> c.outboxId() != null && c.reason() == null));
@@ -192,7 +193,7 @@ class ActionChasingWebTest extends WebTest {
         assertTrue(plans.verify(s.adminUser(), verified, new ActionPlans.VerifyForm("Seen the new log")).isValid());
 
         assertEquals(3, runOn(s, due.plusDays(1)).sent(), "only the open action: its owner, the lead and the DSL");
-        assertEquals(new ActionChaseRun.Outcome(2, 0, 0), runOn(s, due.plusDays(30)), "steps 2 and 3 for it alone: the chair and the executive");
+        assertEquals(new ChaseOutcome(2, 0, 0), runOn(s, due.plusDays(30)), "steps 2 and 3 for it alone: the chair and the executive");
         for (long id : List.of(withdrawn, done, verified)) {
             assertEquals(List.of(), written(id), "not chased: " + id);
         }

@@ -172,7 +172,7 @@ class ChasedCycles {
     }
 
     /** The day's chasing for the cycle, as the daily piece runs it, with the clock moved to that day. */
-    ChaseRun.Outcome runOn(Chased c, LocalDate day) {
+    ChaseOutcome runOn(Chased c, LocalDate day) {
         advanceTo(day);
         return run.run(lookup.terms(c.cycleId()), Dates.today(clock));
     }

@@ -51,7 +51,7 @@ class ChasingAcrossNodesTest {
             CyclicBarrier together = new CyclicBarrier(2);
             List<Object> runs = Concurrently.all(List.<Callable<Object>>of(() -> runAt(together, nodeA, cycle, first),
                     () -> runAt(together, nodeB, cycle, first)));
-            int sent = runs.stream().filter(r -> r instanceof ChaseRun.Outcome).mapToInt(r -> ((ChaseRun.Outcome) r).sent()).sum();
+            int sent = runs.stream().filter(r -> r instanceof ChaseOutcome).mapToInt(r -> ((ChaseOutcome) r).sent()).sum();
             assertEquals(SCHOOLS * 2, sent, "one run wrote them all, the other nothing (or it rolled back): " + runs);
             assertWrittenOnce(nodeA, c, SCHOOLS * 2);
 
@@ -66,7 +66,7 @@ class ChasingAcrossNodesTest {
 
             runnerA.runOnce();
             runnerB.runOnce();
-            assertEquals(new ChaseRun.Outcome(0, 0, 0), nodeB.getBean(ChaseRun.class).run(cycle, second), "all written already");
+            assertEquals(new ChaseOutcome(0, 0, 0), nodeB.getBean(ChaseRun.class).run(cycle, second), "all written already");
             assertWrittenOnce(nodeA, c, SCHOOLS * 4);
         }
     }

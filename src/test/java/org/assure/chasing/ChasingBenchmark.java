@@ -75,7 +75,7 @@ public final class ChasingBenchmark {
                 int held = 0;
                 List<CycleTerms> open = cycles.open();
                 for (CycleTerms cycle : open) {
-                    ChaseRun.Outcome outcome = run.run(cycle, today);
+                    ChaseOutcome outcome = run.run(cycle, today);
                     sent += outcome.sent();
                     notSent += outcome.notSent();
                     held += outcome.held();

@@ -40,7 +40,7 @@ class ChasingFollowsTheReturnWebTest extends WebTest {
         chased.submit(signedIn(c.lead()), c.returnId(), Map.of());
 
         for (int daysAfter : List.of(-14, -7, -1, 1, 7, 21, 40)) {
-            assertEquals(new ChaseRun.Outcome(0, 0, 0), chased.runOn(c, c.deadline().plusDays(daysAfter)), daysAfter + " days from the deadline");
+            assertEquals(new ChaseOutcome(0, 0, 0), chased.runOn(c, c.deadline().plusDays(daysAfter)), daysAfter + " days from the deadline");
         }
         assertEquals(2, chased.messages(c).size(), chased.written(c).toString());
         assertTrue(panelList.findByCycleIdOrderById(c.cycleId()).isEmpty(), "a submitted return is not put on the panel list for non-completion");
@@ -72,17 +72,17 @@ class ChasingFollowsTheReturnWebTest extends WebTest {
     void aHeadteacherRecordedAfterTheirStepWasNotSentGetsItOnTheNextRun() {
         Chased c = chased.cycle();
         contacts(c, "DELETE FROM organisation_contact WHERE organisation_id = ? AND role = 'HEADTEACHER'");
-        assertEquals(new ChaseRun.Outcome(1, 1, 0), chased.runOn(c, c.deadline().plusDays(1)), "step 1 to the DSL; no headteacher");
+        assertEquals(new ChaseOutcome(1, 1, 0), chased.runOn(c, c.deadline().plusDays(1)), "step 1 to the DSL; no headteacher");
         assertTrue(chased.written(c).contains("STEP 1 HEADTEACHER NOT_SENT"), chased.written(c).toString());
         String head = "head" + Fixtures.next() + "@chased.test";
         contacts(c, "INSERT INTO organisation_contact (organisation_id, role, name, email) VALUES (?, 'HEADTEACHER', 'Hal Head', '" + head + "')");
 
-        assertEquals(new ChaseRun.Outcome(1, 0, 0), chased.runOn(c, c.deadline().plusDays(2)), "the next run sends the step to them (ADR 0029)");
+        assertEquals(new ChaseOutcome(1, 0, 0), chased.runOn(c, c.deadline().plusDays(2)), "the next run sends the step to them (ADR 0029)");
         List<String> written = chased.written(c);
         assertTrue(written.contains("STEP 1 HEADTEACHER SENT " + head), written.toString());
         assertTrue(written.contains("STEP 1 HEADTEACHER NOT_SENT"), "the earlier record stays: " + written);
         assertEquals(1, written.stream().filter(w -> w.startsWith("STEP 1 DSL")).count(), "the DSL is not written to again: " + written);
-        assertEquals(new ChaseRun.Outcome(0, 0, 0), chased.runOn(c, c.deadline().plusDays(3)));
+        assertEquals(new ChaseOutcome(0, 0, 0), chased.runOn(c, c.deadline().plusDays(3)));
     }
 
     /** Changes the school's contacts as its page would: this statement, with the school's id for its one parameter. */

@@ -100,7 +100,7 @@ class ChasingWebTest extends WebTest {
         }
     }
 
-    ChaseRun.Outcome runOn(Setup s, LocalDate day) {
+    ChaseOutcome runOn(Setup s, LocalDate day) {
         advanceTo(day);
         CycleTerms cycle = lookup.terms(s.cycleId());
         return run.run(cycle, Dates.today(clock));
@@ -116,16 +116,16 @@ class ChasingWebTest extends WebTest {
         Setup s = setup(false);
         assertEquals(0, runOn(s, Dates.today(clock)).sent(), "nothing is due 30 days before the deadline");
         assertEquals(2, runOn(s, s.deadline().minusDays(28)).sent(), "the 28-day reminder to the lead's account and the DSL");
-        assertEquals(new ChaseRun.Outcome(0, 0, 0), run.run(lookup.terms(s.cycleId()), Dates.today(clock)), "a second run that day writes nothing");
+        assertEquals(new ChaseOutcome(0, 0, 0), run.run(lookup.terms(s.cycleId()), Dates.today(clock)), "a second run that day writes nothing");
         assertEquals(2, runOn(s, s.deadline().minusDays(14)).sent());
         // no run on the 7- and 1-day reminders' days: after the deadline they are past, and step 1 is what is owed
-        ChaseRun.Outcome late = runOn(s, s.deadline().plusDays(1));
+        ChaseOutcome late = runOn(s, s.deadline().plusDays(1));
         assertEquals(2, late.sent(), "step 1 to the DSL and the headteacher");
         String before = signedIn(s.admin()).get("/cycles/" + s.cycleId() + "/chasing").body();
         assertTrue(before.contains(s.school().name() + " has no chair of governors with an email address: step 2"),
                 "warned before the step is due: " + before);
-        ChaseRun.Outcome week = runOn(s, s.deadline().plusDays(7));
-        assertEquals(new ChaseRun.Outcome(0, 1, 0), week, "step 2: no chair to write to (and no safeguarding governor, who is asked only if there is one)");
+        ChaseOutcome week = runOn(s, s.deadline().plusDays(7));
+        assertEquals(new ChaseOutcome(0, 1, 0), week, "step 2: no chair to write to (and no safeguarding governor, who is asked only if there is one)");
         assertEquals(List.of("REMINDER 14 LEAD SENT", "REMINDER 14 LEAD SENT", "REMINDER 28 LEAD SENT", "REMINDER 28 LEAD SENT",
                 "STEP 1 DSL SENT", "STEP 1 HEADTEACHER SENT", "STEP 2 CHAIR_OF_GOVERNORS NOT_SENT"), written(s));
         var missing = messages.findByReturnIdOrderByIdDesc(s.returnId()).stream().filter(m -> !m.sent()).findFirst().orElseThrow();
@@ -138,7 +138,7 @@ class ChasingWebTest extends WebTest {
                 "step 3 is warned before it is due: " + page);
         assertTrue(page.contains("Step 2 of 3"), page);
 
-        ChaseRun.Outcome third = runOn(s, s.deadline().plusDays(21));
+        ChaseOutcome third = runOn(s, s.deadline().plusDays(21));
         assertEquals(1, third.notSent(), "no assistant director of education recorded: recorded as not sent");
         assertEquals(List.of("NON_COMPLETION"), panelList.findByCycleIdOrderById(s.cycleId()).stream().map(ChasingRepositories.PanelListEntry::reason).toList());
         assertEquals(0, runOn(s, s.deadline().plusDays(40)).sent(), "nothing more: every step is written");
@@ -154,13 +154,13 @@ class ChasingWebTest extends WebTest {
                 "reminders", "3, 2"));
         assertEquals(303, saved.status(), saved.body());
         assertEquals(2, runOn(s, s.deadline().minusDays(3)).sent());
-        ChaseRun.Outcome held = runOn(s, s.deadline().minusDays(2));
-        assertEquals(new ChaseRun.Outcome(0, 0, 2), held, "one a week: the 2-day reminder waits");
-        assertEquals(new ChaseRun.Outcome(1, 0, 1), runOn(s, s.deadline().plusDays(1)),
+        ChaseOutcome held = runOn(s, s.deadline().minusDays(2));
+        assertEquals(new ChaseOutcome(0, 0, 2), held, "one a week: the 2-day reminder waits");
+        assertEquals(new ChaseOutcome(1, 0, 1), runOn(s, s.deadline().plusDays(1)),
                 "step 1: the headteacher gets it; the DSL, written to 4 days ago, is held");
-        assertEquals(new ChaseRun.Outcome(0, 0, 1), runOn(s, s.deadline().plusDays(3)), "still within the DSL's week: still held");
-        assertEquals(new ChaseRun.Outcome(1, 0, 0), runOn(s, s.deadline().plusDays(5)), "more than a week after the DSL's last email, it goes");
-        assertEquals(new ChaseRun.Outcome(0, 0, 0), runOn(s, s.deadline().plusDays(6)), "and only once");
+        assertEquals(new ChaseOutcome(0, 0, 1), runOn(s, s.deadline().plusDays(3)), "still within the DSL's week: still held");
+        assertEquals(new ChaseOutcome(1, 0, 0), runOn(s, s.deadline().plusDays(5)), "more than a week after the DSL's last email, it goes");
+        assertEquals(new ChaseOutcome(0, 0, 0), runOn(s, s.deadline().plusDays(6)), "and only once");
         var dsl = messages.findByReturnIdOrderByIdDesc(s.returnId()).stream().filter(m -> m.kind().equals("STEP") && m.recipientRole().equals("DSL"))
                 .toList();
         assertEquals(1, dsl.size());
@@ -192,7 +192,7 @@ class ChasingWebTest extends WebTest {
 
         admin = signedIn(s.admin());
         assertEquals(303, admin.post("/returns/" + s.returnId() + "/pause", "pauseReason", "School closed after a fire").status());
-        assertEquals(new ChaseRun.Outcome(0, 0, 0), runOn(s, later.plusDays(2)), "paused: nothing sent");
+        assertEquals(new ChaseOutcome(0, 0, 0), runOn(s, later.plusDays(2)), "paused: nothing sent");
         admin = signedIn(s.admin()); // days have passed: a new session
         String history = admin.get("/returns/" + s.returnId() + "/chasing").body();
         assertTrue(history.contains("Chasing paused: School closed after a fire") && history.contains("Extended to"), history);
