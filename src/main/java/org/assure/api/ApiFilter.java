@@ -33,9 +33,10 @@ class ApiFilter implements Ordered {
         this.tokens = tokens;
     }
 
+    /** Before the web filters that read form bodies (FormBodyFilter, SESSION.before()): a JSON body here gets 405, not a form's page. */
     @Override
     public int getOrder() {
-        return ServerFilterPhase.SECURITY.before();
+        return ServerFilterPhase.SESSION.before() - 10;
     }
 
     @RequestFilter
