@@ -45,7 +45,7 @@ class ApiController {
     }
 
     @Get("/openapi.yaml")
-    @Produces("application/yaml")
+    @Produces({"application/yaml", MediaType.ALL}) // a browser asks for text/html; it gets the YAML all the same
     HttpResponse<?> openApi() {
         return HttpResponse.ok(new String(openApi, StandardCharsets.UTF_8)).contentType("application/yaml");
     }
