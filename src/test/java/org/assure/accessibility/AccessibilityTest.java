@@ -377,8 +377,8 @@ class AccessibilityTest extends WebTest {
         java.time.LocalDate expires = java.time.LocalDate.now().plusDays(30);
         browser.fill("name", "Power BI");
         browser.fill("expiryDay", String.valueOf(expires.getDayOfMonth()));
-        browser.fill("expiryMonth", String.valueOf(expires.getMonthValue()));
-        browser.fill("expiryYear", String.valueOf(expires.getYear()));
+        browser.fill("expiryDay-month", String.valueOf(expires.getMonthValue()));
+        browser.fill("expiryDay-year", String.valueOf(expires.getYear()));
         browser.driver().findElement(org.openqa.selenium.By.id("returns")).click();
         browser.submit();
         collect(browser, "API token created", problems);
