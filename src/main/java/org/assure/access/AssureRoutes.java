@@ -60,6 +60,18 @@ class AssureRoutes implements RouteRules {
                 rule(POST, "/session/keep-alive", NONE, "Stay signed in (the idle-timeout warning's button)", SIGNED_IN),
 
                 // people
+                // API tokens and the read-only API (issue 14): the API's routes open to a bearer token only, never a session
+                rule(GET, "/api-tokens", NONE, "API tokens: their state, last use and calls", ADMIN),
+                rule(GET, "/api-tokens/new", NONE, "Create an API token", ADMIN),
+                rule(POST, "/api-tokens/new", NONE, "Create an API token: its secret shown once", ADMIN),
+                rule(POST, "/api-tokens/{id}/revoke", RouteRules.Scope.API_TOKEN, "Revoke an API token", ADMIN),
+                rule(GET, "/api/v1/openapi.yaml", NONE, "The API's OpenAPI 3 description", ANYONE),
+                rule(GET, "/api/v1/cycles", RouteRules.Scope.API, "API: cycles", API_TOKEN),
+                rule(GET, "/api/v1/organisations", RouteRules.Scope.API, "API: organisations", API_TOKEN),
+                rule(GET, "/api/v1/returns", RouteRules.Scope.API, "API: returns with the answers of their latest submission", API_TOKEN),
+                rule(GET, "/api/v1/actions", RouteRules.Scope.API, "API: actions", API_TOKEN),
+                rule(GET, "/api/v1/panel-outcomes", RouteRules.Scope.API, "API: confirmed panel outcomes", API_TOKEN),
+
                 rule(GET, "/users", NONE, "People of the partnership", ADMIN),
                 rule(GET, "/users/invite", NONE, "Invite someone", ADMIN),
                 rule(POST, "/users/invite", NONE, "Invite someone", ADMIN),

@@ -51,6 +51,11 @@ class RouteAccessRule implements SecurityRule<HttpRequest<?>> {
                     match.getHttpMethod(), template);
             return Publishers.just(SecurityRuleResult.REJECTED);
         }
+        if (rule.get().isTokenAuthenticated()) {
+            // The API's filter has checked the bearer token already; a session, even an admin's, never opens these.
+            boolean token = request.getAttribute(RouteRules.API_CALLER).isPresent();
+            return Publishers.just(token ? SecurityRuleResult.ALLOWED : SecurityRuleResult.REJECTED);
+        }
         Set<String> roles = authentication == null ? Set.of() : Set.copyOf(authentication.getRoles());
         return Publishers.just(rule.get().allows(roles) ? SecurityRuleResult.ALLOWED : SecurityRuleResult.REJECTED);
     }

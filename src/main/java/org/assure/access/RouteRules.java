@@ -14,6 +14,13 @@ public interface RouteRules {
     String ANYONE = "isAnonymous()";
     /** Any signed-in person, whatever their role. */
     String SIGNED_IN = "isAuthenticated()";
+    /**
+     * Callers with an API token (Authorization: Bearer), never a session: org.assure.api.ApiFilter authenticates
+     * them before the security rule runs and marks the request with {@link #API_CALLER}.
+     */
+    String API_TOKEN = "apiToken()";
+    /** The request attribute holding the API token a request was authenticated by. */
+    String API_CALLER = "assure.apiCaller";
 
     List<Rule> rules();
 
@@ -24,6 +31,11 @@ public interface RouteRules {
     record Rule(HttpMethod method, String path, Set<String> who, Scope scope, String purpose) {
         public boolean isPublic() {
             return who.contains(ANYONE);
+        }
+
+        /** An API route: a bearer token opens it; no session role does. */
+        public boolean isTokenAuthenticated() {
+            return who.contains(API_TOKEN);
         }
 
         public boolean allows(Set<String> roles) {
@@ -49,6 +61,8 @@ public interface RouteRules {
         PANEL_OF("a panel of the person's partnership; panel members only the panels they sit on"),
         PANEL_CASE("a case before a panel of the person's partnership; panel members only their panels' cases, never one they have a "
                 + "conflict of interest with"),
+        API_TOKEN("an API token of the person's partnership"),
+        API("the API token's partnership: every row the API answers with is of it; a cycle id of another partnership is 404"),
         ACTION("an action of the person's partnership; organisation roles only their organisation's, panel members only an action they "
                 + "are named to verify");
 

@@ -33,6 +33,10 @@ class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<
             // Public files: no need to read the session for each stylesheet and script of a page.
             return Publishers.empty();
         }
+        if (path.startsWith("/api/v1/")) {
+            // The API authenticates by bearer token alone (org.assure.api.ApiFilter): a session cookie opens nothing there.
+            return Publishers.empty();
+        }
         return cookie.read(request)
                 .map(token -> Publishers.fromCompletableFuture(() ->
                         CompletableFuture.supplyAsync(() -> sessions.authenticate(token).orElse(null), blocking)))

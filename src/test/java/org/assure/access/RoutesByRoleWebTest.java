@@ -78,6 +78,8 @@ class RoutesByRoleWebTest extends WebTest {
     org.assure.panels.Panels panels;
     @Inject
     org.assure.actions.ActionPlans actionPlans;
+    @Inject
+    org.assure.api.ApiTokens apiTokens;
 
     /** Someone signed in (or not) as one role, with the browser they use. */
     record Persona(String name, Set<String> roles, boolean actsForOrganisation, TestBrowser browser) {
@@ -145,6 +147,10 @@ class RoutesByRoleWebTest extends WebTest {
                 actionWith(user(admin, mine, Roles.ADMIN), fixtures.person(mine, Role.ORGANISATION_LEAD, neighbour), mine, neighbour),
                 actionWith(user(farAdmin, theirs, Roles.ADMIN), fixtures.person(theirs, Role.ORGANISATION_LEAD, far), theirs, far)));
         ids.put(RouteRules.Scope.NONE, new Ids(Map.of(), Map.of(), Map.of()));
+        ids.put(RouteRules.Scope.API_TOKEN, new Ids(Map.of("id", str(apiToken(user(admin, mine, Roles.ADMIN)))), Map.of(),
+                Map.of("id", str(apiToken(user(farAdmin, theirs, Roles.ADMIN))))));
+        // The API's routes take no ids in their path (a cycle id is a query value; ApiWebTest tries another partnership's).
+        ids.put(RouteRules.Scope.API, new Ids(Map.of(), Map.of(), Map.of()));
         ids.put(RouteRules.Scope.TOKEN, new Ids(Map.of("token", "no-such-link"), Map.of(), Map.of()));
         ids.put(RouteRules.Scope.BANK, new Ids(Map.of("bank", "section-175", "version", "2025"), Map.of(), Map.of()));
         ids.put(RouteRules.Scope.ORGANISATION, new Ids(Map.of("id", str(own.id())), Map.of("id", str(neighbour.id())), Map.of("id", str(far.id()))));
@@ -197,7 +203,9 @@ class RoutesByRoleWebTest extends WebTest {
                     continue;
                 }
                 var page = call(persona, route, fill(route.path(), ids.get(rule.scope()).own()));
-                boolean refused = persona.roles().isEmpty()
+                // An API route opens to a bearer token only: a session, whoever's, gets the API's 401.
+                boolean refused = rule.isTokenAuthenticated() ? page.status() == 401
+                        : persona.roles().isEmpty()
                         ? page.status() == 303 && page.location().startsWith("/sign-in")
                         : page.status() == 403;
                 if (!refused) {
@@ -290,6 +298,12 @@ class RoutesByRoleWebTest extends WebTest {
         }
         m.appendTail(path);
         return path.toString();
+    }
+
+    private long apiToken(CurrentUser admin) {
+        LocalDate expires = Dates.today(clock).plusDays(30);
+        return apiTokens.create(admin, new org.assure.api.TokenForm("Routes " + Fixtures.next(), str(expires.getDayOfMonth()),
+                str(expires.getMonthValue()), str(expires.getYear()), org.assure.api.TokenForm.ALL)).value().id();
     }
 
     private long openCycle(CurrentUser admin, String name) {

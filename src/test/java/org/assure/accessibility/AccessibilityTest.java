@@ -72,6 +72,7 @@ class AccessibilityTest extends WebTest {
             check(browser, "/users/" + lead.id(), problems);
             check(browser, "/users/" + lead.id() + "/deactivate", problems);
             officers(browser, problems);
+            apiTokens(browser, problems);
             browser.open("/users/" + lead.id());
             browser.driver().findElement(org.openqa.selenium.By.id("roles-1")).click(); // untick their only role
             browser.submit();
@@ -364,6 +365,24 @@ class AccessibilityTest extends WebTest {
             check(browser, "/actions", problems);
         }
         assertEquals(List.of(), problems);
+    }
+
+    /** API tokens: the empty list, the form with errors, a token just created (its one showing) and the list with it. */
+    private static void apiTokens(RealBrowser browser, List<String> problems) {
+        check(browser, "/api-tokens", problems);
+        browser.open("/api-tokens/new");
+        browser.submit();
+        assertTrue(browser.title().startsWith("Error: "), "a token without a name or expiry says so in its title: " + browser.title());
+        collect(browser, "API token form with errors", problems);
+        java.time.LocalDate expires = java.time.LocalDate.now().plusDays(30);
+        browser.fill("name", "Power BI");
+        browser.fill("expiryDay", String.valueOf(expires.getDayOfMonth()));
+        browser.fill("expiryDay-month", String.valueOf(expires.getMonthValue()));
+        browser.fill("expiryDay-year", String.valueOf(expires.getYear()));
+        browser.driver().findElement(org.openqa.selenium.By.id("returns")).click();
+        browser.submit();
+        collect(browser, "API token created", problems);
+        check(browser, "/api-tokens", problems);
     }
 
     /** The partnership officers: an empty list, the form with errors, an officer added, changed and about to be removed. */

@@ -95,6 +95,11 @@ class EveryFormCarriesAFormIdWebTest extends WebTest {
         visit(admin, "/users");
         visit(admin, "/users/invite");
         visit(admin, "/partnership/officers/new");
+        visit(admin, "/api-tokens/new");
+        java.time.LocalDate expires = org.assure.kernel.Dates.today(clock).plusDays(30);
+        assertEquals(200, admin.post("/api-tokens/new", "name", "Forms test", "expiryDay", String.valueOf(expires.getDayOfMonth()),
+                "expiryMonth", String.valueOf(expires.getMonthValue()), "expiryYear", String.valueOf(expires.getYear()), "returns", "ALL").status());
+        visit(admin, "/api-tokens");
         assertEquals(303, admin.post("/partnership/officers/new", "version", "0", "role", "BUSINESS_MANAGER", "name", "Lucy Barnard",
                 "email", "lucy@scp.test").status());
         String officer = admin.get("/partnership/officers").body().replaceAll("(?s).*href=\"/partnership/officers/(\\d+)/edit\".*", "$1");
