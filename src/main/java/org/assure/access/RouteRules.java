@@ -50,7 +50,8 @@ public interface RouteRules {
         PANEL_CASE("a case before a panel of the person's partnership; panel members only their panels' cases, never one they have a "
                 + "conflict of interest with"),
         ACTION("an action of the person's partnership; organisation roles only their organisation's, panel members only an action they "
-                + "are named to verify");
+                + "are named to verify"),
+        EXPORT("an export of a cycle of the person's partnership");
 
         private final String meaning;
 
