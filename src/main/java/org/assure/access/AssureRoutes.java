@@ -19,6 +19,7 @@ import static org.assure.access.RouteRules.Scope.BANK_DRAFT;
 import static org.assure.access.RouteRules.Scope.CYCLE;
 import static org.assure.access.RouteRules.Scope.DIP_SAMPLE;
 import static org.assure.access.RouteRules.Scope.EMAIL;
+import static org.assure.access.RouteRules.Scope.EXPORT;
 import static org.assure.access.RouteRules.Scope.IMPORT;
 import static org.assure.access.RouteRules.Scope.NONE;
 import static org.assure.access.RouteRules.Scope.OFFICER;
@@ -137,6 +138,10 @@ class AssureRoutes implements RouteRules {
                 rule(POST, "/cycles/{id}/chasing/send-now", CYCLE, "Send a cycle's due reminders and escalation steps now", ADMIN),
                 rule(GET, "/cycles/{id}/chasing/rules", CYCLE, "A cycle's chasing rules and ladders", ADMIN),
                 rule(POST, "/cycles/{id}/chasing/rules", CYCLE, "Change a cycle's chasing rules and ladders", ADMIN),
+                rule(GET, "/cycles/{id}/exports", CYCLE, "A cycle's exports, and the button to export its answers", ADMIN),
+                rule(POST, "/cycles/{id}/exports", CYCLE, "Export a cycle's answers as a workbook, written in the background", ADMIN),
+                rule(GET, "/exports/{id}", EXPORT, "An export's progress, and its file when ready", ADMIN),
+                rule(GET, "/exports/{id}.xlsx", EXPORT, "An export's file (kept for a day)", ADMIN),
                 rule(GET, "/cycles/{id}/dip-sample", CYCLE, "A cycle's dip sample draws, and the form to draw one", ADMIN),
                 rule(POST, "/cycles/{id}/dip-sample", CYCLE, "Draw a cycle's dip sample (a re-run needs a reason)", ADMIN),
                 rule(GET, "/cycles/{id}/dip-sample/{runId}", DIP_SAMPLE, "A dip sample's record: method, seed, fingerprint, tickets, exclusions, picks", ADMIN),

@@ -64,7 +64,8 @@ public interface RouteRules {
         API_TOKEN("an API token of the person's partnership"),
         API("the API token's partnership: every row the API answers with is of it; a cycle id of another partnership is 404"),
         ACTION("an action of the person's partnership; organisation roles only their organisation's, panel members only an action they "
-                + "are named to verify");
+                + "are named to verify"),
+        EXPORT("an export of a cycle of the person's partnership");
 
         private final String meaning;
 

@@ -57,6 +57,8 @@ class RoutesByRoleWebTest extends WebTest {
     @Inject
     Router router;
     @Inject
+    org.assure.exports.Exports exports;
+    @Inject
     RouteAccess table;
     @Inject
     CycleService cycles;
@@ -167,6 +169,9 @@ class RoutesByRoleWebTest extends WebTest {
                 Map.of("id", str(neighbourReturn), "key", SECTION), Map.of("id", str(farReturn), "key", SECTION)));
         ids.put(RouteRules.Scope.EMAIL, new Ids(Map.of("id", str(email)), Map.of(), Map.of("id", str(farEmail))));
         ids.put(RouteRules.Scope.OFFICER, new Ids(Map.of("id", str(officer)), Map.of(), Map.of("id", str(farOfficer))));
+        long export = exports.startAnswers(user(admin, mine, Roles.ADMIN), cycle);
+        long farExport = exports.startAnswers(user(farAdmin, theirs, Roles.ADMIN), farCycle);
+        ids.put(RouteRules.Scope.EXPORT, new Ids(Map.of("id", str(export)), Map.of(), Map.of("id", str(farExport))));
 
         TestBrowser anonymous = browser();
         anonymous.get("/sign-in");

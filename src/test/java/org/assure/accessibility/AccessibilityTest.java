@@ -161,6 +161,11 @@ class AccessibilityTest extends WebTest {
                     "seed", "7 12 19 33 41 58");
             assertEquals(303, drawn.status(), drawn.body());
             check(browser, drawn.location(), problems);
+            // exports: the cycle's list, and a job's page (queued, running or ready: whichever it is when checked)
+            check(browser, cycle.group(1) + "/exports", problems);
+            var exported = drawer.post(cycle.group(1) + "/exports", java.util.Map.of());
+            assertEquals(303, exported.status(), exported.body());
+            check(browser, exported.location(), problems);
             check(browser, returnPath + "/chasing", problems);
             check(browser, returnPath + "/return-for-changes", problems);
             browser.submit();

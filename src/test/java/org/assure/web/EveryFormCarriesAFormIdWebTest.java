@@ -159,6 +159,8 @@ class EveryFormCarriesAFormIdWebTest extends WebTest {
         visit(admin, "/cycles/" + open + "/chasing");
         visit(admin, "/cycles/" + open + "/chasing/rules");
         // the dip sample: the draws page (the form), then a draw's record (verify, replace)
+        // exports: the cycle's exports page (its button; the cycle page's button is visited with the cycle)
+        visit(admin, "/cycles/" + open + "/exports");
         visit(admin, "/cycles/" + open + "/dip-sample");
         var drawn = admin.post("/cycles/" + open + "/dip-sample", "sampleSize", "1", "exclusionYears", "3", "stratify", "NONE", "seedChoice", "DRAW");
         assertEquals(303, drawn.status(), drawn.body());
