@@ -181,7 +181,8 @@ public class CycleReport {
                 }
             }
         }
-        List<Row> mostNotMet = questions.stream().filter(r -> !r.suppressed() && r.notMet() > 0)
+        // a question is answered once per organisation: in the anonymised report, fewer not met than the threshold is not listed
+        List<Row> mostNotMet = questions.stream().filter(r -> !r.suppressed() && r.notMet() > 0 && (suppressBelow == null || r.notMet() >= suppressBelow))
                 .sorted(Comparator.comparingLong(Row::notMetPercent).reversed().thenComparing(Comparator.comparingLong(Row::notMet).reversed()))
                 .limit(10).toList();
 

@@ -195,6 +195,7 @@ class CycleReportWebTest extends WebTest {
         assertEquals(List.of("Not shown: drawn from fewer than 5 organisations"), row(questions(html), "1.1. "));
         // four Green organisations are fewer than five too
         assertEquals(List.of("fewer than 5", "0% (0)", "fewer than 5", "5", "0"), row(questions(html), "1.2. "));
+        assertFalse(html.contains("id=\"not-met-table\""), "no question is not met by five organisations, so none is listed");
         String svg = html.substring(html.indexOf("<svg"), html.lastIndexOf("</svg>"));
         assertFalse(svg.contains("School "), "the charts name no school");
 
