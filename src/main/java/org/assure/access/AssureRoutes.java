@@ -144,6 +144,10 @@ class AssureRoutes implements RouteRules {
                 rule(GET, "/exports/{id}.xlsx", EXPORT, "An export's file (kept for a day)", ADMIN),
                 rule(GET, "/cycles/{id}/dip-sample", CYCLE, "A cycle's dip sample draws, and the form to draw one", ADMIN),
                 rule(POST, "/cycles/{id}/dip-sample", CYCLE, "Draw a cycle's dip sample (a re-run needs a reason)", ADMIN),
+                // the cycle's composite reports (ADR 0043): the board reads them as it reads the partnership's reports
+                rule(GET, "/cycles/{id}/report", CYCLE, "A cycle's composite report: completion, compliance, outcomes and actions", ADMIN, VIEWER),
+                rule(GET, "/cycles/{id}/report/anonymised", CYCLE, "A cycle's anonymised composite: no organisation named, small numbers suppressed",
+                        ADMIN, VIEWER),
                 rule(GET, "/cycles/{id}/dip-sample/{runId}", DIP_SAMPLE, "A dip sample's record: method, seed, fingerprint, tickets, exclusions, picks", ADMIN),
                 rule(POST, "/cycles/{id}/dip-sample/{runId}/verify", DIP_SAMPLE, "Recompute a dip sample and say whether it matches", ADMIN),
                 rule(POST, "/cycles/{id}/dip-sample/{runId}/replace", DIP_SAMPLE, "Replace a picked school with the next ticket", ADMIN),

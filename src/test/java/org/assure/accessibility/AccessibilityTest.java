@@ -390,6 +390,22 @@ class AccessibilityTest extends WebTest {
         check(browser, "/api-tokens", problems);
     }
 
+    /** A cycle's composite report and its anonymised composite, with a threshold and a bad one, as a board viewer reads them. */
+    @Test
+    void cycleReportsMeetWcag22AA() {
+        var aw = actionWorld.build();
+        var viewer = fixtures.person(aw.w().partnership(), org.assure.access.Role.BOARD_VIEWER);
+        String report = "/cycles/" + aw.w().cycleId() + "/report";
+        List<String> problems = new ArrayList<>();
+        try (RealBrowser browser = new RealBrowser(server.getURI())) {
+            browser.signIn(viewer.email(), Fixtures.PASSWORD);
+            for (String path : List.of(report, report + "/anonymised", report + "/anonymised?threshold=2", report + "/anonymised?threshold=x")) {
+                check(browser, path, problems);
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
     /** The partnership officers: an empty list, the form with errors, an officer added, changed and about to be removed. */
     private static void officers(RealBrowser browser, List<String> problems) {
         check(browser, "/partnership/officers", problems);
