@@ -1,5 +1,6 @@
 package org.assure.chasing;
 
+import org.assure.testsupport.HeapSampler;
 import io.micronaut.context.ApplicationContext;
 import org.assure.banks.BankModel;
 import org.assure.banks.QuestionBanks;
@@ -63,7 +64,7 @@ public final class ChasingBenchmark {
 
             ChaseRun run = context.getBean(ChaseRun.class);
             CycleLookup cycles = context.getBean(CycleLookup.class);
-            System.out.printf("heap in use before (after GC): %d MB, max %d MB%n", heapAfterGc(), Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf("heap in use before (after GC): %d MB, max %d MB%n", HeapSampler.heapAfterGc(), Runtime.getRuntime().maxMemory() >> 20);
             for (String which : List.of("first run (everything due today)", "second run (nothing new due)")) {
                 HeapSampler sampler = new HeapSampler();
                 sampler.start();
@@ -87,7 +88,7 @@ public final class ChasingBenchmark {
                 sampler.join();
                 System.out.printf("%s: %d cycles in %.2f s (CPU: this thread %.2f s, the database server %s): %,d sent, %,d not sent, %,d held; "
                                 + "heap peak %d MB, after GC %d MB%n",
-                        which, open.size(), seconds, cpuSeconds, dbCpu < 0 ? "not known" : String.format("%.2f s", dbCpu), sent, notSent, held, sampler.peak >> 20, heapAfterGc());
+                        which, open.size(), seconds, cpuSeconds, dbCpu < 0 ? "not known" : String.format("%.2f s", dbCpu), sent, notSent, held, sampler.peak >> 20, HeapSampler.heapAfterGc());
             }
             System.out.println(counts(properties));
         }
@@ -109,35 +110,6 @@ public final class ChasingBenchmark {
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime + stime, in clock ticks of 1/100 s
         } catch (java.io.IOException | RuntimeException e) {
             return -1e9;
-        }
-    }
-
-    private static long heapAfterGc() {
-        System.gc();
-        Runtime r = Runtime.getRuntime();
-        return (r.totalMemory() - r.freeMemory()) >> 20;
-    }
-
-    /** The most heap in use (garbage included) seen every 5 ms while a run goes on. */
-    private static final class HeapSampler extends Thread {
-        volatile boolean stop;
-        volatile long peak;
-
-        HeapSampler() {
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            Runtime r = Runtime.getRuntime();
-            while (!stop) {
-                peak = Math.max(peak, r.totalMemory() - r.freeMemory());
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
         }
     }
 

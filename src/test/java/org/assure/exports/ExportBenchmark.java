@@ -1,5 +1,6 @@
 package org.assure.exports;
 
+import org.assure.testsupport.HeapSampler;
 import io.micronaut.context.ApplicationContext;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -57,7 +58,7 @@ public final class ExportBenchmark {
                 evidence.add(evidence(q));
             }
             Path out = Files.createTempDirectory("export-bench");
-            System.out.printf("heap in use before (after GC): %d MB, max %d MB%n", heapAfterGc(), Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf("heap in use before (after GC): %d MB, max %d MB%n", HeapSampler.heapAfterGc(), Runtime.getRuntime().maxMemory() >> 20);
             for (int round = 1; round <= rounds; round++) {
                 HeapSampler sampler = new HeapSampler();
                 sampler.start();
@@ -71,7 +72,7 @@ public final class ExportBenchmark {
                 sampler.stop = true;
                 long exportPeak = sampler.peak >> 20;
                 long exportBytes = Files.size(file);
-                long afterExport = heapAfterGc();
+                long afterExport = HeapSampler.heapAfterGc();
 
                 sampler = new HeapSampler();
                 sampler.start();
@@ -84,9 +85,9 @@ public final class ExportBenchmark {
                 sampler.stop = true;
                 System.out.printf("round %d: export %,d rows %.2f s (%.1f MB, peak heap %d MB, after GC %d MB); bare loop %.2f s (%.1f MB, "
                                 + "peak heap %d MB, after GC %d MB); ratio %.2f%n", round, rows, export, exportBytes / 1048576.0, exportPeak, afterExport,
-                        bare, Files.size(bareFile) / 1048576.0, sampler.peak >> 20, heapAfterGc(), export / bare);
+                        bare, Files.size(bareFile) / 1048576.0, sampler.peak >> 20, HeapSampler.heapAfterGc(), export / bare);
             }
-            System.out.printf("heap in use after (after GC): %d MB%n", heapAfterGc());
+            System.out.printf("heap in use after (after GC): %d MB%n", HeapSampler.heapAfterGc());
         }
     }
 
@@ -181,35 +182,6 @@ public final class ExportBenchmark {
                 }
             }
             c.commit();
-        }
-    }
-
-    private static long heapAfterGc() {
-        System.gc();
-        Runtime r = Runtime.getRuntime();
-        return (r.totalMemory() - r.freeMemory()) >> 20;
-    }
-
-    /** The most heap in use (garbage included) seen every 5 ms while a run goes on. */
-    private static final class HeapSampler extends Thread {
-        volatile boolean stop;
-        volatile long peak;
-
-        HeapSampler() {
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            Runtime r = Runtime.getRuntime();
-            while (!stop) {
-                peak = Math.max(peak, r.totalMemory() - r.freeMemory());
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
         }
     }
 
