@@ -283,12 +283,14 @@ public class CycleReport {
         }
         String sectionCase = "CASE a.question_key " + "WHEN ? THEN ? ".repeat(sectionOf.size()) + "END";
         String notNa = naCodes.isEmpty() ? "" : " AND a.rating NOT IN (" + String.join(", ", naCodes.stream().map(c -> "?").toList()) + ")";
-        jdbc.prepareStatement("SELECT " + sectionCase + " AS section_key, a.rating, COUNT(*), COUNT(DISTINCT r.organisation_id) FROM "
-                + LATEST_SUBMISSIONS + " GROUP BY " + sectionCase + ", a.rating", st -> {
+        // the section is worked out once in a derived table and grouped by name: a CASE repeated in GROUP BY with its own
+        // parameters is not "the same expression" to every database (H2 refuses it)
+        jdbc.prepareStatement("SELECT section_key, rating, COUNT(*), COUNT(DISTINCT organisation_id) FROM (SELECT " + sectionCase
+                + " AS section_key, a.rating AS rating, r.organisation_id AS organisation_id FROM " + LATEST_SUBMISSIONS
+                + ") answered GROUP BY section_key, rating", st -> {
             int i = bindCase(st, 1, sectionOf);
             st.setLong(i++, partnershipId);
-            st.setLong(i++, cycleId);
-            bindCase(st, i, sectionOf);
+            st.setLong(i, cycleId);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     if (rs.getString(1) != null) {
@@ -299,15 +301,14 @@ public class CycleReport {
             return null;
         });
         // the organisations a section's base is drawn from: those with any answer in the base, not applicable excluded
-        jdbc.prepareStatement("SELECT " + sectionCase + " AS section_key, COUNT(DISTINCT r.organisation_id) FROM " + LATEST_SUBMISSIONS
-                + notNa + " GROUP BY " + sectionCase, st -> {
+        jdbc.prepareStatement("SELECT section_key, COUNT(DISTINCT organisation_id) FROM (SELECT " + sectionCase
+                + " AS section_key, r.organisation_id AS organisation_id FROM " + LATEST_SUBMISSIONS + notNa + ") based GROUP BY section_key", st -> {
             int i = bindCase(st, 1, sectionOf);
             st.setLong(i++, partnershipId);
             st.setLong(i++, cycleId);
             for (String code : naCodes) {
                 st.setString(i++, code);
             }
-            bindCase(st, i, sectionOf);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     if (rs.getString(1) != null) {
