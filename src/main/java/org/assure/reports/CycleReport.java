@@ -2,7 +2,8 @@ package org.assure.reports;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.assure.access.AccessPolicy;
 import org.assure.access.Action;
@@ -16,6 +17,7 @@ import org.assure.kernel.Refusal;
 import org.assure.kernel.Text;
 import org.assure.panels.CaseOutcome;
 
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -24,15 +26,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * A cycle's composite report (issue 14, ADR 0043): completion and timeliness, compliance per section and per question,
- * the questions most often not met, panel outcomes and action-plan delivery. Every figure is the database's, grouped
- * over the latest submission of each submitted return, so a cycle of thousands of returns is never loaded to count it.
+ * the questions most often not met, panel outcomes and action-plan delivery. Every figure is the database's: compliance
+ * adds up {@link ReportTallies}' counts of the latest submission of each submitted return (kept as returns move, ADR
+ * 0048), so a view of a cycle of thousands of returns neither loads nor groups its answers.
  * The anonymised composite is the same figures with no organisation named and every figure drawn from fewer
  * organisations than the threshold suppressed.
  */
@@ -42,22 +44,21 @@ public class CycleReport {
     static final int MIN_THRESHOLD = 2;
     static final int MAX_THRESHOLD = 50;
 
-    /** The latest submission of each return that stands submitted (a return sent back for changes is outstanding). */
-    private static final String LATEST_SUBMISSIONS = "audit_return r JOIN return_submission s ON s.return_id = r.id "
-            + "AND s.submission_number = (SELECT MAX(s2.submission_number) FROM return_submission s2 WHERE s2.return_id = r.id) "
-            + "JOIN return_submission_answer a ON a.submission_id = s.id "
-            + "WHERE r.partnership_id = ? AND r.cycle_id = ? AND r.status = 'SUBMITTED' AND a.rating IS NOT NULL";
-
     private static final String OVERDUE_STATUSES = Arrays.stream(ActionStatus.values()).filter(s -> s.owed() && s != ActionStatus.PROPOSED)
             .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ", "(", ")"));
 
     private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> transactions;
+    private final ReportTallies tallies;
     private final QuestionBanks banks;
     private final AccessPolicy access;
     private final Clock clock;
 
-    CycleReport(JdbcOperations jdbc, QuestionBanks banks, AccessPolicy access, Clock clock) {
+    CycleReport(JdbcOperations jdbc, @Named("default") TransactionOperations<Connection> transactions, ReportTallies tallies, QuestionBanks banks,
+                AccessPolicy access, Clock clock) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.tallies = tallies;
         this.banks = banks;
         this.access = access;
         this.clock = clock;
@@ -137,10 +138,14 @@ public class CycleReport {
     private record CycleRow(long id, String name, String bankKey, String bankVersion, LocalDate deadline) {
     }
 
-    @Transactional(readOnly = true)
     public Report report(CurrentUser user, long cycleId, boolean anonymised, @Nullable String thresholdAsked) {
         access.require(user, Action.READ_REPORTS, Target.partnership(user.partnershipId()), "Report");
-        long partnershipId = user.partnershipId();
+        // counts a cycle that predates the tallies once, committed before the figures are read in a transaction of their own
+        tallies.ensureBuilt(user.partnershipId(), cycleId);
+        return transactions.executeRead(status -> read(user.partnershipId(), cycleId, anonymised, thresholdAsked));
+    }
+
+    private Report read(long partnershipId, long cycleId, boolean anonymised, @Nullable String thresholdAsked) {
         CycleRow cycle = cycle(partnershipId, cycleId);
         int threshold = DEFAULT_THRESHOLD;
         String ignored = null;
@@ -156,12 +161,10 @@ public class CycleReport {
         Integer suppressBelow = anonymised ? threshold : null;
         BankModel.Version bank = banks.get(cycle.bankKey(), cycle.bankVersion());
         List<BankModel.Rating> ratings = bank.scale().ratings();
-        Map<String, String> sectionOf = new LinkedHashMap<>();
-        bank.sectionOfQuestion().forEach((q, s) -> sectionOf.put(q, s.key()));
 
         List<Row> sections = new ArrayList<>();
         List<String> naCodes = ratings.stream().filter(r -> !r.inComplianceBase()).map(BankModel.Rating::code).toList();
-        Map<String, Tally> bySection = sectionTallies(partnershipId, cycleId, sectionOf, naCodes);
+        Map<String, Tally> bySection = sectionTallies(partnershipId, cycleId, naCodes);
         int n = 0;
         for (BankModel.Section s : bank.sections()) {
             n++;
@@ -259,15 +262,15 @@ public class CycleReport {
 
     private Map<String, Tally> questionTallies(long partnershipId, long cycleId) {
         Map<String, Tally> out = new HashMap<>();
-        jdbc.prepareStatement("SELECT a.question_key, a.rating, COUNT(*), COUNT(DISTINCT r.organisation_id) FROM " + LATEST_SUBMISSIONS
-                + " GROUP BY a.question_key, a.rating", st -> {
+        // each organisation answers a question once, so a question's answers are also its organisations
+        jdbc.prepareStatement("SELECT question_key, rating, answers FROM tally_question WHERE partnership_id = ? AND cycle_id = ? AND answers > 0", st -> {
             st.setLong(1, partnershipId);
             st.setLong(2, cycleId);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     Tally t = out.computeIfAbsent(rs.getString(1), k -> new Tally());
                     t.sectionless = true;
-                    t.byRating.put(rs.getString(2), new long[]{rs.getLong(3), rs.getLong(4)});
+                    t.byRating.put(rs.getString(2), new long[]{rs.getLong(3), rs.getLong(3)});
                 }
             }
             return null;
@@ -275,35 +278,25 @@ public class CycleReport {
         return out;
     }
 
-    /** The bank's sections are not in the database, so the query maps each question to its section with a CASE. */
-    private Map<String, Tally> sectionTallies(long partnershipId, long cycleId, Map<String, String> sectionOf, List<String> naCodes) {
+    /** Each tally_section row is one return's (so one organisation's) answers of a rating in a section. */
+    private Map<String, Tally> sectionTallies(long partnershipId, long cycleId, List<String> naCodes) {
         Map<String, Tally> out = new HashMap<>();
-        if (sectionOf.isEmpty()) {
-            return out;
-        }
-        String sectionCase = "CASE a.question_key " + "WHEN ? THEN ? ".repeat(sectionOf.size()) + "END";
-        String notNa = naCodes.isEmpty() ? "" : " AND a.rating NOT IN (" + String.join(", ", naCodes.stream().map(c -> "?").toList()) + ")";
-        // the section is worked out once in a derived table and grouped by name: a CASE repeated in GROUP BY with its own
-        // parameters is not "the same expression" to every database (H2 refuses it)
-        jdbc.prepareStatement("SELECT section_key, rating, COUNT(*), COUNT(DISTINCT organisation_id) FROM (SELECT " + sectionCase
-                + " AS section_key, a.rating AS rating, r.organisation_id AS organisation_id FROM " + LATEST_SUBMISSIONS
-                + ") answered GROUP BY section_key, rating", st -> {
-            int i = bindCase(st, 1, sectionOf);
-            st.setLong(i++, partnershipId);
-            st.setLong(i, cycleId);
+        jdbc.prepareStatement("SELECT section_key, rating, SUM(answers), COUNT(*) FROM tally_section WHERE partnership_id = ? AND cycle_id = ? "
+                + "GROUP BY section_key, rating", st -> {
+            st.setLong(1, partnershipId);
+            st.setLong(2, cycleId);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    if (rs.getString(1) != null) {
-                        out.computeIfAbsent(rs.getString(1), k -> new Tally()).byRating.put(rs.getString(2), new long[]{rs.getLong(3), rs.getLong(4)});
-                    }
+                    out.computeIfAbsent(rs.getString(1), k -> new Tally()).byRating.put(rs.getString(2), new long[]{rs.getLong(3), rs.getLong(4)});
                 }
             }
             return null;
         });
         // the organisations a section's base is drawn from: those with any answer in the base, not applicable excluded
-        jdbc.prepareStatement("SELECT section_key, COUNT(DISTINCT organisation_id) FROM (SELECT " + sectionCase
-                + " AS section_key, r.organisation_id AS organisation_id FROM " + LATEST_SUBMISSIONS + notNa + ") based GROUP BY section_key", st -> {
-            int i = bindCase(st, 1, sectionOf);
+        String notNa = naCodes.isEmpty() ? "" : " AND rating NOT IN (" + String.join(", ", naCodes.stream().map(c -> "?").toList()) + ")";
+        jdbc.prepareStatement("SELECT section_key, COUNT(DISTINCT return_id) FROM tally_section WHERE partnership_id = ? AND cycle_id = ?" + notNa
+                + " GROUP BY section_key", st -> {
+            int i = 1;
             st.setLong(i++, partnershipId);
             st.setLong(i++, cycleId);
             for (String code : naCodes) {
@@ -311,23 +304,12 @@ public class CycleReport {
             }
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    if (rs.getString(1) != null) {
-                        out.computeIfAbsent(rs.getString(1), k -> new Tally()).baseOrganisations = rs.getLong(2);
-                    }
+                    out.computeIfAbsent(rs.getString(1), k -> new Tally()).baseOrganisations = rs.getLong(2);
                 }
             }
             return null;
         });
         return out;
-    }
-
-    private static int bindCase(java.sql.PreparedStatement st, int from, Map<String, String> sectionOf) throws java.sql.SQLException {
-        int i = from;
-        for (Map.Entry<String, String> e : sectionOf.entrySet()) {
-            st.setString(i++, e.getKey());
-            st.setString(i++, e.getValue());
-        }
-        return i;
     }
 
     private Completion completion(long partnershipId, CycleRow cycle, boolean anonymised, @Nullable Integer suppressBelow) {

@@ -45,13 +45,16 @@ public class Submissions {
     private final AuditTrail audit;
     private final Clock clock;
     private final io.micronaut.context.event.ApplicationEventPublisher<ReturnSubmitted> events;
+    private final io.micronaut.context.event.ApplicationEventPublisher<ReturnSentBack> sentBack;
     private final ReturnActions actions;
 
     Submissions(ReturnService returns, ReturnRows rows, ReturnRepositories.Answers answers, ReturnRepositories.Sections sections,
                 ReturnRepositories.Submissions submissions, ReturnRepositories.SubmittedAnswers submittedAnswers, AccountService accounts,
                 Notifications notifications, AuditTrail audit, Clock clock,
-                io.micronaut.context.event.ApplicationEventPublisher<ReturnSubmitted> events, ReturnActions actions) {
+                io.micronaut.context.event.ApplicationEventPublisher<ReturnSubmitted> events,
+                io.micronaut.context.event.ApplicationEventPublisher<ReturnSentBack> sentBack, ReturnActions actions) {
         this.events = events;
+        this.sentBack = sentBack;
         this.actions = actions;
         this.returns = returns;
         this.rows = rows;
@@ -243,6 +246,7 @@ public class Submissions {
         rows.move(ctx.ret(), ReturnLifecycle.Event.RETURNED_FOR_CHANGES, admin.accountId());
         submissions.update(last.submission().returned(admin.accountId(), now, reason));
         long partnership = ctx.ret().partnershipId();
+        sentBack.publishEvent(new ReturnSentBack(partnership, ctx.cycle().id(), returnId, ctx.organisation().id(), last.submission().id()));
         audit.record(partnership, admin.accountId(), ReturnAudit.RETURNED_FOR_CHANGES, returnId,
                 AuditFields.of(ReturnAudit.REFERENCE, last.reference()), AuditFields.of(ReturnAudit.REASON, reason));
         notifications.send(partnership, new ChangesNeededEmail(admin.partnershipName(), ctx.organisation().name(), ctx.cycle().name(),

@@ -1,5 +1,7 @@
 package org.assure.actions;
 
+import org.junit.jupiter.api.Tag;
+import org.assure.testsupport.TestDatabases;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.apache.poi.ss.usermodel.CellType;
@@ -43,6 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the chart's table week by week, paging, and the download read back.
  */
 @MicronautTest(transactional = false)
+@Tag(TestDatabases.BOTH_DATABASES)
 class ActionTrackerWebTest extends WebTest {
     @Inject
     CycleService cycles;

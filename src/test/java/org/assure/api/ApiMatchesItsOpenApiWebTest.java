@@ -1,5 +1,7 @@
 package org.assure.api;
 
+import org.junit.jupiter.api.Tag;
+import org.assure.testsupport.TestDatabases;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
@@ -31,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every route under /api/v1 is in the file, and each response's fields, nested ones too, are exactly its schema's.
  */
 @MicronautTest(transactional = false)
+@Tag(TestDatabases.BOTH_DATABASES)
 class ApiMatchesItsOpenApiWebTest extends WebTest {
     @Inject
     PanelWorld worlds;

@@ -1,5 +1,7 @@
 package org.assure.api;
 
+import org.junit.jupiter.api.Tag;
+import org.assure.testsupport.TestDatabases;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -31,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
+@Tag(TestDatabases.BOTH_DATABASES)
 class ApiWebTest extends WebTest {
     private static final Pattern SECRET = Pattern.compile("id=\"api-token\">([^<]+)<");
 

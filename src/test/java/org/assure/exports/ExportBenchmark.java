@@ -1,6 +1,7 @@
 package org.assure.exports;
 
 import org.assure.testsupport.HeapSampler;
+import org.assure.testsupport.JdbcBatch;
 import io.micronaut.context.ApplicationContext;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -154,15 +154,15 @@ public final class ExportBenchmark {
                         + "opened_at, created_at, updated_at) VALUES (1, 1, 'Bench cycle', 'section-175', '2026', 'TYPES', '" + Date.valueOf(today)
                         + "', '" + Date.valueOf(today.plusDays(30)) + "', 'OPEN', '" + now + "', '" + now + "', '" + now + "')");
             }
-            try (Batch organisation = new Batch(c, "INSERT INTO organisation (id, partnership_id, kind, name, phase, category, urn, local_authority, "
+            try (JdbcBatch organisation = new JdbcBatch(c, "INSERT INTO organisation (id, partnership_id, kind, name, phase, category, urn, local_authority, "
                     + "postcode, created_at, updated_at) VALUES (?, 1, 'SCHOOL', ?, 'PRIMARY', 'MAINTAINED', ?, 'Benchshire', 'BE1 1AA', ?, ?)");
-                 Batch ret = new Batch(c, "INSERT INTO audit_return (id, partnership_id, cycle_id, organisation_id, status, created_at) "
+                 JdbcBatch ret = new JdbcBatch(c, "INSERT INTO audit_return (id, partnership_id, cycle_id, organisation_id, status, created_at) "
                          + "VALUES (?, 1, 1, ?, 'SUBMITTED', ?)");
-                 Batch answer = new Batch(c, "INSERT INTO return_answer (return_id, question_key, rating, evidence, updated_at) VALUES (?, ?, 'GREEN', ?, ?)");
-                 Batch panelCase = new Batch(c, "INSERT INTO panel_case (id, partnership_id, panel_id, cycle_id, return_id, organisation_id, reason, "
+                 JdbcBatch answer = new JdbcBatch(c, "INSERT INTO return_answer (return_id, question_key, rating, evidence, updated_at) VALUES (?, ?, 'GREEN', ?, ?)");
+                 JdbcBatch panelCase = new JdbcBatch(c, "INSERT INTO panel_case (id, partnership_id, panel_id, cycle_id, return_id, organisation_id, reason, "
                          + "detail, added_by, added_at) VALUES (?, 1, 1, 1, ?, ?, 'CHOSEN', 'bench', 1, ?)");
-                 Batch moderation = new Batch(c, "INSERT INTO case_moderation (partnership_id, case_id, outcome) VALUES (1, ?, 'PARTLY_ASSURED')");
-                 Batch agreed = new Batch(c, "INSERT INTO case_agreed_rating (partnership_id, case_id, item_key, rating) VALUES (1, ?, ?, 'AMBER')")) {
+                 JdbcBatch moderation = new JdbcBatch(c, "INSERT INTO case_moderation (partnership_id, case_id, outcome) VALUES (1, ?, 'PARTLY_ASSURED')");
+                 JdbcBatch agreed = new JdbcBatch(c, "INSERT INTO case_agreed_rating (partnership_id, case_id, item_key, rating) VALUES (1, ?, ?, 'AMBER')")) {
                 for (int r = 1; r <= returns; r++) {
                     organisation.add(r, name(r), String.valueOf(100000 + r), now, now);
                     ret.add(r, r, now);
@@ -182,35 +182,6 @@ public final class ExportBenchmark {
                 }
             }
             c.commit();
-        }
-    }
-
-    /** Batched inserts, flushed every thousand rows. */
-    private static final class Batch implements AutoCloseable {
-        private final PreparedStatement statement;
-        private int pending;
-
-        Batch(Connection c, String sql) throws Exception {
-            statement = c.prepareStatement(sql);
-        }
-
-        void add(Object... values) throws Exception {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            statement.addBatch();
-            if (++pending == 1000) {
-                statement.executeBatch();
-                pending = 0;
-            }
-        }
-
-        @Override
-        public void close() throws Exception {
-            if (pending > 0) {
-                statement.executeBatch();
-            }
-            statement.close();
         }
     }
 }

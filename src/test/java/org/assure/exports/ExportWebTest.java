@@ -1,5 +1,7 @@
 package org.assure.exports;
 
+import org.junit.jupiter.api.Tag;
+import org.assure.testsupport.TestDatabases;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
@@ -34,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
+@Tag(TestDatabases.BOTH_DATABASES)
 class ExportWebTest extends WebTest {
     private static final Pattern FORM_ID = Pattern.compile("name=\"_form\" value=\"([^\"]+)\"");
     @Inject

@@ -1,0 +1,206 @@
+package org.assure.reports;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.assure.access.CurrentUser;
+import org.assure.access.Role;
+import org.assure.access.Roles;
+import org.assure.banks.BankModel;
+import org.assure.banks.QuestionBanks;
+import org.assure.cycles.CycleForms;
+import org.assure.cycles.CycleService;
+import org.assure.demo.WholeReturns;
+import org.assure.kernel.Dates;
+import org.assure.kernel.FormErrors;
+import org.assure.organisations.Organisation;
+import org.assure.partnerships.Partnership;
+import org.assure.returns.Submissions;
+import org.assure.testsupport.Fixtures;
+import org.assure.testsupport.TestDatabases;
+import org.assure.testsupport.WebTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The report's tallies (ADR 0048) kept in step as returns are submitted, sent back and submitted again, equal to a count
+ * from the answers; a cycle whose tallies were never built is counted the first time its report is read; another
+ * partnership's cycle id builds nothing.
+ */
+@MicronautTest(transactional = false)
+@Tag(TestDatabases.BOTH_DATABASES)
+class ReportTalliesWebTest extends WebTest {
+    static final String QUESTION = "governance-accountability";
+
+    @Inject
+    CycleService cycles;
+    @Inject
+    WholeReturns wholeReturns;
+    @Inject
+    Submissions submissions;
+    @Inject
+    QuestionBanks banks;
+    @Inject
+    ReportTallies tallies;
+    @Inject
+    JdbcOperations jdbc;
+    @Inject
+    @Named("default")
+    TransactionOperations<Connection> transactions;
+
+    @Test
+    void talliesFollowSubmissionsAndSendingBackAndEqualACountFromTheAnswers() {
+        Partnership p = fixtures.partnership();
+        Fixtures.Person admin = fixtures.admin(p);
+        CurrentUser adminUser = new CurrentUser(admin.id(), p.id(), p.name(), admin.email(), "Admin", Set.of(Roles.ADMIN), Set.of());
+        List<Organisation> schools = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            schools.add(fixtures.school(p));
+        }
+        long cycleId = cycle(adminUser, schools);
+
+        long a = submit(p, cycleId, schools.get(0), "GREEN");
+        assertEquals(Map.of("GREEN", 1L), question(cycleId), "the first submission builds the cycle's tallies");
+        long b = submit(p, cycleId, schools.get(1), "RED");
+        assertEquals(Map.of("GREEN", 1L, "RED", 1L), question(cycleId));
+
+        var sent = submissions.returnForChanges(adminUser, b, new Submissions.ReturnForm("Evidence missing for governance"), FormErrors.none());
+        assertTrue(sent.isValid(), "sent back");
+        assertEquals(Map.of("GREEN", 1L), question(cycleId), "a return sent back stops counting");
+        assertEquals(0, sectionRows(b), "and its section rows go");
+
+        submit(p, cycleId, schools.get(1), "AMBER"); // submitted again, answered differently
+        submit(p, cycleId, schools.get(2), "AMBER");
+        assertEquals(Map.of("GREEN", 1L, "AMBER", 2L), question(cycleId));
+        assertTrue(sectionRows(a) > 0 && sectionRows(b) > 0, "a section row per rating for each standing return");
+
+        Map<String, Long> kept = snapshot(cycleId);
+        tallies.rebuild(p.id(), cycleId);
+        assertEquals(kept, snapshot(cycleId), "kept in step: the same as counting again from the answers");
+
+        // a cycle that predates the tallies: counted the first time its report is read
+        transactions.executeWrite(s -> {
+            for (String table : List.of("tally_question", "tally_section", "report_tally_built")) {
+                jdbc.prepareStatement("DELETE FROM " + table + " WHERE cycle_id = ?", st -> {
+                    st.setLong(1, cycleId);
+                    return st.executeUpdate();
+                });
+            }
+            return null;
+        });
+        assertEquals(Map.of(), snapshot(cycleId));
+        assertEquals(200, signedIn(admin).get("/cycles/" + cycleId + "/report").status());
+        assertEquals(kept, snapshot(cycleId));
+
+        // another partnership's admin asking for this cycle's report builds nothing for it and learns nothing
+        Partnership other = fixtures.partnership();
+        transactions.executeWrite(s -> jdbc.prepareStatement("DELETE FROM report_tally_built WHERE cycle_id = ?", st -> {
+            st.setLong(1, cycleId);
+            return st.executeUpdate();
+        }));
+        assertEquals(404, signedIn(fixtures.admin(other)).get("/cycles/" + cycleId + "/report").status());
+        assertFalse(built(cycleId), "not marked built by a stranger's request");
+    }
+
+    private long cycle(CurrentUser admin, List<Organisation> schools) {
+        LocalDate today = Dates.today(clock);
+        LocalDate deadline = today.plusDays(10);
+        return cycles.createAndOpen(admin, new CycleForms.CycleForm("Tally cycle " + Fixtures.next(), "section-175/2025", "CHOSEN", List.of(),
+                List.of(), List.of(), schools.stream().map(o -> String.valueOf(o.id())).toList(), str(today.getDayOfMonth()),
+                str(today.getMonthValue()), str(today.getYear()), str(deadline.getDayOfMonth()), str(deadline.getMonthValue()),
+                str(deadline.getYear()), null, null, null, null, null, null, null));
+    }
+
+    private long submit(Partnership p, long cycleId, Organisation school, String rating) {
+        Fixtures.Person lead = fixtures.person(p, Role.ORGANISATION_LEAD, school);
+        CurrentUser user = new CurrentUser(lead.id(), p.id(), p.name(), lead.email(), "Lead", Set.of(Roles.LEAD), Set.of(school.id()));
+        long returnId = cycles.returnOf(cycleId, school.id()).orElseThrow();
+        Map<String, String> ratings = new HashMap<>();
+        for (BankModel.Question q : banks.get("section-175", "2025").questions()) {
+            if (q.type() == BankModel.QuestionType.RATING) {
+                ratings.put(q.key(), "GREEN");
+            }
+        }
+        ratings.put(QUESTION, rating);
+        wholeReturns.complete(user, returnId, 0, ratings);
+        wholeReturns.writeActions(user, returnId, Dates.today(clock));
+        assertTrue(submissions.submit(user, returnId, new Submissions.DeclarationForm("Dee Esel", "DSL", "true"), FormErrors.none()).isValid());
+        return returnId;
+    }
+
+    /** The cycle's tally of the one question, by rating. */
+    private Map<String, Long> question(long cycleId) {
+        Map<String, Long> out = new HashMap<>();
+        snapshot(cycleId).forEach((k, v) -> {
+            if (k.startsWith("q " + QUESTION + " ")) {
+                out.put(k.substring(k.lastIndexOf(' ') + 1), v);
+            }
+        });
+        return out;
+    }
+
+    /** Every tally row of the cycle as "q question rating" or "s return section rating organisation" → answers. */
+    private Map<String, Long> snapshot(long cycleId) {
+        return transactions.executeRead(s -> {
+            Map<String, Long> out = new HashMap<>();
+            jdbc.prepareStatement("SELECT question_key, rating, answers FROM tally_question WHERE cycle_id = ? AND answers > 0", st -> {
+                st.setLong(1, cycleId);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.put("q " + rs.getString(1) + " " + rs.getString(2), rs.getLong(3));
+                    }
+                }
+                return null;
+            });
+            jdbc.prepareStatement("SELECT return_id, section_key, rating, organisation_id, answers FROM tally_section WHERE cycle_id = ?", st -> {
+                st.setLong(1, cycleId);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.put("s " + rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getLong(4), rs.getLong(5));
+                    }
+                }
+                return null;
+            });
+            return out;
+        });
+    }
+
+    private long sectionRows(long returnId) {
+        return transactions.executeRead(s -> jdbc.prepareStatement("SELECT COUNT(*) FROM tally_section WHERE return_id = ?", st -> {
+            st.setLong(1, returnId);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
+    }
+
+    private boolean built(long cycleId) {
+        return transactions.executeRead(s -> jdbc.prepareStatement("SELECT COUNT(*) FROM report_tally_built WHERE cycle_id = ?", st -> {
+            st.setLong(1, cycleId);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }));
+    }
+
+    private static String str(long n) {
+        return String.valueOf(n);
+    }
+}
