@@ -327,7 +327,7 @@ public class YearOnYear {
         List<Unmatched> removed = new ArrayList<>();
         for (BankModel.Question q : from.questions()) {
             if (ratedBefore.contains(q.key()) && !matchedBefore.contains(q.key())) {
-                removed.add(new Unmatched(q.key(), q.text(), "Removed in version " + to.version() + ": no question of it descends from this one"));
+                removed.add(new Unmatched(q.key(), q.text(), "Removed in version " + to.version() + ": no question of version " + to.version() + " descends from this one"));
             }
         }
         return new Comparison(fromCycle, toCycle, !from.version().equals(to.version()), sections, questions, added, removed, reshaped);
