@@ -148,6 +148,10 @@ class AssureRoutes implements RouteRules {
                 rule(GET, "/cycles/{id}/report", CYCLE, "A cycle's composite report: completion, compliance, outcomes and actions", ADMIN, VIEWER),
                 rule(GET, "/cycles/{id}/report/anonymised", CYCLE, "A cycle's anonymised composite: no organisation named, small numbers suppressed",
                         ADMIN, VIEWER),
+                // the partnership's reports (ADR 0045): every cycle's reports and the year-on-year comparison, read as the cycle reports are
+                rule(GET, "/reports", NONE, "The partnership's reports: each cycle's composite and anonymised reports, and year on year", ADMIN, VIEWER),
+                rule(GET, "/reports/year-on-year", NONE, "Two cycles of the same bank compared question by question, matched through lineage",
+                        ADMIN, VIEWER),
                 rule(GET, "/cycles/{id}/dip-sample/{runId}", DIP_SAMPLE, "A dip sample's record: method, seed, fingerprint, tickets, exclusions, picks", ADMIN),
                 rule(POST, "/cycles/{id}/dip-sample/{runId}/verify", DIP_SAMPLE, "Recompute a dip sample and say whether it matches", ADMIN),
                 rule(POST, "/cycles/{id}/dip-sample/{runId}/replace", DIP_SAMPLE, "Replace a picked school with the next ticket", ADMIN),

@@ -34,6 +34,8 @@ class AccessibilityTest extends WebTest {
     org.assure.panels.Moderations moderations;
     @jakarta.inject.Inject
     org.assure.actions.ActionWorld actionWorld;
+    @jakarta.inject.Inject
+    org.assure.cycles.CycleService cycles;
 
     @Test
     void pagesMeetWcag22AA() {
@@ -400,6 +402,33 @@ class AccessibilityTest extends WebTest {
         try (RealBrowser browser = new RealBrowser(server.getURI())) {
             browser.signIn(viewer.email(), Fixtures.PASSWORD);
             for (String path : List.of(report, report + "/anonymised", report + "/anonymised?threshold=2", report + "/anonymised?threshold=x")) {
+                check(browser, path, problems);
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /**
+     * The reports index and year on year as a board viewer reads them: a second cycle of the same bank is opened (nothing
+     * submitted in it yet), compared with the submitted one; and the comparison asked for badly.
+     */
+    @Test
+    void reportsIndexAndYearOnYearMeetWcag22AA() {
+        var aw = actionWorld.build();
+        var w = aw.w();
+        var viewer = fixtures.person(w.partnership(), org.assure.access.Role.BOARD_VIEWER);
+        java.time.LocalDate today = org.assure.kernel.Dates.today(clock);
+        java.time.LocalDate deadline = today.plusDays(10);
+        long later = cycles.createAndOpen(w.adminUser(), new org.assure.cycles.CycleForms.CycleForm("Next year " + Fixtures.next(), "section-175/2025",
+                "CHOSEN", List.of(), List.of(), List.of(), List.of(String.valueOf(fixtures.school(w.partnership()).id())),
+                String.valueOf(today.getDayOfMonth()), String.valueOf(today.getMonthValue()), String.valueOf(today.getYear()),
+                String.valueOf(deadline.getDayOfMonth()), String.valueOf(deadline.getMonthValue()), String.valueOf(deadline.getYear()),
+                null, null, null, null, null, null, null));
+        List<String> problems = new ArrayList<>();
+        try (RealBrowser browser = new RealBrowser(server.getURI())) {
+            browser.signIn(viewer.email(), Fixtures.PASSWORD);
+            for (String path : List.of("/", "/reports", "/reports/year-on-year?from=" + w.cycleId() + "&to=" + later, "/reports/year-on-year",
+                    "/reports/year-on-year?from=x&to=" + later)) {
                 check(browser, path, problems);
             }
         }
