@@ -40,8 +40,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -57,8 +55,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReturnReportWebTest extends WebTest {
-    static final String FIRST = "governance-accountability";
-    static final String SECOND = "safeguarding-governor";
+    static final String FIRST = CycleReportWebTest.FIRST;
+    static final String SECOND = CycleReportWebTest.SECOND;
     static final String EVIDENCE = "=SUM(1,2) Minutes of the governing board, spring term";
 
     @Inject
@@ -143,18 +141,6 @@ class ReturnReportWebTest extends WebTest {
         return TestBrowser.unescape(page.body());
     }
 
-    /** The cells of a table row whose header starts with {@code header}, as text. */
-    private static List<String> row(String html, String header) {
-        Matcher m = Pattern.compile("<th scope=\"row\" class=\"govuk-table__header\">" + Pattern.quote(header) + "(.*?)</tr>", Pattern.DOTALL).matcher(html);
-        assertTrue(m.find(), "a row " + header);
-        List<String> cells = new ArrayList<>();
-        Matcher td = Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL).matcher(m.group(1));
-        while (td.find()) {
-            cells.add(td.group(1).replaceAll("<[^>]+>", "").strip());
-        }
-        return cells;
-    }
-
     @Test
     void thePageShowsTheSubmissionThePanelsViewAndTheActions() {
         String html = page(w.lead(), report);
@@ -177,7 +163,7 @@ class ReturnReportWebTest extends WebTest {
         assertTrue(html.contains("The safeguarding governor questions it each term."), "its answer");
         assertFalse(html.contains("A draft nobody released"), "an unreleased challenge is not shown");
         // the self-ratings of leadership, hand-counted: 4 Green, 1 Amber, 1 Red of 6, none not applicable
-        assertEquals(List.of("4 (67%)", "1 (17%)", "1 (17%)", "6", "0"), row(html, "1. Leadership"));
+        assertEquals(List.of("4 (67%)", "1 (17%)", "1 (17%)", "6", "0"), CycleReportWebTest.row(html, "1. Leadership"));
         assertTrue(html.contains("role=\"img\""), "a chart");
     }
 
