@@ -20,7 +20,8 @@ import org.assure.kernel.Refusal;
  *   <li>Panel member: follows which cycles are in progress; opens the panels they sit on and their cases, reads and marks
  *       a case's submission, never one they have a conflict of interest with (issue 12); the panel's moderator moderates.
  *       Nothing of a return outside their panels' cases.</li>
- *   <li>Board viewer: reads the partnership's reports (issue 14), for now its cycles' progress figures; follows its cycles.</li>
+ *   <li>Board viewer: reads the partnership's reports (issue 14): its cycles' composite reports and each organisation's return
+ *       report (as submitted, with the panel's moderated outcome); follows its cycles. Nothing of a return's working pages.</li>
  * </ul>
  */
 @Singleton
@@ -42,6 +43,7 @@ public class AccessPolicy {
     static final String ACTION_UPDATERS = "Only the organisation's lead and contributors update its actions";
     static final String WITHDRAWERS = "Only the partnership or the organisation's lead withdraws an action";
     static final String NOT_A_REPORT_READER = "Only partnership admins and board viewers read the partnership's reports";
+    static final String RETURN_REPORT_READERS = "Only the organisation's lead, its chair, the partnership and its board read the return report";
 
     /** The answer to one question: allowed, forbidden with the reason, or hidden (as if it did not exist). */
     public record Decision(Outcome outcome, String reason) {
@@ -132,10 +134,13 @@ public class AccessPolicy {
         boolean contributor = user.has(Roles.CONTRIBUTOR) && user.actsFor(organisationId);
         // the chair of governors (or an agency's escalation contact) oversees the return the organisation signs off
         boolean chair = user.has(Roles.CHAIR) && user.actsFor(organisationId);
-        if (!user.isAdmin() && !lead && !contributor && !chair) {
+        // the board reads the partnership's reports, and a return's report is one of them (ADR 0044); nothing else of a return
+        boolean board = user.has(Roles.VIEWER) && action == Action.READ_REPORTS;
+        if (!user.isAdmin() && !lead && !contributor && !chair && !board) {
             return Decision.HIDE;
         }
         return switch (action) {
+            case READ_REPORTS -> user.isAdmin() || lead || chair || board ? Decision.ALLOW : Decision.forbid(RETURN_REPORT_READERS);
             case OPEN -> user.isAdmin() || lead || contributor ? Decision.ALLOW : Decision.forbid(CHAIR_READS);
             case VIEW -> user.isAdmin() || lead || chair ? Decision.ALLOW : Decision.forbid(WHOLE_RETURN);
             case EDIT, ASSIGN, SUBMIT -> lead ? Decision.ALLOW : Decision.forbid(user.isAdmin() && action == Action.EDIT ? ADMINS_LOOK : LEAD_ONLY);

@@ -14,7 +14,7 @@ public enum Action {
     SUBMIT,
     /** Send a submitted return back to its organisation. */
     RETURN_FOR_CHANGES,
-    /** Read the partnership's reports. */
+    /** Read the partnership's reports; of a return, its report (the organisation's lead and chair read their own). */
     READ_REPORTS,
     /** See which audit cycles are in progress and their dates (not their returns). */
     FOLLOW_CYCLES,

@@ -210,6 +210,11 @@ class AssureRoutes implements RouteRules {
                 rule(GET, "/returns/{id}/return-for-changes", RETURN, "Return a submission for changes", ADMIN),
                 rule(POST, "/returns/{id}/return-for-changes", RETURN, "Return a submission for changes", ADMIN),
                 rule(GET, "/returns/{id}/print", RETURN, "The whole return, to print (the chair reads it here)", ADMIN, LEAD, CHAIR),
+                // the return report (ADR 0044): the latest submission with the panel's moderated view; the board reads it among the reports
+                rule(GET, "/returns/{id}/report", RETURN, "A return's report: the latest submission, the panel's agreed ratings and outcome, "
+                        + "released challenges and actions", ADMIN, LEAD, CHAIR, VIEWER),
+                rule(GET, "/returns/{id}/report/print", RETURN, "A return's report, to print", ADMIN, LEAD, CHAIR, VIEWER),
+                rule(GET, "/returns/{id}/report.xlsx", RETURN, "A return's report as a workbook", ADMIN, LEAD, CHAIR, VIEWER),
                 rule(GET, "/returns/{id}/submissions/{number}", RETURN, "A submission as it was submitted", ADMIN, LEAD, CHAIR),
                 rule(GET, "/returns/{id}/history", RETURN, "Every change to a return", ADMIN, LEAD),
                 rule(GET, "/returns/{id}/chasing", RETURN, "A return's reminders, escalation and responses", ADMIN, LEAD, CHAIR),

@@ -243,21 +243,32 @@ public class CycleReport {
         // a question is answered once per organisation, so its base organisations are its base answers
         long baseOrganisations = t != null && t.baseOrganisations == 0 && t.sectionless ? base : tally.baseOrganisations;
         boolean suppressed = suppressBelow != null && baseOrganisations < suppressBelow;
+        List<Cell> cells = segments(ratings, code -> {
+            long[] c = tally.byRating.getOrDefault(code, new long[2]);
+            return Count.of(c[0], c[1], suppressBelow);
+        }, base, suppressed);
+        return new Row(key, number, title, base, baseOrganisations, na, notMet, cells, suppressed);
+    }
+
+    /**
+     * A stacked bar 400 wide: one segment per rating in the compliance base, in the scale's order, as its share of the base.
+     * The cycle report's and the return report's bars both come from here, so they are drawn to the same rule.
+     */
+    static List<Cell> segments(List<BankModel.Rating> ratings, java.util.function.Function<String, Count> countOf, long base, boolean suppressed) {
         List<Cell> cells = new ArrayList<>();
         double x = 0;
         for (BankModel.Rating r : ratings) {
             if (!r.inComplianceBase()) {
                 continue;
             }
-            long[] c = tally.byRating.getOrDefault(r.code(), new long[2]);
-            Count count = Count.of(c[0], c[1], suppressBelow);
+            Count count = countOf.apply(r.code());
             long percent = count.percentOf(base);
             // a suppressed cell is drawn as part of no segment: the bar shows only what the table shows
-            double width = base == 0 || !count.shown() || suppressed ? 0 : 400.0 * c[0] / base;
+            double width = base == 0 || !count.shown() || suppressed ? 0 : 400.0 * count.value() / base;
             cells.add(new Cell(r.code(), r.label(), r.colour(), count, percent, x, width));
             x += width;
         }
-        return new Row(key, number, title, base, baseOrganisations, na, notMet, cells, suppressed);
+        return cells;
     }
 
     private Map<String, Tally> questionTallies(long partnershipId, long cycleId) {

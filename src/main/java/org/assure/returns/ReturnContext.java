@@ -19,7 +19,9 @@ public record ReturnContext(AuditReturn ret, CycleTerms cycle, Organisation orga
                             @Nullable String deadlineNote) {
 
     /** The policy's answers for this person and this return (see org.assure.access.AccessPolicy). */
-    public record Permissions(boolean open, boolean view, boolean edit, boolean assign, boolean submit, boolean returnForChanges) {
+    /** {@code readReport}: may read the return report (ADR 0044). */
+    public record Permissions(boolean open, boolean view, boolean edit, boolean assign, boolean submit, boolean returnForChanges,
+                              boolean readReport) {
         /** Reads everything but changes nothing: a partnership admin. */
         public boolean looksOnly() {
             return view && !edit;

@@ -87,7 +87,7 @@ public class ReturnService {
         var may = new ReturnContext.Permissions(access.allows(user, Action.OPEN, target), access.allows(user, Action.VIEW, target),
                 access.allows(user, Action.EDIT, target),
                 access.allows(user, Action.ASSIGN, target), access.allows(user, Action.SUBMIT, target),
-                access.allows(user, Action.RETURN_FOR_CHANGES, target));
+                access.allows(user, Action.RETURN_FOR_CHANGES, target), access.allows(user, Action.READ_REPORTS, target));
         ReturnDeadlines.Own own = deadlines.of(cycle, List.of(returnId)).get(returnId);
         return new ReturnContext(r, cycle, o, bank, may, today(), Map.copyOf(assignees), Set.copyOf(openable),
                 own == null ? cycle.deadline() : own.deadline(), own == null ? null : own.note());

@@ -18,8 +18,9 @@ public final class ReturnSummary {
     private ReturnSummary() {
     }
 
+    /** {@code questionKey} and {@code rating} (the self-rating's code, null for a question not rated) for the return report. */
     public record Line(int number, String question, boolean answered, String answer, String evidence, String reason,
-                       boolean carriedForward, @Nullable String colour) {
+                       boolean carriedForward, @Nullable String colour, String questionKey, @Nullable String rating) {
     }
 
     public record SectionSummary(BankModel.Section section, SectionStatus status, List<Line> lines) {
@@ -49,7 +50,8 @@ public final class ReturnSummary {
             ReturnAnswer a = stored.get(q.key());
             String colour = a == null || a.rating() == null ? null : scale.rating(a.rating()).map(BankModel.Rating::colour).orElse(null);
             lines.add(new Line(n, q.text(), a != null && a.answered(), answerText(q, a, scale), a == null || a.evidence() == null ? "" : a.evidence(),
-                    a == null || a.naReason() == null ? "" : a.naReason(), a != null && a.carriedForward(), colour));
+                    a == null || a.naReason() == null ? "" : a.naReason(), a != null && a.carriedForward(), colour, q.key(),
+                    a == null ? null : a.rating()));
         }
         return lines;
     }
@@ -68,7 +70,7 @@ public final class ReturnSummary {
     }
 
     /** A rating's label and what it means ("Green — Fully met"); the code itself if the scale has no such rating. */
-    static String ratingText(BankModel.Scale scale, String code) {
+    public static String ratingText(BankModel.Scale scale, String code) {
         return scale.rating(code).map(r -> r.description() == null || r.description().isBlank() ? r.label()
                 : r.label() + " — " + r.description()).orElse(code);
     }

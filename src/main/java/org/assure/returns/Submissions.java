@@ -284,12 +284,29 @@ public class Submissions {
         ReturnContext ctx = leadOrAdmin(user, returnId);
         List<SubmissionView> all = views(ctx);
         SubmissionView view = all.stream().filter(v -> v.number() == number).findFirst().orElseThrow(() -> Refusal.notFound("Submission"));
+        return new PrintPage(ctx, asSubmitted(ctx, view), view, all);
+    }
+
+    /** A submission and its answers in words, section by section, exactly as submitted. */
+    public record Submitted(SubmissionView submission, List<ReturnSummary.SectionSummary> sections) {
+    }
+
+    /**
+     * The latest submission of a return someone was let read (the return report, ADR 0044), even one since returned for
+     * changes; empty if it was never submitted. Working answers never appear here.
+     */
+    @Transactional
+    public Optional<Submitted> latestSubmitted(ReturnContext ctx) {
+        return latestIfAny(ctx).map(view -> new Submitted(view, asSubmitted(ctx, view)));
+    }
+
+    private List<ReturnSummary.SectionSummary> asSubmitted(ReturnContext ctx, SubmissionView view) {
         Map<String, ReturnAnswer> stored = new HashMap<>();
         submittedAnswers.findBySubmissionId(view.submission().id())
-                .forEach(a -> stored.put(a.questionKey(), a.asAnswer(returnId, view.submission().submittedAt())));
+                .forEach(a -> stored.put(a.questionKey(), a.asAnswer(ctx.ret().id(), view.submission().submittedAt())));
         Map<String, SectionStatus> complete = new HashMap<>();
         ctx.applicableSections().forEach(s -> complete.put(s.key(), SectionStatus.COMPLETED));
-        return new PrintPage(ctx, ReturnSummary.of(ctx, stored, complete), view, all);
+        return ReturnSummary.of(ctx, stored, complete);
     }
 
     public record HistoryRow(String when, String who, String what, String before, String after) {

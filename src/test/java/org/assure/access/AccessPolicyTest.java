@@ -48,6 +48,21 @@ class AccessPolicyTest {
     }
 
     @Test
+    void aReturnsReportIsReadByItsLeadItsChairThePartnershipAndTheBoard() {
+        assertTrue(policy.allows(person(Roles.LEAD, OWN), Action.READ_REPORTS, Target.ofReturn(P, OWN)));
+        assertTrue(policy.allows(person(Roles.CHAIR, OWN), Action.READ_REPORTS, Target.ofReturn(P, OWN)));
+        assertTrue(policy.allows(person(Roles.ADMIN), Action.READ_REPORTS, Target.ofReturn(P, OTHER)));
+        assertTrue(policy.allows(person(Roles.VIEWER), Action.READ_REPORTS, Target.ofReturn(P, OTHER)), "the board reads every organisation's");
+        assertEquals(AccessPolicy.RETURN_REPORT_READERS, policy.decide(person(Roles.CONTRIBUTOR, OWN), Action.READ_REPORTS, Target.ofReturn(P, OWN)).reason());
+        assertEquals(AccessPolicy.Decision.Outcome.HIDDEN, policy.decide(person(Roles.CHAIR, OWN), Action.READ_REPORTS, Target.ofReturn(P, OTHER)).outcome());
+        assertEquals(AccessPolicy.Decision.Outcome.HIDDEN, policy.decide(person(Roles.PANEL), Action.READ_REPORTS, Target.ofReturn(P, OWN)).outcome());
+        for (Action action : Set.of(Action.OPEN, Action.VIEW, Action.EDIT)) {
+            assertEquals(AccessPolicy.Decision.Outcome.HIDDEN, policy.decide(person(Roles.VIEWER), action, Target.ofReturn(P, OWN)).outcome(),
+                    "nothing else of a return for the board: " + action);
+        }
+    }
+
+    @Test
     void organisationPeopleOpenTheirOwnOrganisationOnly() {
         assertTrue(policy.allows(person(Roles.CHAIR, OWN), Action.OPEN, Target.organisation(P, OWN)));
         assertEquals(AccessPolicy.Decision.Outcome.HIDDEN, policy.decide(person(Roles.CHAIR, OWN), Action.OPEN, Target.organisation(P, OTHER)).outcome());
@@ -91,9 +106,12 @@ class AccessPolicyTest {
     }
 
     @Test
-    void panelMembersAndViewersReachNoReturnYet() {
+    void panelMembersAndViewersReachNoReturnButTheBoardItsReport() {
         for (String role : Set.of(Roles.PANEL, Roles.VIEWER)) {
             for (Action action : Action.values()) {
+                if (role.equals(Roles.VIEWER) && action == Action.READ_REPORTS) {
+                    continue; // the board reads the return report (aReturnsReportIsReadBy...)
+                }
                 assertEquals(AccessPolicy.Decision.Outcome.HIDDEN, policy.decide(person(role, OWN), action, Target.ofReturn(P, OWN)).outcome(),
                         role + " " + action);
             }

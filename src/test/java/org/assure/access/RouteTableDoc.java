@@ -70,10 +70,11 @@ final class RouteTableDoc {
             q.put(new Question("their organisation", a), Target.organisation(PARTNERSHIP, OWN));
         }
         q.put(new Question("another organisation", Action.OPEN), Target.organisation(PARTNERSHIP, OTHER));
-        for (Action a : List.of(Action.OPEN, Action.VIEW, Action.EDIT, Action.ASSIGN, Action.SUBMIT, Action.RETURN_FOR_CHANGES)) {
+        for (Action a : List.of(Action.OPEN, Action.VIEW, Action.EDIT, Action.ASSIGN, Action.SUBMIT, Action.RETURN_FOR_CHANGES, Action.READ_REPORTS)) {
             q.put(new Question("their organisation's return", a), Target.ofReturn(PARTNERSHIP, OWN));
         }
         q.put(new Question("another organisation's return", Action.OPEN), Target.ofReturn(PARTNERSHIP, OTHER));
+        q.put(new Question("another organisation's return", Action.READ_REPORTS), Target.ofReturn(PARTNERSHIP, OTHER));
         for (Action a : List.of(Action.OPEN, Action.EDIT)) {
             q.put(new Question("a section assigned to them", a), Target.section(PARTNERSHIP, OWN, ME));
             q.put(new Question("a section assigned to someone else", a), Target.section(PARTNERSHIP, OWN, SOMEONE_ELSE));

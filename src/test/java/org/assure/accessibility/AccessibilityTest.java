@@ -392,16 +392,23 @@ class AccessibilityTest extends WebTest {
         check(browser, "/api-tokens", problems);
     }
 
-    /** A cycle's composite report and its anonymised composite, with a threshold and a bad one, as a board viewer reads them. */
+    /**
+     * A cycle's composite report and its anonymised composite, with a threshold and a bad one, and a moderated return's report
+     * and its print view, as a board viewer reads them.
+     */
     @Test
     void cycleReportsMeetWcag22AA() {
         var aw = actionWorld.build();
+        moderations.confirmed(aw.w(), "PARTLY_ASSURED", "1: Governors challenge the annual report", "Record why referrals were not made",
+                "A sound return with one gap.");
         var viewer = fixtures.person(aw.w().partnership(), org.assure.access.Role.BOARD_VIEWER);
         String report = "/cycles/" + aw.w().cycleId() + "/report";
+        String returnReport = "/returns/" + aw.w().returnId() + "/report";
         List<String> problems = new ArrayList<>();
         try (RealBrowser browser = new RealBrowser(server.getURI())) {
             browser.signIn(viewer.email(), Fixtures.PASSWORD);
-            for (String path : List.of(report, report + "/anonymised", report + "/anonymised?threshold=2", report + "/anonymised?threshold=x")) {
+            for (String path : List.of(report, report + "/anonymised", report + "/anonymised?threshold=2", report + "/anonymised?threshold=x",
+                    returnReport, returnReport + "/print")) {
                 check(browser, path, problems);
             }
         }

@@ -143,8 +143,8 @@ class CycleReportWebTest extends WebTest {
         return html.substring(html.indexOf("id=\"questions\""));
     }
 
-    /** The cells of a table row whose header starts with {@code header}, as text. */
-    private static List<String> row(String html, String header) {
+    /** The cells of a table row whose header starts with {@code header}, as text (the return report's test reads its table too). */
+    static List<String> row(String html, String header) {
         Matcher m = Pattern.compile("<th scope=\"row\" class=\"govuk-table__header\">" + Pattern.quote(header) + "(.*?)</tr>", Pattern.DOTALL).matcher(html);
         assertTrue(m.find(), "a row " + header);
         List<String> cells = new ArrayList<>();

@@ -1,0 +1,48 @@
+package org.assure.reports;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import org.assure.access.CurrentUser;
+import org.assure.web.Forms;
+import org.assure.web.Model;
+
+/** An organisation's return report: the page, the same to print, and a workbook; one read serves all three (ADR 0044). */
+@Controller("/returns/{id}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ReturnReportController {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private final ReturnReport reports;
+
+    ReturnReportController(ReturnReport reports) {
+        this.reports = reports;
+    }
+
+    @Get("/report")
+    @Produces(MediaType.TEXT_HTML)
+    MutableHttpResponse<?> report(CurrentUser user, @PathVariable long id) {
+        return Forms.page("reports/return", Model.of("page", reports.report(user, id, false)));
+    }
+
+    @Get("/report/print")
+    @Produces(MediaType.TEXT_HTML)
+    MutableHttpResponse<?> print(CurrentUser user, @PathVariable long id) {
+        return Forms.page("reports/return", Model.of("page", reports.report(user, id, true)));
+    }
+
+    // a workbook, or the HTML page of a refusal: a browser's link asks for HTML among the rest
+    @Get("/report.xlsx")
+    @Produces({XLSX, MediaType.TEXT_HTML})
+    MutableHttpResponse<byte[]> workbook(CurrentUser user, @PathVariable long id) {
+        return HttpResponse.ok(ReturnReportWorkbook.of(reports.report(user, id, false)))
+                .contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"return-" + id + "-report.xlsx\"");
+    }
+}
