@@ -273,18 +273,11 @@ public class CycleReport {
 
     private Map<String, Tally> questionTallies(long partnershipId, long cycleId) {
         Map<String, Tally> out = new HashMap<>();
-        // each organisation answers a question once, so a question's answers are also its organisations
-        jdbc.prepareStatement("SELECT question_key, rating, answers FROM tally_question WHERE partnership_id = ? AND cycle_id = ? AND answers > 0", st -> {
-            st.setLong(1, partnershipId);
-            st.setLong(2, cycleId);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    Tally t = out.computeIfAbsent(rs.getString(1), k -> new Tally());
-                    t.sectionless = true;
-                    t.byRating.put(rs.getString(2), new long[]{rs.getLong(3), rs.getLong(3)});
-                }
-            }
-            return null;
+        tallies.byQuestion(partnershipId, cycleId).forEach((question, tally) -> {
+            Tally t = out.computeIfAbsent(question, k -> new Tally());
+            t.sectionless = true;
+            // each organisation answers a question once, so a question's answers are also its organisations
+            tally.answersByRating().forEach((rating, answers) -> t.byRating.put(rating, new long[]{answers, answers}));
         });
         return out;
     }

@@ -12,10 +12,12 @@ import org.assure.returns.ReturnSentBack;
 import org.assure.returns.ReturnSubmitted;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -86,6 +88,34 @@ public class ReportTallies {
         if (!built(cycleId) && cycles.find(partnershipId, cycleId).isPresent()) {
             lockAndBuildIfNeeded(partnershipId, cycleId);
         }
+    }
+
+    /** One question's answers by rating code (each organisation answers a question once: answers are organisations). */
+    public record QuestionTally(Map<String, Long> answersByRating) {
+        public long answers(String rating) {
+            return answersByRating.getOrDefault(rating, 0L);
+        }
+    }
+
+    /**
+     * Question key → its answers by rating; a question nobody rated is absent. Builds the cycle's tallies first if they
+     * were never built, in this transaction, so call it from outside a read-only one.
+     */
+    @Transactional
+    public Map<String, QuestionTally> byQuestion(long partnershipId, long cycleId) {
+        ensureBuilt(partnershipId, cycleId);
+        Map<String, QuestionTally> out = new HashMap<>();
+        jdbc.prepareStatement("SELECT question_key, rating, answers FROM tally_question WHERE partnership_id = ? AND cycle_id = ? AND answers > 0", st -> {
+            st.setLong(1, partnershipId);
+            st.setLong(2, cycleId);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), k -> new QuestionTally(new HashMap<>())).answersByRating().put(rs.getString(2), rs.getLong(3));
+                }
+            }
+            return null;
+        });
+        return out;
     }
 
     /** Counts the cycle again from its answers: the repair if the tallies were ever doubted. */

@@ -33,12 +33,12 @@ import java.util.Set;
  */
 @Singleton
 public class YearOnYear {
-    private final ComplianceTallies tallies;
+    private final ReportTallies tallies;
     private final QuestionBanks banks;
     private final CycleService cycles;
     private final AccessPolicy access;
 
-    YearOnYear(ComplianceTallies tallies, QuestionBanks banks, CycleService cycles, AccessPolicy access) {
+    YearOnYear(ReportTallies tallies, QuestionBanks banks, CycleService cycles, AccessPolicy access) {
         this.tallies = tallies;
         this.banks = banks;
         this.cycles = cycles;
@@ -69,12 +69,12 @@ public class YearOnYear {
             return base == 0 ? 0 : Math.round(100.0 * compliant / base);
         }
 
-        static Figure pooled(Map<String, ComplianceTallies.QuestionTally> tallies, Iterable<String> questionKeys, List<BankModel.Rating> ratings) {
+        static Figure pooled(Map<String, ReportTallies.QuestionTally> tallies, Iterable<String> questionKeys, List<BankModel.Rating> ratings) {
             long compliant = 0;
             long base = 0;
             long na = 0;
             for (String key : questionKeys) {
-                ComplianceTallies.QuestionTally t = tallies.get(key);
+                ReportTallies.QuestionTally t = tallies.get(key);
                 if (t == null) {
                     continue;
                 }
@@ -205,9 +205,9 @@ public class YearOnYear {
 
     /**
      * The comparison asked for by query string. Every bad value is a message beside its field, never an error page: an id
-     * that is not one of the partnership's cycles says only that, so another partnership's cycle is not named.
+     * that is not one of the partnership's cycles says only that, so another partnership's cycle is not named. Not one
+     * read-only transaction: the tallies of a cycle that predates them are built on the way ({@link ReportTallies#byQuestion}).
      */
-    @Transactional(readOnly = true)
     public Page compare(CurrentUser user, @Nullable String fromAsked, @Nullable String toAsked) {
         List<CycleChoice> all = cycles(user);
         FormErrors errors = FormErrors.none();
@@ -277,8 +277,8 @@ public class YearOnYear {
                 }
             }
         }
-        Map<String, ComplianceTallies.QuestionTally> before = tallies.byQuestion(partnershipId, fromCycle.id());
-        Map<String, ComplianceTallies.QuestionTally> after = tallies.byQuestion(partnershipId, toCycle.id());
+        Map<String, ReportTallies.QuestionTally> before = tallies.byQuestion(partnershipId, fromCycle.id());
+        Map<String, ReportTallies.QuestionTally> after = tallies.byQuestion(partnershipId, toCycle.id());
         List<BankModel.Rating> beforeRatings = from.scale().ratings();
         List<BankModel.Rating> afterRatings = to.scale().ratings();
 
