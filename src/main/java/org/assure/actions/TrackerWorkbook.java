@@ -16,14 +16,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * The tracker's download: one row per action the filters select. SXSSF keeps only 100 rows in memory while the rows come
  * from the database one at a time, and the finished file goes to the client from a temporary file that is deleted when
  * the response has been sent. Text goes through {@link SheetText}: what an action says is typed by people.
  */
-final class TrackerWorkbook {
-    static final List<String> HEADERS = List.of("Organisation", "Type", "Phase", "Cycle", "Section", "Action", "Owner", "Owner's role",
+public final class TrackerWorkbook {
+    static final int PROGRESS_EVERY = 1_000;
+    public static final List<String> HEADERS = List.of("Organisation", "Type", "Phase", "Cycle", "Section", "Action", "Owner", "Owner's role",
             "Owner's email", "Due", "Status", "Overdue", "Source");
 
     private TrackerWorkbook() {
@@ -32,8 +34,45 @@ final class TrackerWorkbook {
     /** Writes the workbook of the rows {@code source} hands over into a temporary file, and opens it for reading once. */
     static InputStream write(Consumer<Consumer<ActionTracker.Row>> source) {
         Path file = null;
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
+        try {
             file = Files.createTempFile("action-tracker", ".xlsx");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                write(source, out, n -> { });
+            }
+            Path written = file;
+            return new FileInputStream(written.toFile()) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        Files.deleteIfExists(written);
+                    }
+                }
+            };
+        } catch (IOException | RuntimeException e) {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // the temporary folder is cleared in time
+                }
+            }
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * Writes the workbook of the rows {@code source} hands over to {@code out}, telling {@code progress} the rows written now
+     * and then; returns the rows written. The tracker's download and the cycle's actions export (exports.ActionsExport) both
+     * write through here.
+     */
+    public static long write(Consumer<Consumer<ActionTracker.Row>> source, OutputStream out, LongConsumer progress) throws IOException {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+        try {
             SXSSFSheet sheet = workbook.createSheet("Actions");
             Font bold = workbook.createFont();
             bold.setBold(true);
@@ -64,37 +103,18 @@ final class TrackerWorkbook {
                 SheetText.set(row.createCell(10), r.statusLabel());
                 SheetText.set(row.createCell(11), r.overdue() ? "Overdue" : "");
                 SheetText.set(row.createCell(12), r.sourceLabel());
+                if ((n[0] - 1) % PROGRESS_EVERY == 0) {
+                    progress.accept(n[0] - 1);
+                }
             });
             sheet.setColumnWidth(0, 40 * 256);
             sheet.setColumnWidth(5, 60 * 256);
             sheet.setColumnWidth(9, 14 * 256);
-            try (OutputStream out = Files.newOutputStream(file)) {
-                workbook.write(out);
-            }
+            workbook.write(out);
+            return n[0] - 1;
+        } finally {
             workbook.dispose();
-            Path written = file;
-            return new FileInputStream(written.toFile()) {
-                @Override
-                public void close() throws IOException {
-                    try {
-                        super.close();
-                    } finally {
-                        Files.deleteIfExists(written);
-                    }
-                }
-            };
-        } catch (IOException | RuntimeException e) {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // the temporary folder is cleared in time
-                }
-            }
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            throw (RuntimeException) e;
+            workbook.close();
         }
     }
 }
