@@ -1,7 +1,6 @@
 package org.assure.actions;
 
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -74,18 +73,9 @@ public final class TrackerWorkbook {
         SXSSFWorkbook workbook = new SXSSFWorkbook(100);
         try {
             SXSSFSheet sheet = workbook.createSheet("Actions");
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            CellStyle header = workbook.createCellStyle();
-            header.setFont(bold);
+            SheetText.header(workbook, sheet, HEADERS, 1);
             CellStyle date = workbook.createCellStyle();
             date.setDataFormat(workbook.createDataFormat().getFormat("d mmm yyyy"));
-            Row top = sheet.createRow(0);
-            for (int i = 0; i < HEADERS.size(); i++) {
-                SheetText.set(top.createCell(i), HEADERS.get(i));
-                top.getCell(i).setCellStyle(header);
-            }
-            sheet.createFreezePane(1, 1);
             int[] n = {1};
             source.accept(r -> {
                 Row row = sheet.createRow(n[0]++);

@@ -1,7 +1,6 @@
 package org.assure.cycles;
 
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -43,16 +42,7 @@ public final class ProgressWorkbook {
         SXSSFWorkbook workbook = new SXSSFWorkbook(100);
         try {
             SXSSFSheet sheet = workbook.createSheet("Progress");
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            CellStyle header = workbook.createCellStyle();
-            header.setFont(bold);
-            Row top = sheet.createRow(0);
-            for (int i = 0; i < HEADERS.size(); i++) {
-                SheetText.set(top.createCell(i), HEADERS.get(i));
-                top.getCell(i).setCellStyle(header);
-            }
-            sheet.createFreezePane(1, 1);
+            SheetText.header(workbook, sheet, HEADERS, 1);
             int n = 1;
             for (CycleService.ProgressRow r : rows) {
                 Row row = sheet.createRow(n++);

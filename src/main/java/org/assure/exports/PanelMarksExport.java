@@ -1,8 +1,6 @@
 package org.assure.exports;
 
 import jakarta.inject.Singleton;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -53,16 +51,7 @@ class PanelMarksExport implements ExportWriter {
         SXSSFWorkbook workbook = new SXSSFWorkbook(100);
         try {
             SXSSFSheet sheet = workbook.createSheet("Panel marks");
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            CellStyle style = workbook.createCellStyle();
-            style.setFont(bold);
-            Row top = sheet.createRow(0);
-            for (int i = 0; i < HEADERS.size(); i++) {
-                SheetText.set(top.createCell(i), HEADERS.get(i));
-                top.getCell(i).setCellStyle(style);
-            }
-            sheet.createFreezePane(2, 1);
+            SheetText.header(workbook, sheet, HEADERS, 2);
             sheet.setColumnWidth(1, 40 * 256);
             sheet.setColumnWidth(7, 60 * 256);
             int n = 1;
