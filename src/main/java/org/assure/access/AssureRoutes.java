@@ -138,10 +138,10 @@ class AssureRoutes implements RouteRules {
                 rule(POST, "/cycles/{id}/chasing/send-now", CYCLE, "Send a cycle's due reminders and escalation steps now", ADMIN),
                 rule(GET, "/cycles/{id}/chasing/rules", CYCLE, "A cycle's chasing rules and ladders", ADMIN),
                 rule(POST, "/cycles/{id}/chasing/rules", CYCLE, "Change a cycle's chasing rules and ladders", ADMIN),
-                rule(GET, "/cycles/{id}/exports", CYCLE, "A cycle's exports, and the button to export its answers", ADMIN),
-                rule(POST, "/cycles/{id}/exports", CYCLE, "Export a cycle's answers as a workbook, written in the background", ADMIN),
+                rule(GET, "/cycles/{id}/exports", CYCLE, "A cycle's exports, who asked for each, and a button per kind (answers, progress, actions, panel marks)", ADMIN),
+                rule(POST, "/cycles/{id}/exports", CYCLE, "Export one kind of a cycle's data (the form's kind) as a workbook, written in the background; recorded in the audit trail", ADMIN),
                 rule(GET, "/exports/{id}", EXPORT, "An export's progress, and its file when ready", ADMIN),
-                rule(GET, "/exports/{id}.xlsx", EXPORT, "An export's file (kept for a day)", ADMIN),
+                rule(GET, "/exports/{id}.xlsx", EXPORT, "An export's file (kept for a day); each download recorded in the audit trail", ADMIN),
                 rule(GET, "/cycles/{id}/dip-sample", CYCLE, "A cycle's dip sample draws, and the form to draw one", ADMIN),
                 rule(POST, "/cycles/{id}/dip-sample", CYCLE, "Draw a cycle's dip sample (a re-run needs a reason)", ADMIN),
                 // the cycle's composite reports (ADR 0043): the board reads them as it reads the partnership's reports

@@ -285,6 +285,25 @@ public class ActionTracker {
         rows(user.partnershipId(), filters, Dates.today(clock), Integer.MAX_VALUE, 0, each);
     }
 
+    /**
+     * A page of one cycle's actions in the list's order, for the actions export job (exports.ActionsExport), which runs
+     * without a signed-in user: the admin who asked for it was checked then. Offset paging is stable: the order ends on the id.
+     */
+    @Transactional(readOnly = true)
+    public void cyclePage(long partnershipId, long cycleId, int limit, int offset, Consumer<Row> each) {
+        rows(partnershipId, ofCycle(cycleId), Dates.today(clock), limit, offset, each);
+    }
+
+    @Transactional(readOnly = true)
+    public long cycleCount(long partnershipId, long cycleId) {
+        return counts(partnershipId, ofCycle(cycleId), Dates.today(clock)).total();
+    }
+
+    private static Filters ofCycle(long cycleId) {
+        Filters none = Filters.none();
+        return new Filters(cycleId, null, null, null, null, false, null, 1, none.ignored());
+    }
+
     private void requireReader(CurrentUser user) {
         access.require(user, Action.READ_REPORTS, Target.partnership(user.partnershipId()), "Page");
     }

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,20 +155,33 @@ class ApiData {
         Rows rows = page(sql.orderBy("pc.id"), q, rs -> row("caseId", rs.getLong("id"), "panelId", rs.getLong("panel_id"),
                 "cycleId", rs.getLong("cycle_id"), "returnId", rs.getLong("return_id"), "organisationId", rs.getLong("organisation_id"),
                 "outcome", rs.getString("outcome"), "moderatedAt", instant(rs, "moderated_at"), "agreedRatings", new ArrayList<>()));
-        for (Map<String, Object> r : rows.data()) {
-            long caseId = (Long) r.get("caseId");
-            r.put("agreedRatings", jdbc.prepareStatement("SELECT item_key, rating FROM case_agreed_rating WHERE case_id = ? ORDER BY id", ps -> {
-                ps.setLong(1, caseId);
-                List<Map<String, Object>> ratings = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ratings.add(row("itemKey", rs.getString("item_key"), "rating", rs.getString("rating")));
-                    }
-                }
-                return ratings;
-            }));
-        }
+        List<Long> caseIds = rows.data().stream().map(r -> (Long) r.get("caseId")).toList();
+        Map<Long, List<Map<String, Object>>> agreed = agreedRatings(caller.partnershipId(), caseIds);
+        rows.data().forEach(r -> r.put("agreedRatings", agreed.getOrDefault((Long) r.get("caseId"), List.of())));
         return rows;
+    }
+
+    /** The agreed ratings of a page's cases in one read, not one per case. */
+    private Map<Long, List<Map<String, Object>>> agreedRatings(long partnershipId, List<Long> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Map.of();
+        }
+        String in = caseIds.stream().map(id -> "?").collect(Collectors.joining(", "));
+        return jdbc.prepareStatement("SELECT case_id, item_key, rating FROM case_agreed_rating WHERE partnership_id = ? AND case_id IN ("
+                + in + ") ORDER BY id", ps -> {
+            ps.setLong(1, partnershipId);
+            for (int i = 0; i < caseIds.size(); i++) {
+                ps.setLong(i + 2, caseIds.get(i));
+            }
+            Map<Long, List<Map<String, Object>>> by = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    by.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>()).add(row("itemKey", rs.getString("item_key"),
+                            "rating", rs.getString("rating")));
+                }
+            }
+            return by;
+        });
     }
 
     private void requireCycle(ApiTokens.Caller caller, ApiQuery q) {

@@ -656,20 +656,7 @@ public class CycleService {
     /** Every return of the cycle, then filtered; counts are of the whole cycle, not the filtered rows. */
     @Transactional
     public Progress progress(CurrentUser admin, long id, @Nullable String status, @Nullable String kind, @Nullable String phase) {
-        AuditCycle cycle = get(admin, id);
-        LocalDate today = today();
-        // active organisations in one query; one archived since the cycle opened is looked up on its own
-        Map<Long, Organisation> known = organisations.active(admin.partnershipId()).stream()
-                .collect(Collectors.toMap(Organisation::id, Function.identity(), (a, b) -> a, java.util.HashMap::new));
-        Function<Long, Organisation> organisationOf = orgId -> known.computeIfAbsent(orgId,
-                archived -> organisations.findInPartnership(admin.partnershipId(), archived).orElseThrow());
-        List<ProgressRow> all = returns.progress(CycleTermsLookup.terms(cycle), organisationOf, today).stream().map(r -> {
-            Organisation o = organisationOf.apply(r.organisationId());
-            String type = o.isSchool() ? (o.category() == null ? "School" : o.category().label())
-                    : (o.sector() == null ? "Agency" : o.sector().label());
-            return new ProgressRow(r.returnId(), o.id(), o.name(), o.kind(), type, o.phase(), r.status(), r.percentAnswered(),
-                    r.lastActivityAt(), r.submittedAt(), r.late(), r.note());
-        }).sorted(java.util.Comparator.comparing((ProgressRow p) -> p.organisation().toLowerCase())).toList();
+        List<ProgressRow> all = progressRows(admin.partnershipId(), get(admin, id));
         Map<ReturnStatus, Integer> counts = new EnumMap<>(ReturnStatus.class);
         Arrays.stream(ReturnStatus.values()).forEach(s -> counts.put(s, 0));
         all.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
@@ -680,6 +667,32 @@ public class CycleService {
                 .filter(r -> Text.blank(phase) || (r.phase() != null && r.phase().name().equals(phase)))
                 .toList();
         return new Progress(all.size(), counts, percent, all.stream().filter(ProgressRow::late).count(), shown);
+    }
+
+    /**
+     * The whole progress list of a cycle of the partnership, in organisation-name order: what the page, its download and
+     * the progress export (exports.ProgressExport, which runs without a signed-in user) all show. Empty for another
+     * partnership's cycle.
+     */
+    @Transactional
+    public List<ProgressRow> progressRows(long partnershipId, long cycleId) {
+        return cycles.findByIdAndPartnershipId(cycleId, partnershipId).map(c -> progressRows(partnershipId, c)).orElse(List.of());
+    }
+
+    private List<ProgressRow> progressRows(long partnershipId, AuditCycle cycle) {
+        LocalDate today = today();
+        // active organisations in one query; one archived since the cycle opened is looked up on its own
+        Map<Long, Organisation> known = organisations.active(partnershipId).stream()
+                .collect(Collectors.toMap(Organisation::id, Function.identity(), (a, b) -> a, java.util.HashMap::new));
+        Function<Long, Organisation> organisationOf = orgId -> known.computeIfAbsent(orgId,
+                archived -> organisations.findInPartnership(partnershipId, archived).orElseThrow());
+        return returns.progress(CycleTermsLookup.terms(cycle), organisationOf, today).stream().map(r -> {
+            Organisation o = organisationOf.apply(r.organisationId());
+            String type = o.isSchool() ? (o.category() == null ? "School" : o.category().label())
+                    : (o.sector() == null ? "Agency" : o.sector().label());
+            return new ProgressRow(r.returnId(), o.id(), o.name(), o.kind(), type, o.phase(), r.status(), r.percentAnswered(),
+                    r.lastActivityAt(), r.submittedAt(), r.late(), r.note());
+        }).sorted(java.util.Comparator.comparing((ProgressRow p) -> p.organisation().toLowerCase())).toList();
     }
 
     // ---- helpers ----

@@ -1,7 +1,6 @@
 package org.assure.cycles;
 
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -9,33 +8,41 @@ import org.assure.kernel.SheetText;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * A cycle's progress table as a workbook: one row per return, the page's columns. SXSSF keeps only 100 rows in memory.
- * Text goes through {@link SheetText}: organisation names are typed by people and imported from files.
+ * Text goes through {@link SheetText}: organisation names are typed by people and imported from files. The page's
+ * download (filtered as the page is) and the progress export job (exports.ProgressExport, the whole cycle) both write
+ * through here.
  */
-final class ProgressWorkbook {
-    static final List<String> HEADERS = List.of("Organisation", "Type", "Phase", "Status", "% answered", "Last activity",
+public final class ProgressWorkbook {
+    public static final List<String> HEADERS = List.of("Organisation", "Type", "Phase", "Status", "% answered", "Last activity",
             "Submitted", "Late");
+    static final int PROGRESS_EVERY = 500;
 
     private ProgressWorkbook() {
     }
 
     static byte[] of(List<CycleService.ProgressRow> rows) {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            write(rows, out, n -> { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Writes the rows to {@code out}, telling {@code progress} the rows written now and then; returns the rows written. */
+    public static long write(List<CycleService.ProgressRow> rows, OutputStream out, LongConsumer progress) throws IOException {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+        try {
             SXSSFSheet sheet = workbook.createSheet("Progress");
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            CellStyle header = workbook.createCellStyle();
-            header.setFont(bold);
-            Row top = sheet.createRow(0);
-            for (int i = 0; i < HEADERS.size(); i++) {
-                SheetText.set(top.createCell(i), HEADERS.get(i));
-                top.getCell(i).setCellStyle(header);
-            }
-            sheet.createFreezePane(1, 1);
+            SheetText.header(workbook, sheet, HEADERS, 1);
             int n = 1;
             for (CycleService.ProgressRow r : rows) {
                 Row row = sheet.createRow(n++);
@@ -47,18 +54,20 @@ final class ProgressWorkbook {
                 SheetText.set(row.createCell(5), r.lastActivity());
                 SheetText.set(row.createCell(6), r.submitted());
                 SheetText.set(row.createCell(7), r.late() ? "Late" : "");
+                if ((n - 1) % PROGRESS_EVERY == 0) {
+                    progress.accept(n - 1);
+                }
             }
             CellStyle percent = workbook.createCellStyle();
             percent.setDataFormat(workbook.createDataFormat().getFormat("0%"));
             sheet.setDefaultColumnStyle(4, percent);
             sheet.setColumnWidth(0, 40 * 256);
             sheet.setColumnWidth(1, 30 * 256);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);
+            return n - 1;
+        } finally {
             workbook.dispose();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            workbook.close();
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.assure.exports;
 
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -78,16 +76,7 @@ final class AnswersWorkbook {
     }
 
     void header(SXSSFWorkbook workbook, SXSSFSheet sheet) {
-        Font bold = workbook.createFont();
-        bold.setBold(true);
-        CellStyle style = workbook.createCellStyle();
-        style.setFont(bold);
-        Row top = sheet.createRow(0);
-        for (int i = 0; i < HEADERS.size(); i++) {
-            SheetText.set(top.createCell(i), HEADERS.get(i));
-            top.getCell(i).setCellStyle(style);
-        }
-        sheet.createFreezePane(1, 1);
+        SheetText.header(workbook, sheet, HEADERS, 1);
         sheet.setColumnWidth(0, 40 * 256);
         sheet.setColumnWidth(8, 60 * 256);
     }

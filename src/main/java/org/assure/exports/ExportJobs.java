@@ -6,6 +6,8 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import io.micronaut.data.exceptions.DataAccessException;
+import org.assure.audit.AuditFields;
+import org.assure.audit.AuditTrail;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,18 +25,23 @@ import java.util.Optional;
  */
 @Singleton
 class ExportJobs {
-    private static final String COLUMNS = "id, partnership_id, cycle_id, kind, status, rows_expected, rows_written, file_name, file_bytes, "
-            + "failure, requested_by, requested_at, started_at, finished_at";
+    /** A job's columns and the name of who asked for it (an account of the same partnership, kept when it is closed). */
+    private static final String SELECT = "SELECT j.id, j.partnership_id, j.cycle_id, j.kind, j.status, j.rows_expected, j.rows_written, "
+            + "j.file_name, j.file_bytes, j.failure, j.requested_by, a.display_name, j.requested_at, j.started_at, j.finished_at "
+            + "FROM export_job j LEFT JOIN account a ON a.id = j.requested_by AND a.partnership_id = j.partnership_id";
     private final JdbcOperations jdbc;
+    private final AuditTrail audit;
 
-    ExportJobs(JdbcOperations jdbc) {
+    ExportJobs(JdbcOperations jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     enum Status { QUEUED, RUNNING, READY, FAILED, EXPIRED }
 
     record Job(long id, long partnershipId, long cycleId, String kind, Status status, long rowsExpected, long rowsWritten,
-               @Nullable String fileName, @Nullable Long fileBytes, @Nullable String failure, long requestedBy, Instant requestedAt,
+               @Nullable String fileName, @Nullable Long fileBytes, @Nullable String failure, long requestedBy, String requestedByName,
+               Instant requestedAt,
                @Nullable Instant startedAt, @Nullable Instant finishedAt) {
     }
 
@@ -45,7 +52,7 @@ class ExportJobs {
     /** The queued or running job for this cycle and kind, if any. */
     @Transactional
     Optional<Job> active(long cycleId, String kind) {
-        return one("SELECT " + COLUMNS + " FROM export_job WHERE active_key = ?", activeKey(cycleId, kind));
+        return one(SELECT + " WHERE j.active_key = ?", activeKey(cycleId, kind));
     }
 
     /**
@@ -68,10 +75,13 @@ class ExportJobs {
             s.setLong(7, requestedBy);
             s.setTimestamp(8, Timestamp.from(now));
             s.executeUpdate();
+            long id;
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
-                return Optional.of(keys.getLong(1));
+                id = keys.getLong(1);
             }
+            audit.record(partnershipId, requestedBy, ExportAudit.STARTED, id, null, AuditFields.of("kind", kind, "cycleId", String.valueOf(cycleId)));
+            return Optional.of(id);
         } catch (SQLException e) {
             throw new DataAccessException("Could not record the export job", e);
         }
@@ -79,12 +89,19 @@ class ExportJobs {
 
     @Transactional
     Optional<Job> find(long id) {
-        return one("SELECT " + COLUMNS + " FROM export_job WHERE id = ?", id);
+        return one(SELECT + " WHERE j.id = ?", id);
     }
 
     @Transactional
     List<Job> ofCycle(long cycleId) {
-        return many("SELECT " + COLUMNS + " FROM export_job WHERE cycle_id = ? ORDER BY id DESC", cycleId);
+        return many(SELECT + " WHERE j.cycle_id = ? ORDER BY j.id DESC", cycleId);
+    }
+
+    /** Someone took a copy of the job's file away: recorded, as the file holds the cycle's data. */
+    @Transactional
+    void downloaded(Job job, long accountId) {
+        audit.record(job.partnershipId(), accountId, ExportAudit.DOWNLOADED, job.id(), null,
+                AuditFields.of("kind", job.kind(), "cycleId", String.valueOf(job.cycleId())));
     }
 
     /** Takes a queued job for running; false when another runner took it first (or it is not queued). */
@@ -113,18 +130,18 @@ class ExportJobs {
     /** Jobs queued before {@code before} and never started: the process that was to run them stopped. */
     @Transactional
     List<Job> queuedBefore(Instant before) {
-        return many("SELECT " + COLUMNS + " FROM export_job WHERE status = 'QUEUED' AND requested_at < ?", Timestamp.from(before));
+        return many(SELECT + " WHERE j.status = 'QUEUED' AND j.requested_at < ?", Timestamp.from(before));
     }
 
     /** Jobs running since before {@code before}: their process stopped mid-file (an export takes seconds, not hours). */
     @Transactional
     List<Job> runningSince(Instant before) {
-        return many("SELECT " + COLUMNS + " FROM export_job WHERE status = 'RUNNING' AND started_at < ?", Timestamp.from(before));
+        return many(SELECT + " WHERE j.status = 'RUNNING' AND j.started_at < ?", Timestamp.from(before));
     }
 
     @Transactional
     List<Job> readyBefore(Instant before) {
-        return many("SELECT " + COLUMNS + " FROM export_job WHERE status = 'READY' AND finished_at < ?", Timestamp.from(before));
+        return many(SELECT + " WHERE j.status = 'READY' AND j.finished_at < ?", Timestamp.from(before));
     }
 
     @Transactional
@@ -168,7 +185,8 @@ class ExportJobs {
         Long fileBytes = r.wasNull() ? null : bytes;
         return new Job(r.getLong("id"), r.getLong("partnership_id"), r.getLong("cycle_id"), r.getString("kind"), Status.valueOf(r.getString("status")),
                 r.getLong("rows_expected"), r.getLong("rows_written"), r.getString("file_name"), fileBytes, r.getString("failure"),
-                r.getLong("requested_by"), instant(r.getTimestamp("requested_at")), instant(r.getTimestamp("started_at")),
+                r.getLong("requested_by"), r.getString("display_name") == null ? "An account since removed" : r.getString("display_name"),
+                instant(r.getTimestamp("requested_at")), instant(r.getTimestamp("started_at")),
                 instant(r.getTimestamp("finished_at")));
     }
 

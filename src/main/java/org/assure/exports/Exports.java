@@ -5,8 +5,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.assure.access.CurrentUser;
-import org.assure.banks.BankModel;
-import org.assure.banks.QuestionBanks;
 import org.assure.kernel.AssureSettings;
 import org.assure.kernel.Dates;
 import org.assure.kernel.Refusal;
@@ -22,52 +20,57 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /**
- * A cycle's exports (issue 14, ADR 0042): a POST queues a job, an executor thread writes the file into
+ * A cycle's exports (issue 14, ADRs 0042 and 0047), one mechanism for every {@link ExportKind}, each written by its
+ * {@link ExportWriter}: a POST queues a job, an executor thread writes the file into
  * {@code <data dir>/exports/} while the job's row counts the rows written, and the job's page links the file when it
  * is ready. A second request while one is queued or running finds that one. Housekeeping ({@link ExportHousekeeping})
  * deletes files after a day and picks up jobs a stopped process left queued.
  */
 @Singleton
 public class Exports {
-    static final String ANSWERS = "ANSWERS";
     private static final Logger LOG = LoggerFactory.getLogger(Exports.class);
     private final ExportJobs jobs;
-    private final AnswerPages pages;
+    private final Map<ExportKind, ExportWriter> writers = new EnumMap<>(ExportKind.class);
     private final CycleLookup cycles;
-    private final QuestionBanks banks;
     private final ExecutorService executor;
     private final Path folder;
     private final Clock clock;
 
-    Exports(ExportJobs jobs, AnswerPages pages, CycleLookup cycles, QuestionBanks banks, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
+    Exports(ExportJobs jobs, List<ExportWriter> writers, CycleLookup cycles, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
             AssureSettings settings, Clock clock) {
         this.jobs = jobs;
-        this.pages = pages;
+        writers.forEach(w -> this.writers.put(w.kind(), w));
+        for (ExportKind kind : ExportKind.values()) {
+            if (!this.writers.containsKey(kind)) {
+                throw new IllegalStateException("No writer for the " + kind + " export");
+            }
+        }
         this.cycles = cycles;
-        this.banks = banks;
         this.executor = executor;
         this.folder = Path.of(settings.dataDir(), "exports");
         this.clock = clock;
     }
 
     /** What the export page shows. */
-    public record JobView(long id, long cycleId, String cycleName, String status, long rowsWritten, long rowsExpected, int percent,
-                          boolean ready, boolean failed, boolean expired, String requestedAt, @Nullable String finishedAt,
-                          @Nullable String download, @Nullable String size) {
+    public record JobView(long id, long cycleId, String cycleName, String title, String kindLabel, String status, long rowsWritten,
+                          long rowsExpected, int percent, boolean ready, boolean failed, boolean expired, String requestedBy,
+                          String requestedAt, @Nullable String finishedAt, @Nullable String download, @Nullable String size) {
     }
 
-    /** Starts the answers export of a cycle of the admin's partnership, or finds the one under way; returns the job id. */
-    public long startAnswers(CurrentUser admin, long cycleId) {
+    /** Starts an export of a cycle of the admin's partnership, or finds the one of that kind under way; returns the job id. */
+    public long start(CurrentUser admin, long cycleId, ExportKind kind) {
         CycleTerms cycle = cycle(admin, cycleId);
-        long expected = pages.returns(admin.partnershipId(), cycleId) * new AnswersWorkbook(bank(cycle)).rowsPerReturn();
-        var created = jobs.insert(admin.partnershipId(), cycleId, ANSWERS, expected, admin.accountId(), clock.instant());
+        long expected = writers.get(kind).rowsExpected(admin.partnershipId(), cycle);
+        var created = jobs.insert(admin.partnershipId(), cycleId, kind.name(), expected, admin.accountId(), clock.instant());
         if (created.isEmpty()) {
-            return jobs.active(cycleId, ANSWERS).map(ExportJobs.Job::id)
-                    .orElseGet(() -> startAnswers(admin, cycleId)); // it finished between the two reads: start a new one
+            return jobs.active(cycleId, kind.name()).map(ExportJobs.Job::id)
+                    .orElseGet(() -> start(admin, cycleId, kind)); // it finished between the two reads: start a new one
         }
         long id = created.get();
         executor.execute(() -> run(id));
@@ -85,19 +88,22 @@ public class Exports {
         return jobs.ofCycle(cycleId).stream().map(j -> view(j, cycle.name())).toList();
     }
 
-    /** The ready file of a job; 404 when the job is not the partnership's, not ready, or its file is gone. */
-    public Path file(CurrentUser admin, long jobId) {
+    /** A ready file and the name it is downloaded as. */
+    record Download(Path file, String name) {
+    }
+
+    /**
+     * The ready file of a job, its taking recorded in the audit trail; 404 when the job is not the partnership's, not
+     * ready, or its file is gone.
+     */
+    Download download(CurrentUser admin, long jobId) {
         ExportJobs.Job job = job(admin, jobId);
         Path file = job.fileName() == null ? null : folder.resolve(job.fileName());
         if (job.status() != ExportJobs.Status.READY || file == null || !Files.isRegularFile(file)) {
             throw Refusal.notFound("Export");
         }
-        return file;
-    }
-
-    String downloadName(CurrentUser admin, long jobId) {
-        ExportJobs.Job job = job(admin, jobId);
-        return "cycle-" + job.cycleId() + "-answers-" + job.id() + ".xlsx";
+        jobs.downloaded(job, admin.accountId());
+        return new Download(file, "cycle-" + job.cycleId() + "-" + kindOf(job).fileWord() + "-" + job.id() + ".xlsx");
     }
 
     /** Runs a queued job once: whoever claims it writes it; a job already taken is left alone. */
@@ -110,12 +116,12 @@ public class Exports {
         try {
             Files.createDirectories(folder);
             CycleTerms cycle = cycles.terms(job.cycleId());
-            AnswersWorkbook workbook = new AnswersWorkbook(bank(cycle));
+            ExportWriter writer = writers.get(kindOf(job));
             String name = "export-" + job.id() + ".xlsx";
             part = folder.resolve(name + ".part");
             long written;
             try (OutputStream out = Files.newOutputStream(part)) {
-                written = workbook.write(after -> pages.page(job.partnershipId(), job.cycleId(), after), out, n -> jobs.progress(jobId, n));
+                written = writer.write(job.partnershipId(), cycle, out, n -> jobs.progress(jobId, n));
             }
             Path file = folder.resolve(name);
             Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -142,8 +148,8 @@ public class Exports {
         return folder;
     }
 
-    private BankModel.Version bank(CycleTerms cycle) {
-        return banks.get(cycle.bankKey(), cycle.bankVersion());
+    private static ExportKind kindOf(ExportJobs.Job job) {
+        return ExportKind.valueOf(job.kind());
     }
 
     private CycleTerms cycle(CurrentUser admin, long cycleId) {
@@ -165,8 +171,10 @@ public class Exports {
             case FAILED -> "Failed";
             case EXPIRED -> "Deleted after a day";
         };
-        return new JobView(j.id(), j.cycleId(), cycleName, label, j.rowsWritten(), j.rowsExpected(), percent, ready,
-                j.status() == ExportJobs.Status.FAILED, j.status() == ExportJobs.Status.EXPIRED, Dates.moment(j.requestedAt()),
+        ExportKind kind = kindOf(j);
+        return new JobView(j.id(), j.cycleId(), cycleName, kind.title(), kind.title().substring("Export of the ".length()), label,
+                j.rowsWritten(), j.rowsExpected(), percent, ready, j.status() == ExportJobs.Status.FAILED,
+                j.status() == ExportJobs.Status.EXPIRED, j.requestedByName(), Dates.moment(j.requestedAt()),
                 j.finishedAt() == null ? null : Dates.moment(j.finishedAt()), ready ? "/exports/" + j.id() + ".xlsx" : null,
                 j.fileBytes() == null ? null : String.format("%.1f MB", j.fileBytes() / 1_048_576.0));
     }

@@ -2,7 +2,13 @@ package org.assure.kernel;
 
 import io.micronaut.core.annotation.Nullable;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -40,5 +46,19 @@ public final class SheetText {
         } else {
             cell.setBlank();
         }
+    }
+
+    /** A sheet's header row: the names in bold, through {@link #set}, the row frozen so that it stays in view. */
+    public static void header(Workbook workbook, Sheet sheet, List<String> names, int frozenColumns) {
+        Font bold = workbook.createFont();
+        bold.setBold(true);
+        CellStyle style = workbook.createCellStyle();
+        style.setFont(bold);
+        Row top = sheet.createRow(0);
+        for (int i = 0; i < names.size(); i++) {
+            set(top.createCell(i), names.get(i));
+            top.getCell(i).setCellStyle(style);
+        }
+        sheet.createFreezePane(frozenColumns, 1);
     }
 }

@@ -169,8 +169,8 @@ class RoutesByRoleWebTest extends WebTest {
                 Map.of("id", str(neighbourReturn), "key", SECTION), Map.of("id", str(farReturn), "key", SECTION)));
         ids.put(RouteRules.Scope.EMAIL, new Ids(Map.of("id", str(email)), Map.of(), Map.of("id", str(farEmail))));
         ids.put(RouteRules.Scope.OFFICER, new Ids(Map.of("id", str(officer)), Map.of(), Map.of("id", str(farOfficer))));
-        long export = exports.startAnswers(user(admin, mine, Roles.ADMIN), cycle);
-        long farExport = exports.startAnswers(user(farAdmin, theirs, Roles.ADMIN), farCycle);
+        long export = exports.start(user(admin, mine, Roles.ADMIN), cycle, org.assure.exports.ExportKind.ANSWERS);
+        long farExport = exports.start(user(farAdmin, theirs, Roles.ADMIN), farCycle, org.assure.exports.ExportKind.ANSWERS);
         ids.put(RouteRules.Scope.EXPORT, new Ids(Map.of("id", str(export)), Map.of(), Map.of("id", str(farExport))));
 
         TestBrowser anonymous = browser();

@@ -165,7 +165,7 @@ class AccessibilityTest extends WebTest {
             check(browser, drawn.location(), problems);
             // exports: the cycle's list, and a job's page (queued, running or ready: whichever it is when checked)
             check(browser, cycle.group(1) + "/exports", problems);
-            var exported = drawer.post(cycle.group(1) + "/exports", java.util.Map.of());
+            var exported = drawer.post(cycle.group(1) + "/exports", java.util.Map.of("kind", "ANSWERS"));
             assertEquals(303, exported.status(), exported.body());
             check(browser, exported.location(), problems);
             check(browser, returnPath + "/chasing", problems);

@@ -70,12 +70,12 @@ class ExportWebTest extends WebTest {
         var cycle = admin.get("/cycles/" + cycleId);
         Matcher form = FORM_ID.matcher(cycle.body().substring(cycle.body().indexOf("/cycles/" + cycleId + "/exports\"")));
         assertTrue(form.find());
-        var posted = admin.post("/cycles/" + cycleId + "/exports", Map.of("_form", form.group(1)));
+        var posted = admin.post("/cycles/" + cycleId + "/exports", Map.of("_form", form.group(1), "kind", "ANSWERS"));
         assertEquals(303, posted.status(), posted.body());
         return posted.location();
     }
 
-    private static TestBrowser.Page ready(TestBrowser admin, String jobPath) throws InterruptedException {
+    static TestBrowser.Page ready(TestBrowser admin, String jobPath) throws InterruptedException {
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             var page = admin.get(jobPath);
@@ -156,8 +156,8 @@ class ExportWebTest extends WebTest {
         var cycle = admin.get("/cycles/" + w.cycleId());
         Matcher form = FORM_ID.matcher(cycle.body().substring(cycle.body().indexOf("/cycles/" + w.cycleId() + "/exports\"")));
         assertTrue(form.find());
-        var once = admin.post("/cycles/" + w.cycleId() + "/exports", Map.of("_form", form.group(1)));
-        var twice = admin.post("/cycles/" + w.cycleId() + "/exports", Map.of("_form", form.group(1)));
+        var once = admin.post("/cycles/" + w.cycleId() + "/exports", Map.of("_form", form.group(1), "kind", "ANSWERS"));
+        var twice = admin.post("/cycles/" + w.cycleId() + "/exports", Map.of("_form", form.group(1), "kind", "ANSWERS"));
         assertEquals(once.location(), twice.location());
         ready(admin, once.location());
         assertEquals(1, jobs.ofCycle(w.cycleId()).size());
