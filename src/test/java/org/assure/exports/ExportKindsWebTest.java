@@ -1,5 +1,7 @@
 package org.assure.exports;
 
+import org.junit.jupiter.api.Tag;
+import org.assure.testsupport.TestDatabases;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
@@ -44,6 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the kind form's bad values, one job per cycle and kind, another partnership's ids, and the audit of each export.
  */
 @MicronautTest(transactional = false)
+@Tag(TestDatabases.BOTH_DATABASES)
 class ExportKindsWebTest extends WebTest {
     private static final Pattern FORM_ID = Pattern.compile("name=\"_form\" value=\"([^\"]+)\"");
     @Inject

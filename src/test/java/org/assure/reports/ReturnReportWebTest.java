@@ -1,5 +1,7 @@
 package org.assure.reports;
 
+import org.junit.jupiter.api.Tag;
+import org.assure.testsupport.TestDatabases;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.apache.poi.ss.usermodel.CellType;
@@ -53,6 +55,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * challenge is released and answered, another stays a draft.
  */
 @MicronautTest(transactional = false)
+@Tag(TestDatabases.BOTH_DATABASES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReturnReportWebTest extends WebTest {
     static final String FIRST = CycleReportWebTest.FIRST;

@@ -1,5 +1,7 @@
 package org.assure.reports;
 
+import org.junit.jupiter.api.Tag;
+import org.assure.testsupport.TestDatabases;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.assure.access.CurrentUser;
@@ -58,6 +60,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Accountability 2018: 6 questions, 24 answers, 3 Red: 21 of 24 = 88%; 2023: 7 questions, 28 answers, 5 Red: 23 of 28 = 82%.
  */
 @MicronautTest(transactional = false)
+@Tag(TestDatabases.BOTH_DATABASES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class YearOnYearWebTest extends WebTest {
     @Inject
