@@ -43,7 +43,7 @@ public class CycleReport {
     static final int MAX_THRESHOLD = 50;
 
     /** The latest submission of each return that stands submitted (a return sent back for changes is outstanding). */
-    private static final String LATEST_SUBMISSIONS = "audit_return r JOIN return_submission s ON s.return_id = r.id "
+    static final String LATEST_SUBMISSIONS = "audit_return r JOIN return_submission s ON s.return_id = r.id "
             + "AND s.submission_number = (SELECT MAX(s2.submission_number) FROM return_submission s2 WHERE s2.return_id = r.id) "
             + "JOIN return_submission_answer a ON a.submission_id = s.id "
             + "WHERE r.partnership_id = ? AND r.cycle_id = ? AND r.status = 'SUBMITTED' AND a.rating IS NOT NULL";
@@ -55,9 +55,13 @@ public class CycleReport {
     private final QuestionBanks banks;
     private final AccessPolicy access;
     private final Clock clock;
+    private final ReportTimeline timelines;
+    private final ReportBreakdowns breakdowns;
 
-    CycleReport(JdbcOperations jdbc, QuestionBanks banks, AccessPolicy access, Clock clock) {
+    CycleReport(JdbcOperations jdbc, QuestionBanks banks, AccessPolicy access, Clock clock, ReportTimeline timelines, ReportBreakdowns breakdowns) {
         this.jdbc = jdbc;
+        this.timelines = timelines;
+        this.breakdowns = breakdowns;
         this.banks = banks;
         this.access = access;
         this.clock = clock;
@@ -118,7 +122,8 @@ public class CycleReport {
 
     public record Report(long cycleId, String cycleName, String bankTitle, String deadline, boolean anonymised, int threshold,
                          @Nullable String thresholdIgnored, List<BankModel.Rating> ratings, Completion completion, List<Row> sections,
-                         List<Row> questions, List<Row> mostNotMet, List<Outcome> outcomes, long moderated, Delivery delivery) {
+                         List<Row> questions, List<Row> mostNotMet, List<Outcome> outcomes, long moderated, Delivery delivery,
+                         @Nullable ReportTimeline.Timeline timeline, List<ReportBreakdowns.Breakdown> breakdowns) {
         public String path() {
             return "/cycles/" + cycleId + "/report";
         }
@@ -134,7 +139,7 @@ public class CycleReport {
 
     // ---- reading ----
 
-    private record CycleRow(long id, String name, String bankKey, String bankVersion, LocalDate deadline) {
+    private record CycleRow(long id, String name, String bankKey, String bankVersion, LocalDate opensOn, LocalDate deadline) {
     }
 
     @Transactional(readOnly = true)
@@ -194,17 +199,23 @@ public class CycleReport {
             moderated += c[0];
             outcomes.add(new Outcome(o.label(), Count.of(c[0], c[1], suppressBelow)));
         }
+        Completion completion = completion(partnershipId, cycle, anonymised, suppressBelow);
+        // the cumulative line after the deadline gives the late returns away: the anonymised page draws it only when
+        // the on-time and late counts are themselves shown (ADR 0046)
+        ReportTimeline.Timeline timeline = completion.onTime().shown() && completion.late().shown()
+                ? timelines.timeline(partnershipId, cycleId, cycle.opensOn(), cycle.deadline(), Dates.today(clock), completion.returns().value()) : null;
         return new Report(cycleId, cycle.name(), bank.title(), Dates.date(cycle.deadline()), anonymised, threshold, ignored, ratings,
-                completion(partnershipId, cycle, anonymised, suppressBelow), sections, questions, mostNotMet, outcomes, moderated,
-                delivery(partnershipId, cycleId, suppressBelow));
+                completion, sections, questions, mostNotMet, outcomes, moderated,
+                delivery(partnershipId, cycleId, suppressBelow), timeline, breakdowns.breakdowns(partnershipId, cycleId, ratings, suppressBelow));
     }
 
     private CycleRow cycle(long partnershipId, long cycleId) {
-        CycleRow row = jdbc.prepareStatement("SELECT id, name, bank_key, bank_version, deadline FROM audit_cycle WHERE id = ? AND partnership_id = ?", st -> {
+        CycleRow row = jdbc.prepareStatement("SELECT id, name, bank_key, bank_version, opens_on, deadline FROM audit_cycle WHERE id = ? AND partnership_id = ?", st -> {
             st.setLong(1, cycleId);
             st.setLong(2, partnershipId);
             try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? new CycleRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDate(5).toLocalDate()) : null;
+                return rs.next() ? new CycleRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDate(5).toLocalDate(),
+                        rs.getDate(6).toLocalDate()) : null;
             }
         });
         if (row == null) {
