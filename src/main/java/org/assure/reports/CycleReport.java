@@ -57,9 +57,12 @@ public class CycleReport {
     private final Clock clock;
     private final ReportTimeline timelines;
     private final ReportBreakdowns breakdowns;
+    private final ReportAgreement agreements;
 
-    CycleReport(JdbcOperations jdbc, QuestionBanks banks, AccessPolicy access, Clock clock, ReportTimeline timelines, ReportBreakdowns breakdowns) {
+    CycleReport(JdbcOperations jdbc, QuestionBanks banks, AccessPolicy access, Clock clock, ReportTimeline timelines, ReportBreakdowns breakdowns,
+                ReportAgreement agreements) {
         this.jdbc = jdbc;
+        this.agreements = agreements;
         this.timelines = timelines;
         this.breakdowns = breakdowns;
         this.banks = banks;
@@ -111,7 +114,7 @@ public class CycleReport {
         }
     }
 
-    public record Outcome(String label, Count count) {
+    public record Outcome(String code, String label, Count count) {
     }
 
     public record Delivery(Count actions, Count verified, Count overdue) {
@@ -123,7 +126,8 @@ public class CycleReport {
     public record Report(long cycleId, String cycleName, String bankTitle, String deadline, boolean anonymised, int threshold,
                          @Nullable String thresholdIgnored, List<BankModel.Rating> ratings, Completion completion, List<Row> sections,
                          List<Row> questions, List<Row> mostNotMet, List<Outcome> outcomes, long moderated, Delivery delivery,
-                         @Nullable ReportTimeline.Timeline timeline, List<ReportBreakdowns.Breakdown> breakdowns) {
+                         @Nullable ReportTimeline.Timeline timeline, List<ReportBreakdowns.Breakdown> breakdowns,
+                         List<ReportAgreement.PanelAgreement> agreement) {
         public String path() {
             return "/cycles/" + cycleId + "/report";
         }
@@ -197,7 +201,7 @@ public class CycleReport {
         for (CaseOutcome o : CaseOutcome.values()) {
             long[] c = byOutcome.getOrDefault(o.name(), new long[2]);
             moderated += c[0];
-            outcomes.add(new Outcome(o.label(), Count.of(c[0], c[1], suppressBelow)));
+            outcomes.add(new Outcome(o.name(), o.label(), Count.of(c[0], c[1], suppressBelow)));
         }
         Completion completion = completion(partnershipId, cycle, anonymised, suppressBelow);
         // the cumulative line after the deadline gives the late returns away: the anonymised page draws it only when
@@ -206,7 +210,8 @@ public class CycleReport {
                 ? timelines.timeline(partnershipId, cycleId, cycle.opensOn(), cycle.deadline(), Dates.today(clock), completion.returns().value()) : null;
         return new Report(cycleId, cycle.name(), bank.title(), Dates.date(cycle.deadline()), anonymised, threshold, ignored, ratings,
                 completion, sections, questions, mostNotMet, outcomes, moderated,
-                delivery(partnershipId, cycleId, suppressBelow), timeline, breakdowns.breakdowns(partnershipId, cycleId, ratings, suppressBelow));
+                delivery(partnershipId, cycleId, suppressBelow), timeline, breakdowns.breakdowns(partnershipId, cycleId, ratings, suppressBelow),
+                agreements.agreement(partnershipId, cycleId, suppressBelow));
     }
 
     private CycleRow cycle(long partnershipId, long cycleId) {

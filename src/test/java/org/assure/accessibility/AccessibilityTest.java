@@ -390,7 +390,7 @@ class AccessibilityTest extends WebTest {
         check(browser, "/api-tokens", problems);
     }
 
-    /** A cycle's composite report and its anonymised composite, with a threshold and a bad one, as a board viewer reads them. */
+    /** A cycle's composite report, its anonymised composite (with a threshold and a bad one) and the returns behind a figure (and a bad filter), as a board viewer reads them. */
     @Test
     void cycleReportsMeetWcag22AA() {
         var aw = actionWorld.build();
@@ -399,7 +399,8 @@ class AccessibilityTest extends WebTest {
         List<String> problems = new ArrayList<>();
         try (RealBrowser browser = new RealBrowser(server.getURI())) {
             browser.signIn(viewer.email(), Fixtures.PASSWORD);
-            for (String path : List.of(report, report + "/anonymised", report + "/anonymised?threshold=2", report + "/anonymised?threshold=x")) {
+            for (String path : List.of(report, report + "/anonymised", report + "/anonymised?threshold=2", report + "/anonymised?threshold=x",
+                    report + "/returns", report + "/returns?timeliness=on-time&kind=SCHOOL", report + "/returns?timeliness=soon")) {
                 check(browser, path, problems);
             }
         }

@@ -13,6 +13,11 @@ import org.assure.demo.WholeReturns;
 import org.assure.kernel.Dates;
 import org.assure.kernel.FormErrors;
 import org.assure.organisations.Organisation;
+import org.assure.panels.Marking;
+import org.assure.panels.MarkingBy;
+import org.assure.panels.Moderations;
+import org.assure.panels.PanelWorld;
+import org.assure.panels.Panels;
 import org.assure.partnerships.Partnership;
 import org.assure.returns.AnswerInput;
 import org.assure.returns.SectionForm;
@@ -74,6 +79,14 @@ class CycleReportWebTest extends WebTest {
     QuestionBanks banks;
     @Inject
     TransactionOperations<Connection> transactions;
+    @Inject
+    PanelWorld panelWorlds;
+    @Inject
+    Moderations moderations;
+    @Inject
+    Marking marking;
+    @Inject
+    Panels panels;
 
     Partnership p;
     Fixtures.Person admin;
@@ -267,6 +280,94 @@ class CycleReportWebTest extends WebTest {
         assertEquals(Set.of(), ReportBreakdowns.complement(List.of(0L, 5L, 6L), Set.of(), 5));
         // a group withheld already (here with 0 in this column) still needs a partner
         assertEquals(Set.of(0, 1), ReportBreakdowns.complement(List.of(0L, 5L, 6L), Set.of(0), 5));
+    }
+
+    @Test
+    void markerAgreementIsThePanelsOwn() {
+        PanelWorld.World w = panelWorlds.build(MarkingBy.SECTION);
+        moderations.marked(w, w.memberA(), "GREEN");
+        moderations.marked(w, w.memberB(), "AMBER");
+        moderations.marked(w, w.memberC(), "GREEN");
+        var own = marking.panelAgreement(w.adminUser(), w.panelId(), panels.page(w.adminUser(), w.panelId()).cases()).panel();
+        assertTrue(own.pairs() > 0, "pairs");
+        String html = report(w.admin(), "/cycles/" + w.cycleId() + "/report");
+        List<String> cells = row(table(html, "agreement-table"), panels.page(w.adminUser(), w.panelId()).panel().name());
+        // every item: A and C agree, B differs from both: a third of the pairs agree
+        assertEquals(List.of("1", String.valueOf(own.pairs()), own.exactText(), own.kappaText() + " (" + own.kappaWords() + ")"), cells);
+        assertEquals("33%", own.exactText());
+        String page = TestBrowser.unescape(html);
+        for (Fixtures.Person marker : List.of(w.memberA(), w.memberB(), w.memberC())) {
+            assertFalse(page.contains(marker.email()), "no marker named");
+        }
+        // anonymised: one case is fewer than the threshold, and the panel is not named
+        String anonymised = report(w.admin(), "/cycles/" + w.cycleId() + "/report/anonymised?threshold=2");
+        assertEquals(List.of("Not shown: fewer than 2 cases"), row(table(anonymised, "agreement-table"), "Panel 1"));
+        assertFalse(anonymised.contains(panels.page(w.adminUser(), w.panelId()).panel().name()), "no panel named");
+    }
+
+    /** The organisations a drill-down page lists, each linked to its return's report. */
+    private static List<String> listed(String html) {
+        List<String> names = new ArrayList<>();
+        Matcher m = Pattern.compile("<a class=\"govuk-link\" href=\"/returns/\\d+/report\">(.*?)</a>").matcher(html);
+        while (m.find()) {
+            names.add(TestBrowser.unescape(m.group(1)));
+        }
+        return names;
+    }
+
+    private List<String> names(int... indexes) {
+        List<String> out = new ArrayList<>();
+        for (int i : indexes) {
+            out.add(schools.get(i).name());
+        }
+        return out.stream().sorted().toList();
+    }
+
+    @Test
+    void theDrillDownListsExactlyTheOrganisationsBehindAFigure() {
+        String base = "/cycles/" + cycleId + "/report/returns?";
+        String red = report(viewer, base + "question=" + FIRST + "&rating=RED");
+        assertEquals(names(3), listed(red));
+        assertTrue(red.contains("href=\"/returns/" + cycles.returnOf(cycleId, schools.get(3).id()).orElseThrow() + "/report\""), "links to the return's report");
+        assertEquals(names(1, 3), listed(report(viewer, base + "section=leadership&rating=RED")));
+        assertEquals(names(2), listed(report(viewer, base + "section=leadership&rating=AMBER")));
+        assertEquals(names(4), listed(report(viewer, base + "timeliness=late")));
+        assertEquals(names(0, 1, 2, 3), listed(report(viewer, base + "timeliness=on-time")));
+        assertEquals(names(5), listed(report(viewer, base + "timeliness=outstanding")));
+        assertEquals(names(0, 1, 2), listed(report(viewer, base + "kind=SCHOOL&phase=PRIMARY")));
+        assertEquals(names(3, 4), listed(report(viewer, base + "kind=SCHOOL&category=ACADEMY&timeliness=submitted")));
+        assertEquals(names(0, 1, 2, 3, 4, 5), listed(report(viewer, base)));
+
+        // the named report's figures link there with the same filters
+        String html = report(admin, "/cycles/" + cycleId + "/report");
+        assertTrue(html.contains("href=\"/cycles/" + cycleId + "/report/returns?question=" + FIRST + "&amp;rating=RED\""), "a question's cell");
+        assertTrue(html.contains("href=\"/cycles/" + cycleId + "/report/returns?section=leadership&amp;rating=RED\""), "a section's cell");
+        assertTrue(html.contains("href=\"/cycles/" + cycleId + "/report/returns?timeliness=late\""), "a completion count");
+        assertTrue(html.contains("href=\"/cycles/" + cycleId + "/report/returns?kind=SCHOOL&amp;phase=PRIMARY\""), "a breakdown's cell");
+
+        for (String bad : List.of("timeliness=soon", "rating=PURPLE&question=" + FIRST, "question=no-such-question&rating=RED", "phase=TERTIARY", "page=x",
+                "outcome=%3Cscript%3E")) {
+            TestBrowser.Page page = signedIn(viewer).get(base + bad);
+            assertEquals(200, page.status(), bad);
+            assertTrue(page.body().contains("id=\"filter-errors\""), bad);
+            assertTrue(listed(page.body()).isEmpty(), bad);
+            assertFalse(page.body().contains("<script>"), bad);
+        }
+        Partnership other = fixtures.partnership();
+        assertEquals(404, signedIn(fixtures.admin(other)).get(base + "timeliness=late").status());
+        assertEquals(403, signedIn(lead).get(base + "timeliness=late").status());
+    }
+
+    @Test
+    void theAnonymisedPageNamesNoOrganisationAndLinksToNoReturns() {
+        for (String path : List.of("/report/anonymised", "/report/anonymised?threshold=2")) {
+            String html = report(viewer, "/cycles/" + cycleId + path);
+            for (Organisation o : schools) {
+                assertFalse(html.contains(o.name()) || html.contains(TestBrowser.unescape(o.name())), "no organisation named: " + o.name());
+            }
+            assertFalse(html.contains("/report/returns"), "no drill-down link");
+            assertFalse(html.contains("/returns/"), "no link to a return");
+        }
     }
 
     @Test
