@@ -148,6 +148,8 @@ class AssureRoutes implements RouteRules {
                 rule(GET, "/cycles/{id}/report", CYCLE, "A cycle's composite report: completion, compliance, outcomes and actions", ADMIN, VIEWER),
                 rule(GET, "/cycles/{id}/report/anonymised", CYCLE, "A cycle's anonymised composite: no organisation named, small numbers suppressed",
                         ADMIN, VIEWER),
+                rule(GET, "/cycles/{id}/report/returns", CYCLE, "The returns behind a figure of a cycle's report, by its filters, fifty a page",
+                        ADMIN, VIEWER),
                 // the partnership's reports (ADR 0045): every cycle's reports and the year-on-year comparison, read as the cycle reports are
                 rule(GET, "/reports", NONE, "The partnership's reports: each cycle's composite and anonymised reports, and year on year", ADMIN, VIEWER),
                 rule(GET, "/reports/year-on-year", NONE, "Two cycles of the same bank compared question by question, matched through lineage",

@@ -53,12 +53,18 @@ public class CycleReport {
     private final QuestionBanks banks;
     private final AccessPolicy access;
     private final Clock clock;
+    private final ReportTimeline timelines;
+    private final ReportBreakdowns breakdowns;
+    private final ReportAgreement agreements;
 
     CycleReport(JdbcOperations jdbc, @Named("default") TransactionOperations<Connection> transactions, ReportTallies tallies, QuestionBanks banks,
-                AccessPolicy access, Clock clock) {
+                AccessPolicy access, Clock clock, ReportTimeline timelines, ReportBreakdowns breakdowns, ReportAgreement agreements) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.tallies = tallies;
+        this.agreements = agreements;
+        this.timelines = timelines;
+        this.breakdowns = breakdowns;
         this.banks = banks;
         this.access = access;
         this.clock = clock;
@@ -108,7 +114,7 @@ public class CycleReport {
         }
     }
 
-    public record Outcome(String label, Count count) {
+    public record Outcome(String code, String label, Count count) {
     }
 
     public record Delivery(Count actions, Count verified, Count overdue) {
@@ -119,7 +125,9 @@ public class CycleReport {
 
     public record Report(long cycleId, String cycleName, String bankTitle, String deadline, boolean anonymised, int threshold,
                          @Nullable String thresholdIgnored, List<BankModel.Rating> ratings, Completion completion, List<Row> sections,
-                         List<Row> questions, List<Row> mostNotMet, List<Outcome> outcomes, long moderated, Delivery delivery) {
+                         List<Row> questions, List<Row> mostNotMet, List<Outcome> outcomes, long moderated, Delivery delivery,
+                         @Nullable ReportTimeline.Timeline timeline, List<ReportBreakdowns.Breakdown> breakdowns,
+                         List<ReportAgreement.PanelAgreement> agreement) {
         public String path() {
             return "/cycles/" + cycleId + "/report";
         }
@@ -135,7 +143,7 @@ public class CycleReport {
 
     // ---- reading ----
 
-    private record CycleRow(long id, String name, String bankKey, String bankVersion, LocalDate deadline) {
+    private record CycleRow(long id, String name, String bankKey, String bankVersion, LocalDate opensOn, LocalDate deadline) {
     }
 
     public Report report(CurrentUser user, long cycleId, boolean anonymised, @Nullable String thresholdAsked) {
@@ -195,19 +203,26 @@ public class CycleReport {
         for (CaseOutcome o : CaseOutcome.values()) {
             long[] c = byOutcome.getOrDefault(o.name(), new long[2]);
             moderated += c[0];
-            outcomes.add(new Outcome(o.label(), Count.of(c[0], c[1], suppressBelow)));
+            outcomes.add(new Outcome(o.name(), o.label(), Count.of(c[0], c[1], suppressBelow)));
         }
+        Completion completion = completion(partnershipId, cycle, anonymised, suppressBelow);
+        // the cumulative line after the deadline gives the late returns away: the anonymised page draws it only when
+        // the on-time and late counts are themselves shown (ADR 0046)
+        ReportTimeline.Timeline timeline = completion.onTime().shown() && completion.late().shown()
+                ? timelines.timeline(partnershipId, cycleId, cycle.opensOn(), cycle.deadline(), Dates.today(clock), completion.returns().value()) : null;
         return new Report(cycleId, cycle.name(), bank.title(), Dates.date(cycle.deadline()), anonymised, threshold, ignored, ratings,
-                completion(partnershipId, cycle, anonymised, suppressBelow), sections, questions, mostNotMet, outcomes, moderated,
-                delivery(partnershipId, cycleId, suppressBelow));
+                completion, sections, questions, mostNotMet, outcomes, moderated,
+                delivery(partnershipId, cycleId, suppressBelow), timeline, breakdowns.breakdowns(partnershipId, cycleId, ratings, suppressBelow),
+                agreements.agreement(partnershipId, cycleId, suppressBelow));
     }
 
     private CycleRow cycle(long partnershipId, long cycleId) {
-        CycleRow row = jdbc.prepareStatement("SELECT id, name, bank_key, bank_version, deadline FROM audit_cycle WHERE id = ? AND partnership_id = ?", st -> {
+        CycleRow row = jdbc.prepareStatement("SELECT id, name, bank_key, bank_version, opens_on, deadline FROM audit_cycle WHERE id = ? AND partnership_id = ?", st -> {
             st.setLong(1, cycleId);
             st.setLong(2, partnershipId);
             try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? new CycleRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDate(5).toLocalDate()) : null;
+                return rs.next() ? new CycleRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDate(5).toLocalDate(),
+                        rs.getDate(6).toLocalDate()) : null;
             }
         });
         if (row == null) {

@@ -393,8 +393,8 @@ class AccessibilityTest extends WebTest {
     }
 
     /**
-     * A cycle's composite report and its anonymised composite, with a threshold and a bad one, and a moderated return's report
-     * and its print view, as a board viewer reads them.
+     * A cycle's composite report, its anonymised composite (with a threshold and a bad one), the returns behind a figure
+     * (and a bad filter), and a moderated return's report and its print view, as a board viewer reads them.
      */
     @Test
     void cycleReportsMeetWcag22AA() {
@@ -408,6 +408,7 @@ class AccessibilityTest extends WebTest {
         try (RealBrowser browser = new RealBrowser(server.getURI())) {
             browser.signIn(viewer.email(), Fixtures.PASSWORD);
             for (String path : List.of(report, report + "/anonymised", report + "/anonymised?threshold=2", report + "/anonymised?threshold=x",
+                    report + "/returns", report + "/returns?timeliness=on-time&kind=SCHOOL", report + "/returns?timeliness=soon",
                     returnReport, returnReport + "/print")) {
                 check(browser, path, problems);
             }

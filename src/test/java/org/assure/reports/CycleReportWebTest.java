@@ -15,6 +15,11 @@ import org.assure.demo.WholeReturns;
 import org.assure.kernel.Dates;
 import org.assure.kernel.FormErrors;
 import org.assure.organisations.Organisation;
+import org.assure.panels.Marking;
+import org.assure.panels.MarkingBy;
+import org.assure.panels.Moderations;
+import org.assure.panels.PanelWorld;
+import org.assure.panels.Panels;
 import org.assure.partnerships.Partnership;
 import org.assure.returns.AnswerInput;
 import org.assure.returns.SectionForm;
@@ -28,6 +33,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,6 +57,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ("leadership", six rated questions): governance-accountability is Green, Green, Amber, Red and Not applicable across
  * the five; safeguarding-governor is Red at one school. So leadership has 30 answers, 1 not applicable, a base of 29:
  * 26 Green, 1 Amber, 2 Red.
+ * <p>For the breakdowns (ADR 0046) schools 0–2 are Primary, 3–4 Secondary (an Amber/Red school and the late one) and 5
+ * (outstanding) Nursery; schools 3–4 are academies, the rest maintained. Four returns are first submitted on the day the
+ * cycle opens, the fifth twelve days later, two days after the deadline.
  */
 @MicronautTest(transactional = false)
 @Tag(TestDatabases.BOTH_DATABASES)
@@ -68,6 +80,16 @@ class CycleReportWebTest extends WebTest {
     Submissions submissions;
     @Inject
     QuestionBanks banks;
+    @Inject
+    TransactionOperations<Connection> transactions;
+    @Inject
+    PanelWorld panelWorlds;
+    @Inject
+    Moderations moderations;
+    @Inject
+    Marking marking;
+    @Inject
+    Panels panels;
 
     Partnership p;
     Fixtures.Person admin;
@@ -75,6 +97,7 @@ class CycleReportWebTest extends WebTest {
     Fixtures.Person lead;
     List<Organisation> schools = new ArrayList<>();
     long cycleId;
+    LocalDate opened;
 
     @BeforeAll
     void world() {
@@ -87,11 +110,16 @@ class CycleReportWebTest extends WebTest {
         lead = fixtures.person(p, Role.ORGANISATION_LEAD, schools.get(0));
         CurrentUser adminUser = new CurrentUser(admin.id(), p.id(), p.name(), admin.email(), "Admin", Set.of(Roles.ADMIN), Set.of());
         LocalDate today = Dates.today(clock);
+        opened = today;
         LocalDate deadline = today.plusDays(10);
         cycleId = cycles.createAndOpen(adminUser, new CycleForms.CycleForm("Report cycle " + Fixtures.next(), "section-175/2025", "CHOSEN",
                 List.of(), List.of(), List.of(), schools.stream().map(o -> String.valueOf(o.id())).toList(), str(today.getDayOfMonth()),
                 str(today.getMonthValue()), str(today.getYear()), str(deadline.getDayOfMonth()), str(deadline.getMonthValue()),
                 str(deadline.getYear()), null, null, null, null, null, null, null));
+        String[] phases = {"PRIMARY", "PRIMARY", "PRIMARY", "SECONDARY", "SECONDARY", "NURSERY"};
+        for (int i = 0; i < 6; i++) {
+            describe(schools.get(i), phases[i], i == 3 || i == 4 ? "ACADEMY" : "MAINTAINED");
+        }
         String[] first = {"GREEN", "GREEN", "AMBER", "RED", "NA"};
         for (int i = 0; i < 5; i++) {
             if (i == 4) {
@@ -99,6 +127,19 @@ class CycleReportWebTest extends WebTest {
             }
             submit(schools.get(i), first[i], i == 1 ? "RED" : "GREEN");
         }
+    }
+
+    private void describe(Organisation school, String phase, String category) {
+        transactions.executeWrite(status -> {
+            try (PreparedStatement st = status.getConnection().prepareStatement("UPDATE organisation SET phase = ?, category = ? WHERE id = ?")) {
+                st.setString(1, phase);
+                st.setString(2, category);
+                st.setLong(3, school.id());
+                return st.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private void submit(Organisation school, String firstRating, String secondRating) {
@@ -155,6 +196,183 @@ class CycleReportWebTest extends WebTest {
         return cells;
     }
 
+    /** The rated questions of the bank: each submitted return answers every one. */
+    private int rated() {
+        return (int) banks.get("section-175", "2025").questions().stream().filter(q -> q.type() == BankModel.QuestionType.RATING).count();
+    }
+
+    private boolean amberCompliant() {
+        return banks.get("section-175", "2025").scale().ratings().stream().filter(r -> r.code().equals("AMBER")).findFirst().orElseThrow().countsAsCompliant();
+    }
+
+    private static String table(String html, String id) {
+        int at = html.indexOf("id=\"" + id + "\"");
+        assertTrue(at >= 0, "a table " + id);
+        return html.substring(at, html.indexOf("</table>", at));
+    }
+
+    private static String pct(long part, long whole) {
+        return Math.round(100.0 * part / whole) + "% (" + part + ")";
+    }
+
+    @Test
+    void submissionsOverTimeAreCumulativeAgainstTheDeadline() {
+        String html = report(admin, "/cycles/" + cycleId + "/report");
+        String t = table(html, "timeline-table");
+        assertEquals(List.of("4", "4", "67%"), row(t, Dates.date(opened)));
+        assertEquals(List.of("1", "5", "83%"), row(t, Dates.date(opened.plusDays(12))));
+        // the chart spans the twelve days from opening to today; the deadline is ten days in: 60 + 600 × 10 / 12
+        assertTrue(html.contains("<line id=\"deadline-line\" x1=\"560\""), "the deadline line at x = 560");
+        // the reference line of all six returns is at the top of the plot; the step line ends at five of six
+        assertTrue(html.contains("<line id=\"total-line\" x1=\"60\" y1=\"20\""), "all returns at the top");
+        assertTrue(html.contains("points=\"60.0,220.0 60.0,220.0 60.0,86.7 660.0,86.7 660.0,53.3 660.0,53.3\""), "the step line");
+
+        // anonymised: one return was late, so the line (which would reveal it) is withheld
+        String anonymised = report(viewer, "/cycles/" + cycleId + "/report/anonymised?threshold=2");
+        assertTrue(anonymised.contains("id=\"timeline-withheld\""), "withheld");
+        assertFalse(anonymised.contains("id=\"timeline-table\""), "no table");
+    }
+
+    @Test
+    void breakdownsByPhaseAndCategoryAreCounted() {
+        String html = report(admin, "/cycles/" + cycleId + "/report");
+        int q = rated();
+        long amber = amberCompliant() ? 1 : 0;
+        String phase = table(html, "breakdown-phase");
+        assertEquals(List.of("1", "0", "none submitted", "no answers", "0"), row(phase, "Nursery"));
+        // Primary: schools 0-2, all on time; school 1 one Red, school 2 one Amber
+        assertEquals(List.of("3", "3", "100% (3)", pct(3L * q - 2 + amber, 3L * q), String.valueOf(3 * q)), row(phase, "Primary"));
+        // Secondary: school 3 one Red, school 4 late with one not applicable (out of the base)
+        assertEquals(List.of("2", "2", "50% (1)", pct(2L * q - 2, 2L * q - 1), String.valueOf(2 * q - 1)), row(phase, "Secondary"));
+        String category = table(html, "breakdown-category");
+        assertEquals(List.of("2", "2", "50% (1)", pct(2L * q - 2, 2L * q - 1), String.valueOf(2 * q - 1)), row(category, "Academy or free school"));
+        assertEquals(List.of("4", "3", "100% (3)", pct(3L * q - 2 + amber, 3L * q), String.valueOf(3 * q)), row(category, "Maintained school"));
+        assertEquals(List.of("6", "5", "80% (4)", pct(5L * q - 4 + amber, 5L * q - 1), String.valueOf(5 * q - 1)), row(table(html, "breakdown-kind"), "School or college"));
+    }
+
+    @Test
+    void theAnonymisedBreakdownsSuppressAGroupThatCouldBeWorkedOut() {
+        String html = report(viewer, "/cycles/" + cycleId + "/report/anonymised?threshold=2");
+        String phase = table(html, "breakdown-phase");
+        // Nursery (one school) is under the threshold; with the total shown it would be 6 - 3 - 2, so Secondary goes too
+        assertTrue(row(phase, "Nursery").get(0).startsWith("Not shown"), phase);
+        assertTrue(row(phase, "Secondary").get(0).startsWith("Not shown"), phase);
+        List<String> primary = row(phase, "Primary");
+        assertEquals("3", primary.get(0));
+        assertEquals("3", primary.get(1));
+        // on time: 4 overall; Primary's 3 would leave 1 for the two withheld groups, drawn from fewer than 2: withheld too
+        assertEquals("not shown", primary.get(2));
+        // categories: two and four schools, both at the threshold of 2: shown
+        assertEquals("2", row(table(html, "breakdown-category"), "Academy or free school").get(0));
+        // at the default threshold every phase is withheld
+        String five = report(viewer, "/cycles/" + cycleId + "/report/anonymised");
+        for (String g : List.of("Nursery", "Primary", "Secondary")) {
+            assertTrue(row(table(five, "breakdown-phase"), g).get(0).startsWith("Not shown"), g);
+        }
+    }
+
+    @Test
+    void complementarySuppressionLeavesNothingToSubtract() {
+        // one cell under the threshold: the next smallest goes with it
+        assertEquals(Set.of(0, 2), ReportBreakdowns.complement(List.of(1L, 9L, 6L), Set.of(), 5));
+        // two cells under it that together are still under it: a third
+        assertEquals(Set.of(0, 1, 2), ReportBreakdowns.complement(List.of(1L, 2L, 6L, 9L), Set.of(), 5));
+        // two withheld cells from enough organisations between them: nothing more
+        assertEquals(Set.of(0, 1), ReportBreakdowns.complement(List.of(3L, 4L, 6L), Set.of(), 5));
+        // nothing under it: nothing withheld; zeros are never withheld for their own sake
+        assertEquals(Set.of(), ReportBreakdowns.complement(List.of(0L, 5L, 6L), Set.of(), 5));
+        // a group withheld already (here with 0 in this column) still needs a partner
+        assertEquals(Set.of(0, 1), ReportBreakdowns.complement(List.of(0L, 5L, 6L), Set.of(0), 5));
+    }
+
+    @Test
+    void markerAgreementIsThePanelsOwn() {
+        PanelWorld.World w = panelWorlds.build(MarkingBy.SECTION);
+        moderations.marked(w, w.memberA(), "GREEN");
+        moderations.marked(w, w.memberB(), "AMBER");
+        moderations.marked(w, w.memberC(), "GREEN");
+        var own = marking.panelAgreement(w.adminUser(), w.panelId(), panels.page(w.adminUser(), w.panelId()).cases()).panel();
+        assertTrue(own.pairs() > 0, "pairs");
+        String html = report(w.admin(), "/cycles/" + w.cycleId() + "/report");
+        List<String> cells = row(table(html, "agreement-table"), panels.page(w.adminUser(), w.panelId()).panel().name());
+        // every item: A and C agree, B differs from both: a third of the pairs agree
+        assertEquals(List.of("1", String.valueOf(own.pairs()), own.exactText(), own.kappaText() + " (" + own.kappaWords() + ")"), cells);
+        assertEquals("33%", own.exactText());
+        String page = TestBrowser.unescape(html);
+        for (Fixtures.Person marker : List.of(w.memberA(), w.memberB(), w.memberC())) {
+            assertFalse(page.contains(marker.email()), "no marker named");
+        }
+        // anonymised: one case is fewer than the threshold, and the panel is not named
+        String anonymised = report(w.admin(), "/cycles/" + w.cycleId() + "/report/anonymised?threshold=2");
+        assertEquals(List.of("Not shown: fewer than 2 cases"), row(table(anonymised, "agreement-table"), "Panel 1"));
+        assertFalse(anonymised.contains(panels.page(w.adminUser(), w.panelId()).panel().name()), "no panel named");
+    }
+
+    /** The organisations a drill-down page lists, each linked to its return's report. */
+    private static List<String> listed(String html) {
+        List<String> names = new ArrayList<>();
+        Matcher m = Pattern.compile("<a class=\"govuk-link\" href=\"/returns/\\d+/report\">(.*?)</a>").matcher(html);
+        while (m.find()) {
+            names.add(TestBrowser.unescape(m.group(1)));
+        }
+        return names;
+    }
+
+    private List<String> names(int... indexes) {
+        List<String> out = new ArrayList<>();
+        for (int i : indexes) {
+            out.add(schools.get(i).name());
+        }
+        return out.stream().sorted().toList();
+    }
+
+    @Test
+    void theDrillDownListsExactlyTheOrganisationsBehindAFigure() {
+        String base = "/cycles/" + cycleId + "/report/returns?";
+        String red = report(viewer, base + "question=" + FIRST + "&rating=RED");
+        assertEquals(names(3), listed(red));
+        assertTrue(red.contains("href=\"/returns/" + cycles.returnOf(cycleId, schools.get(3).id()).orElseThrow() + "/report\""), "links to the return's report");
+        assertEquals(names(1, 3), listed(report(viewer, base + "section=leadership&rating=RED")));
+        assertEquals(names(2), listed(report(viewer, base + "section=leadership&rating=AMBER")));
+        assertEquals(names(4), listed(report(viewer, base + "timeliness=late")));
+        assertEquals(names(0, 1, 2, 3), listed(report(viewer, base + "timeliness=on-time")));
+        assertEquals(names(5), listed(report(viewer, base + "timeliness=outstanding")));
+        assertEquals(names(0, 1, 2), listed(report(viewer, base + "kind=SCHOOL&phase=PRIMARY")));
+        assertEquals(names(3, 4), listed(report(viewer, base + "kind=SCHOOL&category=ACADEMY&timeliness=submitted")));
+        assertEquals(names(0, 1, 2, 3, 4, 5), listed(report(viewer, base)));
+
+        // the named report's figures link there with the same filters
+        String html = report(admin, "/cycles/" + cycleId + "/report");
+        assertTrue(html.contains("href=\"/cycles/" + cycleId + "/report/returns?question=" + FIRST + "&amp;rating=RED\""), "a question's cell");
+        assertTrue(html.contains("href=\"/cycles/" + cycleId + "/report/returns?section=leadership&amp;rating=RED\""), "a section's cell");
+        assertTrue(html.contains("href=\"/cycles/" + cycleId + "/report/returns?timeliness=late\""), "a completion count");
+        assertTrue(html.contains("href=\"/cycles/" + cycleId + "/report/returns?kind=SCHOOL&amp;phase=PRIMARY\""), "a breakdown's cell");
+
+        for (String bad : List.of("timeliness=soon", "rating=PURPLE&question=" + FIRST, "question=no-such-question&rating=RED", "phase=TERTIARY", "page=x",
+                "outcome=%3Cscript%3E")) {
+            TestBrowser.Page page = signedIn(viewer).get(base + bad);
+            assertEquals(200, page.status(), bad);
+            assertTrue(page.body().contains("id=\"filter-errors\""), bad);
+            assertTrue(listed(page.body()).isEmpty(), bad);
+            assertFalse(page.body().contains("<script>"), bad);
+        }
+        Partnership other = fixtures.partnership();
+        assertEquals(404, signedIn(fixtures.admin(other)).get(base + "timeliness=late").status());
+        assertEquals(403, signedIn(lead).get(base + "timeliness=late").status());
+    }
+
+    @Test
+    void theAnonymisedPageNamesNoOrganisationAndLinksToNoReturns() {
+        for (String path : List.of("/report/anonymised", "/report/anonymised?threshold=2")) {
+            String html = report(viewer, "/cycles/" + cycleId + path);
+            for (Organisation o : schools) {
+                assertFalse(html.contains(o.name()) || html.contains(TestBrowser.unescape(o.name())), "no organisation named: " + o.name());
+            }
+            assertFalse(html.contains("/report/returns"), "no drill-down link");
+            assertFalse(html.contains("/returns/"), "no link to a return");
+        }
+    }
+
     @Test
     void completionAndTimelinessAreCounted() {
         String html = report(admin, "/cycles/" + cycleId + "/report");
@@ -199,8 +417,10 @@ class CycleReportWebTest extends WebTest {
         // four Green organisations are fewer than five too
         assertEquals(List.of("fewer than 5", "0% (0)", "fewer than 5", "5", "0"), row(questions(html), "1.2. "));
         assertFalse(html.contains("id=\"not-met-table\""), "no question is not met by five organisations, so none is listed");
-        String svg = html.substring(html.indexOf("<svg"), html.lastIndexOf("</svg>"));
-        assertFalse(svg.contains("School "), "the charts name no school");
+        Matcher svg = Pattern.compile("<svg.*?</svg>", Pattern.DOTALL).matcher(html);
+        while (svg.find()) {
+            assertFalse(svg.group().contains("School "), "the charts name no school");
+        }
 
         String two = report(admin, "/cycles/" + cycleId + "/report/anonymised?threshold=2");
         assertEquals(List.of("50% (2)", "fewer than 2", "fewer than 2", "4", "1"), row(questions(two), "1.1. "));
