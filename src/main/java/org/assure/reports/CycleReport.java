@@ -56,9 +56,12 @@ public class CycleReport {
     private final ReportTimeline timelines;
     private final ReportBreakdowns breakdowns;
     private final ReportAgreement agreements;
+    private final ReportHeatMap heatMaps;
 
     CycleReport(JdbcOperations jdbc, @Named("default") TransactionOperations<Connection> transactions, ReportTallies tallies, QuestionBanks banks,
-                AccessPolicy access, Clock clock, ReportTimeline timelines, ReportBreakdowns breakdowns, ReportAgreement agreements) {
+                AccessPolicy access, Clock clock, ReportTimeline timelines, ReportBreakdowns breakdowns, ReportAgreement agreements,
+                ReportHeatMap heatMaps) {
+        this.heatMaps = heatMaps;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.tallies = tallies;
@@ -127,7 +130,7 @@ public class CycleReport {
                          @Nullable String thresholdIgnored, List<BankModel.Rating> ratings, Completion completion, List<Row> sections,
                          List<Row> questions, List<Row> mostNotMet, List<Outcome> outcomes, long moderated, Delivery delivery,
                          @Nullable ReportTimeline.Timeline timeline, List<ReportBreakdowns.Breakdown> breakdowns,
-                         List<ReportAgreement.PanelAgreement> agreement) {
+                         List<ReportAgreement.PanelAgreement> agreement, @Nullable ReportHeatMap.HeatMap heatMap) {
         public String path() {
             return "/cycles/" + cycleId + "/report";
         }
@@ -213,7 +216,7 @@ public class CycleReport {
         return new Report(cycleId, cycle.name(), bank.title(), Dates.date(cycle.deadline()), anonymised, threshold, ignored, ratings,
                 completion, sections, questions, mostNotMet, outcomes, moderated,
                 delivery(partnershipId, cycleId, suppressBelow), timeline, breakdowns.breakdowns(partnershipId, cycleId, ratings, suppressBelow),
-                agreements.agreement(partnershipId, cycleId, suppressBelow));
+                agreements.agreement(partnershipId, cycleId, suppressBelow), anonymised ? null : heatMaps.heatMap(partnershipId, cycleId, bank));
     }
 
     private CycleRow cycle(long partnershipId, long cycleId) {

@@ -361,6 +361,37 @@ class CycleReportWebTest extends WebTest {
         assertEquals(403, signedIn(lead).get(base + "timeliness=late").status());
     }
 
+    /** The heat map's rows: organisation → [overall, first section's cell text, its band class or "none"]. */
+    private static Map<String, List<String>> heatMap(String html) {
+        int at = html.indexOf("id=\"heat-map-table\"");
+        assertTrue(at > 0, "a heat map");
+        String table = html.substring(at, html.indexOf("</table>", at));
+        Map<String, List<String>> rows = new java.util.LinkedHashMap<>();
+        Matcher m = Pattern.compile("<a class=\"govuk-link\" href=\"/returns/\\d+/report\">([^<]+)</a></th>\\s*<td[^>]*>([^<]+)</td>\\s*"
+                + "<td class=\"govuk-table__cell govuk-table__cell--numeric( assure-heat-cell (assure-heat--\\w+))?\">([^<]+)").matcher(table);
+        while (m.find()) {
+            rows.put(TestBrowser.unescape(m.group(1)), List.of(m.group(2), m.group(5), m.group(4) == null ? "none" : m.group(4)));
+        }
+        return rows;
+    }
+
+    @Test
+    void theHeatMapShowsEachOrganisationsSectionsLowestFirst() {
+        Map<String, List<String>> rows = heatMap(report(admin, "/cycles/" + cycleId + "/report"));
+        assertEquals(5, rows.size(), "the five submitted schools, not the outstanding one: " + rows.keySet());
+        List<String> names = new ArrayList<>(rows.keySet());
+        // one answer not met each (Red, Amber, Red) of leadership's six: 83%, lowest overall, before the two with none
+        assertEquals(Set.of(schools.get(1).name(), schools.get(2).name(), schools.get(3).name()), Set.copyOf(names.subList(0, 3)));
+        for (int i = 1; i <= 3; i++) {
+            assertEquals("83%", rows.get(schools.get(i).name()).get(1));
+            assertEquals("assure-heat--good", rows.get(schools.get(i).name()).get(2));
+        }
+        // not applicable out of the base: five of five met
+        assertEquals(List.of("100%", "100%", "assure-heat--high"), rows.get(schools.get(4).name()));
+        assertEquals(List.of("100%", "100%", "assure-heat--high"), rows.get(schools.get(0).name()));
+        assertFalse(report(viewer, "/cycles/" + cycleId + "/report/anonymised").contains("heat-map"), "never on the anonymised page");
+    }
+
     @Test
     void theAnonymisedPageNamesNoOrganisationAndLinksToNoReturns() {
         for (String path : List.of("/report/anonymised", "/report/anonymised?threshold=2")) {

@@ -92,7 +92,7 @@ class RoleDashboardsWebTest extends ReturnWebTest {
         assertFalse(panel.contains("/returns/"), "no return is reachable from it");
 
         String viewer = signedIn(fixtures.person(p, Role.BOARD_VIEWER)).get("/").body();
-        assertContains(viewer, "read the partnership's reports here", cycleName, "Returns submitted", "1 of 2 (50%)");
+        assertContains(viewer, "Read the partnership's reports", cycleName, "Returns submitted", "1 of 2 (50%)");
         assertFalse(viewer.contains(farName), "another partnership's cycle");
         assertFalse(viewer.contains("/returns/"), "no return is reachable from it");
 
