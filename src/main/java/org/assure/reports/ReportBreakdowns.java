@@ -100,27 +100,22 @@ class ReportBreakdowns {
         if (!inBase.isEmpty()) {
             String baseIn = in(inBase);
             String compliantIn = compliant.isEmpty() ? "('')" : in(compliant);
-            // the report's tallies (ADR 0048): a row per return, section and rating, so per organisation
-            jdbc.prepareStatement("SELECT o.kind, o.sector, o.phase, o.category, "
-                    + "SUM(CASE WHEN t.rating IN " + baseIn + " THEN t.answers ELSE 0 END), COUNT(DISTINCT CASE WHEN t.rating IN " + baseIn + " THEN t.organisation_id END), "
-                    + "SUM(CASE WHEN t.rating IN " + compliantIn + " THEN t.answers ELSE 0 END), COUNT(DISTINCT CASE WHEN t.rating IN " + compliantIn + " THEN t.organisation_id END) "
-                    + "FROM tally_section t JOIN organisation o ON o.id = t.organisation_id WHERE t.partnership_id = ? AND t.cycle_id = ? "
-                    + "GROUP BY o.kind, o.sector, o.phase, o.category", st -> {
+            // the report's tallies (ADR 0048), summed per organisation first, so only one row per organisation is joined
+            jdbc.prepareStatement("SELECT o.kind, o.sector, o.phase, o.category, SUM(x.based), SUM(CASE WHEN x.based > 0 THEN 1 ELSE 0 END), "
+                    + "SUM(x.met), SUM(CASE WHEN x.met > 0 THEN 1 ELSE 0 END) FROM (SELECT t.organisation_id AS organisation_id, "
+                    + "SUM(CASE WHEN t.rating IN " + baseIn + " THEN t.answers ELSE 0 END) AS based, "
+                    + "SUM(CASE WHEN t.rating IN " + compliantIn + " THEN t.answers ELSE 0 END) AS met "
+                    + "FROM tally_section t WHERE t.cycle_id = ? AND t.partnership_id = ? GROUP BY t.organisation_id) x "
+                    + "JOIN organisation o ON o.id = x.organisation_id GROUP BY o.kind, o.sector, o.phase, o.category", st -> {
                 int i = 1;
                 for (String c : inBase) {
                     st.setString(i++, c);
                 }
-                for (String c : inBase) {
-                    st.setString(i++, c);
-                }
                 for (String c : compliant) {
                     st.setString(i++, c);
                 }
-                for (String c : compliant) {
-                    st.setString(i++, c);
-                }
-                st.setLong(i++, partnershipId);
-                st.setLong(i, cycleId);
+                st.setLong(i++, cycleId);
+                st.setLong(i, partnershipId);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         Tally t = tallies.computeIfAbsent(key(rs), k -> new Tally());

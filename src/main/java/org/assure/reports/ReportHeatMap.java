@@ -114,11 +114,13 @@ class ReportHeatMap {
         Map<Long, long[]> overall = new HashMap<>();
         long[] organisations = new long[1];
         List<Object> args = new ArrayList<>(codes);
-        args.add(partnershipId);
         args.add(cycleId);
-        jdbc.prepareStatement("SELECT return_id, name, based, met, COUNT(*) OVER () FROM (SELECT t.return_id AS return_id, o.name AS name, " + sums
-                + " FROM tally_section t JOIN organisation o ON o.id = t.organisation_id WHERE t.partnership_id = ? AND t.cycle_id = ? "
-                + "GROUP BY t.return_id, o.name) scored WHERE based > 0 ORDER BY met * 1.0 / based, name, return_id LIMIT " + SHOWN, st -> {
+        args.add(partnershipId);
+        // summed per return before the organisation's name is joined: one join per organisation, not per tally row
+        jdbc.prepareStatement("SELECT x.return_id, o.name, x.based, x.met, COUNT(*) OVER () FROM (SELECT t.return_id AS return_id, "
+                + "t.organisation_id AS organisation_id, " + sums + " FROM tally_section t WHERE t.cycle_id = ? AND t.partnership_id = ? "
+                + "GROUP BY t.return_id, t.organisation_id) x JOIN organisation o ON o.id = x.organisation_id WHERE x.based > 0 "
+                + "ORDER BY x.met * 1.0 / x.based, o.name, x.return_id LIMIT " + SHOWN, st -> {
             bind(st, args);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -134,10 +136,10 @@ class ReportHeatMap {
         }
         Map<Long, Map<String, Cell>> cells = new HashMap<>();
         List<Object> cellArgs = new ArrayList<>(codes);
-        cellArgs.add(partnershipId);
         cellArgs.add(cycleId);
+        cellArgs.add(partnershipId);
         cellArgs.addAll(names.keySet());
-        jdbc.prepareStatement("SELECT t.return_id, t.section_key, " + sums + " FROM tally_section t WHERE t.partnership_id = ? AND t.cycle_id = ? "
+        jdbc.prepareStatement("SELECT t.return_id, t.section_key, " + sums + " FROM tally_section t WHERE t.cycle_id = ? AND t.partnership_id = ? "
                 + "AND t.return_id IN (" + names.keySet().stream().map(id -> "?").collect(Collectors.joining(", ")) + ") GROUP BY t.return_id, t.section_key", st -> {
             bind(st, cellArgs);
             try (ResultSet rs = st.executeQuery()) {
