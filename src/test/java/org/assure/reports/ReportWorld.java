@@ -1,5 +1,6 @@
 package org.assure.reports;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -91,11 +92,7 @@ class ReportWorld {
         Fixtures.Person lead = fixtures.person(p, Role.ORGANISATION_LEAD, schools.get(0));
         CurrentUser adminUser = new CurrentUser(admin.id(), p.id(), p.name(), admin.email(), "Admin", Set.of(Roles.ADMIN), Set.of());
         LocalDate today = Dates.today(clock);
-        LocalDate deadline = today.plusDays(10);
-        long cycleId = cycles.createAndOpen(adminUser, new CycleForms.CycleForm("Report cycle " + Fixtures.next(), "section-175/2025", "CHOSEN",
-                List.of(), List.of(), List.of(), schools.stream().map(o -> String.valueOf(o.id())).toList(), str(today.getDayOfMonth()),
-                str(today.getMonthValue()), str(today.getYear()), str(deadline.getDayOfMonth()), str(deadline.getMonthValue()),
-                str(deadline.getYear()), null, null, null, null, null, null, null));
+        long cycleId = cycle(adminUser, "Report cycle " + Fixtures.next(), schools);
         String[] phases = {"PRIMARY", "PRIMARY", "PRIMARY", "SECONDARY", "SECONDARY", "NURSERY"};
         for (int i = 0; i < 6; i++) {
             describe(schools.get(i), phases[i], i == 3 || i == 4 ? "ACADEMY" : "MAINTAINED");
@@ -105,7 +102,7 @@ class ReportWorld {
             if (i == 4) {
                 clock.advance(Duration.ofDays(12)); // the fifth submits two days after the deadline
             }
-            submit(p, cycleId, schools.get(i), first[i], i == 1 ? "RED" : "GREEN");
+            submit(p, cycleId, schools.get(i), Map.of(SECOND, i == 1 ? "RED" : "GREEN"), first[i].equals("GREEN") ? null : first[i]);
         }
         return new World(p, admin, viewer, lead, List.copyOf(schools), cycleId, today);
     }
@@ -123,30 +120,45 @@ class ReportWorld {
         });
     }
 
-    private void submit(Partnership p, long cycleId, Organisation school, String firstRating, String secondRating) {
+    /** A cycle of the section 175 bank, opening today with a deadline in ten days, for these schools. */
+    long cycle(CurrentUser admin, String name, List<Organisation> schools) {
+        LocalDate today = Dates.today(clock);
+        LocalDate deadline = today.plusDays(10);
+        return cycles.createAndOpen(admin, new CycleForms.CycleForm(name, "section-175/2025", "CHOSEN", List.of(), List.of(), List.of(),
+                schools.stream().map(o -> String.valueOf(o.id())).toList(), str(today.getDayOfMonth()), str(today.getMonthValue()),
+                str(today.getYear()), str(deadline.getDayOfMonth()), str(deadline.getMonthValue()), str(deadline.getYear()),
+                null, null, null, null, null, null, null));
+    }
+
+    /**
+     * Completes and submits a school's return, by a new lead of the school: every rated question Green but those in
+     * {@code ratings}; {@code firstSaved}, when given, is saved afterwards for {@link #FIRST} on its own (not applicable
+     * takes a reason the demo's answers do not give). Returns the return's id.
+     */
+    long submit(Partnership p, long cycleId, Organisation school, Map<String, String> ratings, @Nullable String firstSaved) {
         Fixtures.Person leadOf = fixtures.person(p, Role.ORGANISATION_LEAD, school);
         CurrentUser user = new CurrentUser(leadOf.id(), p.id(), p.name(), leadOf.email(), "Lead", Set.of(Roles.LEAD), Set.of(school.id()));
         long returnId = cycles.returnOf(cycleId, school.id()).orElseThrow();
-        Map<String, String> ratings = new HashMap<>();
+        Map<String, String> all = new HashMap<>();
         for (BankModel.Question q : banks.get("section-175", "2025").questions()) {
             if (q.type() == BankModel.QuestionType.RATING) {
-                ratings.put(q.key(), "GREEN");
+                all.put(q.key(), "GREEN");
             }
         }
-        ratings.put(SECOND, secondRating);
-        wholeReturns.complete(user, returnId, 0, ratings);
-        if (!firstRating.equals("GREEN")) {
-            // a rating other than Green needs its own save: not applicable takes a reason the demo's answers do not give
+        all.putAll(ratings);
+        wholeReturns.complete(user, returnId, 0, all);
+        if (firstSaved != null) {
             var view = pages.section(user, returnId, "leadership").questions().stream().filter(v -> v.question().key().equals(FIRST)).findFirst()
                     .orElseThrow();
-            AnswerInput answer = new AnswerInput(firstRating, List.of(), firstRating.equals("NA") ? "" : "Reviewed by governors this term.",
-                    firstRating.equals("NA") ? "The school has no governing body of its own." : "", "", "", "", view.entry().version(), true);
+            AnswerInput answer = new AnswerInput(firstSaved, List.of(), firstSaved.equals("NA") ? "" : "Reviewed by governors this term.",
+                    firstSaved.equals("NA") ? "The school has no governing body of its own." : "", "", "", "", view.entry().version(), true);
             var saved = saving.save(user, returnId, "leadership", new SectionForm(Map.of(FIRST, answer), true, SectionForm.Next.LATER));
-            assertTrue(saved.errors().isEmpty(), "saved " + firstRating + ": " + saved.errors());
+            assertTrue(saved.errors().isEmpty(), "saved " + firstSaved + ": " + saved.errors());
         }
         wholeReturns.writeActions(user, returnId, Dates.today(clock));
         var done = submissions.submit(user, returnId, new Submissions.DeclarationForm("Dee Esel", "DSL", "true"), FormErrors.none());
         assertTrue(done.isValid(), "submitted");
+        return returnId;
     }
 
     private static String str(long n) {
