@@ -148,6 +148,9 @@ class AssureRoutes implements RouteRules {
                 rule(GET, "/cycles/{id}/report", CYCLE, "A cycle's composite report: completion, compliance, outcomes and actions", ADMIN, VIEWER),
                 rule(GET, "/cycles/{id}/report/anonymised", CYCLE, "A cycle's anonymised composite: no organisation named, small numbers suppressed",
                         ADMIN, VIEWER),
+                rule(GET, "/cycles/{id}/report.xlsx", CYCLE, "A cycle's composite report as a workbook, a sheet per part (ADR 0049)", ADMIN, VIEWER),
+                rule(GET, "/cycles/{id}/report/anonymised.xlsx", CYCLE, "A cycle's anonymised composite as a workbook: no organisation named, "
+                        + "small numbers suppressed as on the page", ADMIN, VIEWER),
                 rule(GET, "/cycles/{id}/report/returns", CYCLE, "The returns behind a figure of a cycle's report, by its filters, fifty a page",
                         ADMIN, VIEWER),
                 // the partnership's reports (ADR 0045): every cycle's reports and the year-on-year comparison, read as the cycle reports are

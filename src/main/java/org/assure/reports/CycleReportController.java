@@ -1,7 +1,9 @@
 package org.assure.reports;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -12,38 +14,64 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.assure.access.CurrentUser;
+import org.assure.kernel.Dates;
 import org.assure.web.Forms;
 import org.assure.web.Model;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A cycle's composite report, named and anonymised; one view draws both, so they can never show different figures. */
-@Controller("/cycles/{id}/report")
+/**
+ * A cycle's composite report, named and anonymised; one view draws both, and one workbook writes both from the same
+ * Report, so they can never show different figures.
+ */
+@Controller("/cycles/{id}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CycleReportController {
     private final CycleReport reports;
     private final ReportReturns returns;
+    private final Clock clock;
 
-    CycleReportController(CycleReport reports, ReportReturns returns) {
+    CycleReportController(CycleReport reports, ReportReturns returns, Clock clock) {
         this.reports = reports;
         this.returns = returns;
+        this.clock = clock;
     }
 
-    @Get
+    @Get("/report")
     @Produces(MediaType.TEXT_HTML)
     MutableHttpResponse<?> report(CurrentUser user, @PathVariable long id) {
         return Forms.page("reports/cycle", Model.of("page", reports.report(user, id, false, null)));
     }
 
-    @Get("/anonymised")
+    @Get("/report/anonymised")
     @Produces(MediaType.TEXT_HTML)
     MutableHttpResponse<?> anonymised(CurrentUser user, @PathVariable long id, @Nullable @QueryValue String threshold) {
         return Forms.page("reports/cycle", Model.of("page", reports.report(user, id, true, threshold)));
     }
 
+    // the pages' Report written as a workbook (ADR 0049), or the HTML page of a refusal: a browser's link asks for HTML among the rest
+    @Get("/report.xlsx")
+    @Produces({ReturnReportController.XLSX, MediaType.TEXT_HTML})
+    MutableHttpResponse<byte[]> workbook(CurrentUser user, @PathVariable long id) {
+        return workbook(reports.report(user, id, false, null), "cycle-" + id + "-report.xlsx");
+    }
+
+    @Get("/report/anonymised.xlsx")
+    @Produces({ReturnReportController.XLSX, MediaType.TEXT_HTML})
+    MutableHttpResponse<byte[]> anonymisedWorkbook(CurrentUser user, @PathVariable long id, @Nullable @QueryValue String threshold) {
+        return workbook(reports.report(user, id, true, threshold), "cycle-" + id + "-anonymised-report.xlsx");
+    }
+
+    private MutableHttpResponse<byte[]> workbook(CycleReport.Report report, String fileName) {
+        return HttpResponse.ok(CycleReportWorkbook.of(report, Dates.moment(clock.instant())))
+                .contentType(ReturnReportController.XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"");
+    }
+
     /** The returns behind one of the named report's figures: its link's filters, in the query string. */
-    @Get("/returns")
+    @Get("/report/returns")
     @Produces(MediaType.TEXT_HTML)
     MutableHttpResponse<?> returns(CurrentUser user, @PathVariable long id, HttpRequest<?> request) {
         Map<String, String> asked = new HashMap<>();

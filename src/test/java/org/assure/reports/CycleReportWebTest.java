@@ -4,16 +4,11 @@ import org.junit.jupiter.api.Tag;
 import org.assure.testsupport.TestDatabases;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.assure.access.CurrentUser;
 import org.assure.access.Role;
-import org.assure.access.Roles;
 import org.assure.banks.BankModel;
 import org.assure.banks.QuestionBanks;
-import org.assure.cycles.CycleForms;
 import org.assure.cycles.CycleService;
-import org.assure.demo.WholeReturns;
 import org.assure.kernel.Dates;
-import org.assure.kernel.FormErrors;
 import org.assure.organisations.Organisation;
 import org.assure.panels.Marking;
 import org.assure.panels.MarkingBy;
@@ -21,11 +16,6 @@ import org.assure.panels.Moderations;
 import org.assure.panels.PanelWorld;
 import org.assure.panels.Panels;
 import org.assure.partnerships.Partnership;
-import org.assure.returns.AnswerInput;
-import org.assure.returns.SectionForm;
-import org.assure.returns.SectionPages;
-import org.assure.returns.SectionSaving;
-import org.assure.returns.Submissions;
 import org.assure.testsupport.Fixtures;
 import org.assure.testsupport.TestBrowser;
 import org.assure.testsupport.WebTest;
@@ -33,14 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import io.micronaut.transaction.TransactionOperations;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,37 +35,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/**
- * The cycle report against a hand-counted fixture: six schools in a cycle, five submitted (four on time, one late after
- * the clock passes the deadline), one outstanding. Every rated question is Green except two of the first section
- * ("leadership", six rated questions): governance-accountability is Green, Green, Amber, Red and Not applicable across
- * the five; safeguarding-governor is Red at one school. So leadership has 30 answers, 1 not applicable, a base of 29:
- * 26 Green, 1 Amber, 2 Red.
- * <p>For the breakdowns (ADR 0046) schools 0–2 are Primary, 3–4 Secondary (an Amber/Red school and the late one) and 5
- * (outstanding) Nursery; schools 3–4 are academies, the rest maintained. Four returns are first submitted on the day the
- * cycle opens, the fifth twelve days later, two days after the deadline.
- */
+/** The cycle report against the hand-counted fixture of {@link ReportWorld}. */
 @MicronautTest(transactional = false)
 @Tag(TestDatabases.BOTH_DATABASES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CycleReportWebTest extends WebTest {
-    static final String FIRST = "governance-accountability";
-    static final String SECOND = "safeguarding-governor";
+    static final String FIRST = ReportWorld.FIRST;
 
     @Inject
     CycleService cycles;
     @Inject
-    WholeReturns wholeReturns;
-    @Inject
-    SectionPages pages;
-    @Inject
-    SectionSaving saving;
-    @Inject
-    Submissions submissions;
+    ReportWorld reportWorld;
     @Inject
     QuestionBanks banks;
-    @Inject
-    TransactionOperations<Connection> transactions;
     @Inject
     PanelWorld panelWorlds;
     @Inject
@@ -101,75 +67,14 @@ class CycleReportWebTest extends WebTest {
 
     @BeforeAll
     void world() {
-        p = fixtures.partnership();
-        admin = fixtures.admin(p);
-        viewer = fixtures.person(p, Role.BOARD_VIEWER);
-        for (int i = 0; i < 6; i++) {
-            schools.add(fixtures.school(p));
-        }
-        lead = fixtures.person(p, Role.ORGANISATION_LEAD, schools.get(0));
-        CurrentUser adminUser = new CurrentUser(admin.id(), p.id(), p.name(), admin.email(), "Admin", Set.of(Roles.ADMIN), Set.of());
-        LocalDate today = Dates.today(clock);
-        opened = today;
-        LocalDate deadline = today.plusDays(10);
-        cycleId = cycles.createAndOpen(adminUser, new CycleForms.CycleForm("Report cycle " + Fixtures.next(), "section-175/2025", "CHOSEN",
-                List.of(), List.of(), List.of(), schools.stream().map(o -> String.valueOf(o.id())).toList(), str(today.getDayOfMonth()),
-                str(today.getMonthValue()), str(today.getYear()), str(deadline.getDayOfMonth()), str(deadline.getMonthValue()),
-                str(deadline.getYear()), null, null, null, null, null, null, null));
-        String[] phases = {"PRIMARY", "PRIMARY", "PRIMARY", "SECONDARY", "SECONDARY", "NURSERY"};
-        for (int i = 0; i < 6; i++) {
-            describe(schools.get(i), phases[i], i == 3 || i == 4 ? "ACADEMY" : "MAINTAINED");
-        }
-        String[] first = {"GREEN", "GREEN", "AMBER", "RED", "NA"};
-        for (int i = 0; i < 5; i++) {
-            if (i == 4) {
-                clock.advance(Duration.ofDays(12)); // the fifth submits two days after the deadline
-            }
-            submit(schools.get(i), first[i], i == 1 ? "RED" : "GREEN");
-        }
-    }
-
-    private void describe(Organisation school, String phase, String category) {
-        transactions.executeWrite(status -> {
-            try (PreparedStatement st = status.getConnection().prepareStatement("UPDATE organisation SET phase = ?, category = ? WHERE id = ?")) {
-                st.setString(1, phase);
-                st.setString(2, category);
-                st.setLong(3, school.id());
-                return st.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
-
-    private void submit(Organisation school, String firstRating, String secondRating) {
-        Fixtures.Person leadOf = fixtures.person(p, Role.ORGANISATION_LEAD, school);
-        CurrentUser user = new CurrentUser(leadOf.id(), p.id(), p.name(), leadOf.email(), "Lead", Set.of(Roles.LEAD), Set.of(school.id()));
-        long returnId = cycles.returnOf(cycleId, school.id()).orElseThrow();
-        Map<String, String> ratings = new HashMap<>();
-        for (BankModel.Question q : banks.get("section-175", "2025").questions()) {
-            if (q.type() == BankModel.QuestionType.RATING) {
-                ratings.put(q.key(), "GREEN");
-            }
-        }
-        ratings.put(SECOND, secondRating);
-        wholeReturns.complete(user, returnId, 0, ratings);
-        if (!firstRating.equals("GREEN")) {
-            // a rating other than Green needs its own save: not applicable takes a reason the demo's answers do not give
-            var view = pages.section(user, returnId, "leadership").questions().stream().filter(v -> v.question().key().equals(FIRST)).findFirst()
-                    .orElseThrow();
-            AnswerInput answer = new AnswerInput(firstRating, List.of(), firstRating.equals("NA") ? "" : "Reviewed by governors this term.",
-                    firstRating.equals("NA") ? "The school has no governing body of its own." : "", "", "", "", view.entry().version(), true);
-            var saved = saving.save(user, returnId, "leadership", new SectionForm(Map.of(FIRST, answer), true, SectionForm.Next.LATER));
-            assertTrue(saved.errors().isEmpty(), "saved " + firstRating + ": " + saved.errors());
-        }
-        wholeReturns.writeActions(user, returnId, Dates.today(clock));
-        var done = submissions.submit(user, returnId, new Submissions.DeclarationForm("Dee Esel", "DSL", "true"), FormErrors.none());
-        assertTrue(done.isValid(), "submitted");
-    }
-
-    private static String str(long n) {
-        return String.valueOf(n);
+        ReportWorld.World w = reportWorld.build();
+        p = w.p();
+        admin = w.admin();
+        viewer = w.viewer();
+        lead = w.lead();
+        schools.addAll(w.schools());
+        cycleId = w.cycleId();
+        opened = w.opened();
     }
 
     private String report(Fixtures.Person who, String path) {

@@ -6,14 +6,8 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.assure.access.CurrentUser;
-import org.assure.access.Role;
 import org.assure.access.Roles;
-import org.assure.banks.BankModel;
-import org.assure.banks.QuestionBanks;
-import org.assure.cycles.CycleForms;
 import org.assure.cycles.CycleService;
-import org.assure.demo.WholeReturns;
-import org.assure.kernel.Dates;
 import org.assure.kernel.FormErrors;
 import org.assure.organisations.Organisation;
 import org.assure.partnerships.Partnership;
@@ -26,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,11 +43,9 @@ class ReportTalliesWebTest extends WebTest {
     @Inject
     CycleService cycles;
     @Inject
-    WholeReturns wholeReturns;
+    ReportWorld reportWorld;
     @Inject
     Submissions submissions;
-    @Inject
-    QuestionBanks banks;
     @Inject
     ReportTallies tallies;
     @Inject
@@ -118,29 +109,11 @@ class ReportTalliesWebTest extends WebTest {
     }
 
     private long cycle(CurrentUser admin, List<Organisation> schools) {
-        LocalDate today = Dates.today(clock);
-        LocalDate deadline = today.plusDays(10);
-        return cycles.createAndOpen(admin, new CycleForms.CycleForm("Tally cycle " + Fixtures.next(), "section-175/2025", "CHOSEN", List.of(),
-                List.of(), List.of(), schools.stream().map(o -> String.valueOf(o.id())).toList(), str(today.getDayOfMonth()),
-                str(today.getMonthValue()), str(today.getYear()), str(deadline.getDayOfMonth()), str(deadline.getMonthValue()),
-                str(deadline.getYear()), null, null, null, null, null, null, null));
+        return reportWorld.cycle(admin, "Tally cycle " + Fixtures.next(), schools);
     }
 
     private long submit(Partnership p, long cycleId, Organisation school, String rating) {
-        Fixtures.Person lead = fixtures.person(p, Role.ORGANISATION_LEAD, school);
-        CurrentUser user = new CurrentUser(lead.id(), p.id(), p.name(), lead.email(), "Lead", Set.of(Roles.LEAD), Set.of(school.id()));
-        long returnId = cycles.returnOf(cycleId, school.id()).orElseThrow();
-        Map<String, String> ratings = new HashMap<>();
-        for (BankModel.Question q : banks.get("section-175", "2025").questions()) {
-            if (q.type() == BankModel.QuestionType.RATING) {
-                ratings.put(q.key(), "GREEN");
-            }
-        }
-        ratings.put(QUESTION, rating);
-        wholeReturns.complete(user, returnId, 0, ratings);
-        wholeReturns.writeActions(user, returnId, Dates.today(clock));
-        assertTrue(submissions.submit(user, returnId, new Submissions.DeclarationForm("Dee Esel", "DSL", "true"), FormErrors.none()).isValid());
-        return returnId;
+        return reportWorld.submit(p, cycleId, school, Map.of(QUESTION, rating), null);
     }
 
     /** The cycle's tally of the one question, by rating. */
@@ -198,9 +171,5 @@ class ReportTalliesWebTest extends WebTest {
                 return rs.getLong(1) > 0;
             }
         }));
-    }
-
-    private static String str(long n) {
-        return String.valueOf(n);
     }
 }

@@ -58,8 +58,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag(TestDatabases.BOTH_DATABASES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReturnReportWebTest extends WebTest {
-    static final String FIRST = CycleReportWebTest.FIRST;
-    static final String SECOND = CycleReportWebTest.SECOND;
+    static final String FIRST = ReportWorld.FIRST;
+    static final String SECOND = ReportWorld.SECOND;
     static final String EVIDENCE = "=SUM(1,2) Minutes of the governing board, spring term";
 
     @Inject
