@@ -303,10 +303,10 @@ public class CycleReport {
     /** Each tally_section row is one return's (so one organisation's) answers of a rating in a section. */
     private Map<String, Tally> sectionTallies(long partnershipId, long cycleId, List<String> naCodes) {
         Map<String, Tally> out = new HashMap<>();
-        jdbc.prepareStatement("SELECT section_key, rating, SUM(answers), COUNT(*) FROM tally_section WHERE partnership_id = ? AND cycle_id = ? "
+        jdbc.prepareStatement("SELECT section_key, rating, SUM(answers), COUNT(*) FROM tally_section WHERE cycle_id = ? AND partnership_id = ? "
                 + "GROUP BY section_key, rating", st -> {
-            st.setLong(1, partnershipId);
-            st.setLong(2, cycleId);
+            st.setLong(1, cycleId);
+            st.setLong(2, partnershipId);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     out.computeIfAbsent(rs.getString(1), k -> new Tally()).byRating.put(rs.getString(2), new long[]{rs.getLong(3), rs.getLong(4)});
@@ -316,11 +316,13 @@ public class CycleReport {
         });
         // the organisations a section's base is drawn from: those with any answer in the base, not applicable excluded
         String notNa = naCodes.isEmpty() ? "" : " AND rating NOT IN (" + String.join(", ", naCodes.stream().map(c -> "?").toList()) + ")";
-        jdbc.prepareStatement("SELECT section_key, COUNT(DISTINCT return_id) FROM tally_section WHERE partnership_id = ? AND cycle_id = ?" + notNa
-                + " GROUP BY section_key", st -> {
+        // grouped by return first, in the table's own order (a cycle's rows lie by return), then counted per section:
+        // COUNT(DISTINCT return_id) per section sorted every row of the cycle
+        jdbc.prepareStatement("SELECT section_key, COUNT(*) FROM (SELECT return_id, section_key FROM tally_section WHERE cycle_id = ? "
+                + "AND partnership_id = ?" + notNa + " GROUP BY return_id, section_key) based GROUP BY section_key", st -> {
             int i = 1;
-            st.setLong(i++, partnershipId);
             st.setLong(i++, cycleId);
+            st.setLong(i++, partnershipId);
             for (String code : naCodes) {
                 st.setString(i++, code);
             }
