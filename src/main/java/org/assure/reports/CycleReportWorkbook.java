@@ -25,6 +25,8 @@ import java.util.List;
 final class CycleReportWorkbook {
     static final List<String> SHEETS = List.of("About", "Completion", "Sections", "Questions", "Not met most often", "Breakdowns",
             "Submissions over time", "Panels", "Actions");
+    /** The named workbook's last sheet; the anonymised report has no heat map, so its workbook has no such sheet. */
+    static final String HEAT_MAP = "Heat map";
 
     private final CycleReport.Report report;
     private final XSSFWorkbook workbook;
@@ -61,6 +63,9 @@ final class CycleReportWorkbook {
         timeline();
         panels();
         actions();
+        if (report.heatMap() != null) {
+            heatMap(report.heatMap());
+        }
     }
 
     private String fewer() {
@@ -244,6 +249,29 @@ final class CycleReportWorkbook {
         lines.row().text("Verified").count(d.verified()).percent(d.verified(), d.actions().value());
         lines.row().text("Overdue").count(d.overdue()).percent(d.overdue(), d.actions().value());
         sheet.setColumnWidth(0, 35 * 256);
+    }
+
+    /** The named report's heat map, as the page shows it: the lowest-scoring organisations, % met per section. */
+    private void heatMap(ReportHeatMap.HeatMap map) {
+        List<String> headers = new java.util.ArrayList<>(List.of("Organisation", "Overall (% met)"));
+        map.columns().forEach(c -> headers.add(c.number() + ". " + c.title() + " (% met)"));
+        Sheet sheet = sheet(HEAT_MAP, headers);
+        Lines lines = new Lines(sheet);
+        for (ReportHeatMap.Line line : map.lines()) {
+            Line row = lines.row().text(line.organisation()).number(line.percent());
+            line.cells().forEach(cell -> {
+                if (cell.answered()) {
+                    row.number(cell.percent());
+                } else {
+                    row.text("no answers in the base");
+                }
+            });
+        }
+        if (map.partial()) {
+            lines.skip();
+            lines.row().text("The " + map.lines().size() + " organisations with the lowest compliance overall, of " + map.organisations());
+        }
+        sheet.setColumnWidth(0, 40 * 256);
     }
 
     private Sheet sheet(String name, List<String> headers) {

@@ -129,7 +129,13 @@ class CycleReportWorkbookWebTest extends WebTest {
         try (XSSFWorkbook book = download(w.admin(), named)) {
             List<String> sheets = new ArrayList<>();
             book.forEach(s -> sheets.add(s.getSheetName()));
-            assertEquals(CycleReportWorkbook.SHEETS, sheets);
+            List<String> expected = new ArrayList<>(CycleReportWorkbook.SHEETS);
+            expected.add(CycleReportWorkbook.HEAT_MAP);
+            assertEquals(expected, sheets);
+            // the heat map: the five submitted schools, an organisation with one answer of leadership's six not met at 83%
+            Sheet heat = book.getSheet(CycleReportWorkbook.HEAT_MAP);
+            assertEquals(5, heat.getLastRowNum(), "a row per submitted school after the header");
+            assertEquals(83.0, heat.getRow(1).getCell(2).getNumericCellValue(), "the lowest first: leadership 5 of 6 met");
             Sheet sections = book.getSheet("Sections");
             // header: number, section, then answers and % per rating in the base (Green, Amber, Red), base, not applicable
             assertEquals("Green (answers)", sections.getRow(0).getCell(2).getStringCellValue());
@@ -178,6 +184,7 @@ class CycleReportWorkbookWebTest extends WebTest {
             assertEquals(List.of("fewer than 5", "fewer than 5"), row(book.getSheet("Completion"), 0, "Submitted on time", 1));
             assertTrue(row(book.getSheet("Submissions over time"), 0, "Not shown", 0).get(0).startsWith("Not shown: the figures would reveal"));
             assertTrue(row(book.getSheet("Not met most often"), 0, "No question", 0).get(0).endsWith("by enough organisations to show."));
+            assertEquals(null, book.getSheet(CycleReportWorkbook.HEAT_MAP), "no heat map: every row would name an organisation");
             Sheet about = book.getSheet("About");
             assertEquals("Anonymised composite report", cell(about, "Report", 1).getStringCellValue());
             assertEquals(5.0, cell(about, "Threshold", 1).getNumericCellValue());
