@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The returns behind a figure of the named cycle report (issue 14, ADR 0046): the same filters the report's links
@@ -178,10 +179,10 @@ class ReportReturns {
                 params.add(outcome);
             }
         }
-        group(asked, "kind", "Type", Arrays.stream(OrganisationKind.values()).map(Enum::name).toList(), errors, filters, where, params, query);
-        group(asked, "sector", "Sector", Arrays.stream(Sector.values()).map(Enum::name).toList(), errors, filters, where, params, query);
-        group(asked, "phase", "Phase", Arrays.stream(Phase.values()).map(Enum::name).toList(), errors, filters, where, params, query);
-        group(asked, "category", "Category", Arrays.stream(SchoolCategory.values()).map(Enum::name).toList(), errors, filters, where, params, query);
+        group(asked, "kind", "Type", labelled(OrganisationKind.values(), OrganisationKind::label), errors, filters, where, params, query);
+        group(asked, "sector", "Sector", labelled(Sector.values(), Sector::label), errors, filters, where, params, query);
+        group(asked, "phase", "Phase", labelled(Phase.values(), Phase::label), errors, filters, where, params, query);
+        group(asked, "category", "Category", labelled(SchoolCategory.values(), SchoolCategory::label), errors, filters, where, params, query);
         int page = 1;
         String pageAsked = value(asked, "page");
         if (pageAsked != null) {
@@ -226,18 +227,27 @@ class ReportReturns {
         return new Page(cycleId, cycle[0], filters, errors, column, lines, total, Math.min(page, pages), pages, queryString);
     }
 
-    private static void group(Map<String, String> asked, String name, String label, List<String> allowed, List<String> errors, List<Filter> filters,
-                              StringBuilder where, List<Object> params, Map<String, String> query) {
+    /** An enum's codes (as the report's links carry them) and the words a reader sees for each. */
+    private static <E extends Enum<E>> Map<String, String> labelled(E[] values, Function<E, String> label) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (E e : values) {
+            out.put(e.name(), label.apply(e));
+        }
+        return out;
+    }
+
+    private static void group(Map<String, String> asked, String name, String label, Map<String, String> allowed, List<String> errors,
+                              List<Filter> filters, StringBuilder where, List<Object> params, Map<String, String> query) {
         String v = value(asked, name);
         if (v == null) {
             return;
         }
-        if (!v.equals(ReportBreakdowns.NOT_RECORDED) && !allowed.contains(v)) {
-            errors.add(label + " must be one of " + String.join(", ", allowed) + " (or " + ReportBreakdowns.NOT_RECORDED + ", not recorded).");
+        if (!v.equals(ReportBreakdowns.NOT_RECORDED) && !allowed.containsKey(v)) {
+            errors.add(label + " must be one of " + String.join(", ", allowed.keySet()) + " (or " + ReportBreakdowns.NOT_RECORDED + ", not recorded).");
             return;
         }
         query.put(name, v);
-        filters.add(new Filter(name, v, label + ": " + v));
+        filters.add(new Filter(name, v, label + ": " + (v.equals(ReportBreakdowns.NOT_RECORDED) ? "not recorded" : allowed.get(v))));
         if (v.equals(ReportBreakdowns.NOT_RECORDED)) {
             where.append(" AND o.").append(name).append(" IS NULL");
         } else {
