@@ -11,15 +11,14 @@ import org.assure.access.Target;
 import org.assure.banks.BankModel;
 import org.assure.banks.QuestionBanks;
 import org.assure.kernel.Dates;
+import org.assure.kernel.SqlParams;
 import org.assure.kernel.Text;
 import org.assure.organisations.OrganisationKind;
 import org.assure.organisations.Phase;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -455,19 +454,6 @@ public class ActionTracker {
 
     private static final String FROM = " FROM action_item a JOIN organisation o ON o.id = a.organisation_id AND o.partnership_id = a.partnership_id";
 
-    private static void bind(PreparedStatement st, List<Object> params, int from) throws SQLException {
-        int i = from;
-        for (Object p : params) {
-            if (p instanceof Long l) {
-                st.setLong(++i, l);
-            } else if (p instanceof java.sql.Date d) {
-                st.setDate(++i, d);
-            } else {
-                st.setString(++i, (String) p);
-            }
-        }
-    }
-
     private Counts counts(long partnershipId, Filters f, LocalDate today) {
         Where w = where(partnershipId, f, today, true);
         String sql = "SELECT SUM(CASE WHEN a.status NOT IN " + CLOSED_STATUSES + " THEN 1 ELSE 0 END),"
@@ -477,7 +463,7 @@ public class ActionTracker {
                 + " SUM(CASE WHEN a.status = 'WITHDRAWN' THEN 1 ELSE 0 END), COUNT(*)" + FROM + w.sql();
         return jdbc.prepareStatement(sql, st -> {
             st.setDate(1, java.sql.Date.valueOf(today));
-            bind(st, w.params(), 1);
+            SqlParams.bind(st, 2, w.params());
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
@@ -492,7 +478,7 @@ public class ActionTracker {
                 + w.sql() + " ORDER BY o.name, o.id, a.due_on, a.id" + (limit == Integer.MAX_VALUE ? "" : " LIMIT " + limit + " OFFSET " + offset);
         Map<String, String> sectionNames = new java.util.HashMap<>();
         jdbc.prepareStatement(sql, st -> {
-            bind(st, w.params(), 0);
+            SqlParams.bind(st, 1, w.params());
             st.setFetchSize(500);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -544,7 +530,7 @@ public class ActionTracker {
                 + " JOIN organisation o ON o.id = a.organisation_id AND o.partnership_id = a.partnership_id" + w.sql() + ") x GROUP BY x.d";
         Map<LocalDate, Point> found = new java.util.HashMap<>();
         jdbc.prepareStatement(sql, st -> {
-            bind(st, w.params(), 0);
+            SqlParams.bind(st, 1, w.params());
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     LocalDate d = rs.getDate(1).toLocalDate();

@@ -1,5 +1,6 @@
 package org.assure.api;
 
+import org.assure.kernel.SqlParams;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * What the read-only API reads: every query scoped to the token's partnership, paged by id, filtered by cycle and
@@ -106,12 +106,9 @@ class ApiData {
     }
 
     private Map<Long, List<Map<String, Object>>> answers(List<Long> submissionIds) {
-        String in = submissionIds.stream().map(id -> "?").collect(Collectors.joining(", "));
         return jdbc.prepareStatement("SELECT submission_id, question_key, rating, answer_value, evidence, na_reason "
-                + "FROM return_submission_answer WHERE submission_id IN (" + in + ") ORDER BY id", ps -> {
-            for (int i = 0; i < submissionIds.size(); i++) {
-                ps.setLong(i + 1, submissionIds.get(i));
-            }
+                + "FROM return_submission_answer WHERE submission_id IN " + SqlParams.in(submissionIds.size()) + " ORDER BY id", ps -> {
+            SqlParams.bind(ps, 1, submissionIds);
             Map<Long, List<Map<String, Object>>> by = new LinkedHashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -166,13 +163,10 @@ class ApiData {
         if (caseIds.isEmpty()) {
             return Map.of();
         }
-        String in = caseIds.stream().map(id -> "?").collect(Collectors.joining(", "));
-        return jdbc.prepareStatement("SELECT case_id, item_key, rating FROM case_agreed_rating WHERE partnership_id = ? AND case_id IN ("
-                + in + ") ORDER BY id", ps -> {
+        return jdbc.prepareStatement("SELECT case_id, item_key, rating FROM case_agreed_rating WHERE partnership_id = ? AND case_id IN "
+                + SqlParams.in(caseIds.size()) + " ORDER BY id", ps -> {
             ps.setLong(1, partnershipId);
-            for (int i = 0; i < caseIds.size(); i++) {
-                ps.setLong(i + 2, caseIds.get(i));
-            }
+            SqlParams.bind(ps, 2, caseIds);
             Map<Long, List<Map<String, Object>>> by = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -276,11 +270,7 @@ class ApiData {
         }
 
         int bind(PreparedStatement ps) throws SQLException {
-            int i = 1;
-            for (Object p : params) {
-                ps.setObject(i++, p);
-            }
-            return i;
+            return SqlParams.bind(ps, 1, params);
         }
     }
 }

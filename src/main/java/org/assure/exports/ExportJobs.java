@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import io.micronaut.data.exceptions.DataAccessException;
 import org.assure.audit.AuditFields;
 import org.assure.audit.AuditTrail;
+import org.assure.kernel.SqlParams;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +17,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -151,7 +153,7 @@ class ExportJobs {
 
     private int update(String sql, Object... args) {
         return jdbc.prepareStatement(sql, s -> {
-            bind(s, args);
+            SqlParams.bind(s, 1, Arrays.asList(args));
             return s.executeUpdate();
         });
     }
@@ -163,7 +165,7 @@ class ExportJobs {
 
     private List<Job> many(String sql, Object... args) {
         return jdbc.prepareStatement(sql, s -> {
-            bind(s, args);
+            SqlParams.bind(s, 1, Arrays.asList(args));
             List<Job> jobs = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -172,12 +174,6 @@ class ExportJobs {
             }
             return jobs;
         });
-    }
-
-    private static void bind(java.sql.PreparedStatement s, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            s.setObject(i + 1, args[i]);
-        }
     }
 
     private static Job job(ResultSet r) throws SQLException {

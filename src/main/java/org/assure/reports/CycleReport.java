@@ -14,6 +14,7 @@ import org.assure.banks.BankModel;
 import org.assure.banks.QuestionBanks;
 import org.assure.kernel.Dates;
 import org.assure.kernel.Refusal;
+import org.assure.kernel.SqlParams;
 import org.assure.kernel.Text;
 import org.assure.panels.CaseOutcome;
 
@@ -315,7 +316,7 @@ public class CycleReport {
             return null;
         });
         // the organisations a section's base is drawn from: those with any answer in the base, not applicable excluded
-        String notNa = naCodes.isEmpty() ? "" : " AND rating NOT IN (" + String.join(", ", naCodes.stream().map(c -> "?").toList()) + ")";
+        String notNa = naCodes.isEmpty() ? "" : " AND rating NOT IN " + SqlParams.in(naCodes.size());
         // grouped by return first, in the table's own order (a cycle's rows lie by return), then counted per section:
         // COUNT(DISTINCT return_id) per section sorted every row of the cycle
         jdbc.prepareStatement("SELECT section_key, COUNT(*) FROM (SELECT return_id, section_key FROM tally_section WHERE cycle_id = ? "

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.assure.banks.BankModel;
+import org.assure.kernel.SqlParams;
 import org.assure.organisations.OrganisationKind;
 import org.assure.organisations.Phase;
 import org.assure.organisations.SchoolCategory;
@@ -98,8 +99,8 @@ class ReportBreakdowns {
         List<String> inBase = ratings.stream().filter(BankModel.Rating::inComplianceBase).map(BankModel.Rating::code).toList();
         List<String> compliant = ratings.stream().filter(BankModel.Rating::countsAsCompliant).map(BankModel.Rating::code).toList();
         if (!inBase.isEmpty()) {
-            String baseIn = in(inBase);
-            String compliantIn = compliant.isEmpty() ? "('')" : in(compliant);
+            String baseIn = SqlParams.in(inBase.size());
+            String compliantIn = SqlParams.in(compliant.size());
             // the report's tallies (ADR 0048), summed per organisation first, so only one row per organisation is joined
             jdbc.prepareStatement("SELECT o.kind, o.sector, o.phase, o.category, SUM(x.based), SUM(CASE WHEN x.based > 0 THEN 1 ELSE 0 END), "
                     + "SUM(x.met), SUM(CASE WHEN x.met > 0 THEN 1 ELSE 0 END) FROM (SELECT t.organisation_id AS organisation_id, "
@@ -139,10 +140,6 @@ class ReportBreakdowns {
 
     private static Key key(ResultSet rs) throws java.sql.SQLException {
         return new Key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
-    }
-
-    private static String in(List<String> codes) {
-        return String.join(", ", codes.stream().map(c -> "?").toList()).transform(s -> "(" + s + ")");
     }
 
     private static Map<Key, Tally> filter(Map<Key, Tally> tallies, OrganisationKind kind) {

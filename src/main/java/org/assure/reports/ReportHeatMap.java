@@ -4,16 +4,14 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.assure.banks.BankModel;
+import org.assure.kernel.SqlParams;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The named report's heat map of organisations × sections (issue 14): each cell an organisation's % compliant in a
@@ -104,8 +102,8 @@ class ReportHeatMap {
         if (base.isEmpty()) {
             return new HeatMap(columns, List.of(), 0);
         }
-        String sums = "SUM(CASE WHEN t.rating IN " + in(base) + " THEN t.answers ELSE 0 END) AS based, "
-                + "SUM(CASE WHEN t.rating IN " + in(compliant) + " THEN t.answers ELSE 0 END) AS met";
+        String sums = "SUM(CASE WHEN t.rating IN " + SqlParams.in(base.size()) + " THEN t.answers ELSE 0 END) AS based, "
+                + "SUM(CASE WHEN t.rating IN " + SqlParams.in(compliant.size()) + " THEN t.answers ELSE 0 END) AS met";
         List<Object> codes = new ArrayList<>(base);
         codes.addAll(compliant);
 
@@ -121,7 +119,7 @@ class ReportHeatMap {
                 + "t.organisation_id AS organisation_id, " + sums + " FROM tally_section t WHERE t.cycle_id = ? AND t.partnership_id = ? "
                 + "GROUP BY t.return_id, t.organisation_id) x JOIN organisation o ON o.id = x.organisation_id WHERE x.based > 0 "
                 + "ORDER BY x.met * 1.0 / x.based, o.name, x.return_id LIMIT " + SHOWN, st -> {
-            bind(st, args);
+            SqlParams.bind(st, 1, args);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     names.put(rs.getLong(1), rs.getString(2));
@@ -140,8 +138,8 @@ class ReportHeatMap {
         cellArgs.add(partnershipId);
         cellArgs.addAll(names.keySet());
         jdbc.prepareStatement("SELECT t.return_id, t.section_key, " + sums + " FROM tally_section t WHERE t.cycle_id = ? AND t.partnership_id = ? "
-                + "AND t.return_id IN (" + names.keySet().stream().map(id -> "?").collect(Collectors.joining(", ")) + ") GROUP BY t.return_id, t.section_key", st -> {
-            bind(st, cellArgs);
+                + "AND t.return_id IN " + SqlParams.in(names.size()) + " GROUP BY t.return_id, t.section_key", st -> {
+            SqlParams.bind(st, 1, cellArgs);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     cells.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), new Cell(rs.getLong(3), rs.getLong(4)));
@@ -157,15 +155,5 @@ class ReportHeatMap {
                     bank.sections().stream().map(s -> mine.getOrDefault(s.key(), new Cell(0, 0))).toList()));
         });
         return new HeatMap(columns, lines, organisations[0]);
-    }
-
-    private static String in(List<String> codes) {
-        return codes.isEmpty() ? "('')" : "(" + codes.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
-    }
-
-    private static void bind(PreparedStatement st, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            st.setObject(i + 1, args.get(i));
-        }
     }
 }

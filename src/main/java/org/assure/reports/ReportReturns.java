@@ -11,6 +11,7 @@ import org.assure.access.Target;
 import org.assure.banks.BankModel;
 import org.assure.banks.QuestionBanks;
 import org.assure.kernel.Refusal;
+import org.assure.kernel.SqlParams;
 import org.assure.kernel.Text;
 import org.assure.organisations.OrganisationKind;
 import org.assure.organisations.Phase;
@@ -152,12 +153,12 @@ class ReportReturns {
             } else if (rating.isPresent() && !s.get().questions().isEmpty()) {
                 query.put("section", sectionKey);
                 filters.add(new Filter("section", sectionKey, "Section: " + s.get().title()));
-                String keys = String.join(", ", s.get().questions().stream().map(x -> "?").toList());
-                where.append(" AND r.status = 'SUBMITTED' AND EXISTS (" + LATEST_ANSWER + " AND a.rating = ? AND a.question_key IN (" + keys + "))");
+                String keys = SqlParams.in(s.get().questions().size());
+                where.append(" AND r.status = 'SUBMITTED' AND EXISTS (" + LATEST_ANSWER + " AND a.rating = ? AND a.question_key IN " + keys + ")");
                 params.add(rating.get().code());
                 s.get().questions().forEach(x -> params.add(x.key()));
                 ratingColumn = "Answers rated " + rating.get().label() + " in the section";
-                ratingSelect = "(" + LATEST_ANSWER.replace("SELECT a.rating", "SELECT COUNT(*)") + " AND a.rating = ? AND a.question_key IN (" + keys + "))";
+                ratingSelect = "(" + LATEST_ANSWER.replace("SELECT a.rating", "SELECT COUNT(*)") + " AND a.rating = ? AND a.question_key IN " + keys + ")";
                 ratingParams.add(rating.get().code());
                 s.get().questions().forEach(x -> ratingParams.add(x.key()));
             }
@@ -199,7 +200,7 @@ class ReportReturns {
         }
         String from = " FROM audit_return r JOIN organisation o ON o.id = r.organisation_id WHERE " + where;
         long total = jdbc.prepareStatement("SELECT COUNT(*)" + from, st -> {
-            bind(st, 1, params);
+            SqlParams.bind(st, 1, params);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -212,8 +213,8 @@ class ReportReturns {
         bank.scale().ratings().forEach(x -> labels.put(x.code(), x.label()));
         List<Line> lines = jdbc.prepareStatement("SELECT r.id, o.name, r.status, " + ratingSelect + from + " ORDER BY o.name, r.id LIMIT " + PAGE_SIZE
                 + " OFFSET " + offset, st -> {
-            int i = bind(st, 1, ratingParams);
-            bind(st, i, params);
+            int i = SqlParams.bind(st, 1, ratingParams);
+            SqlParams.bind(st, i, params);
             List<Line> out = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -259,17 +260,5 @@ class ReportReturns {
     private static @Nullable String value(Map<String, String> asked, String name) {
         String v = asked.get(name);
         return Text.blank(v) ? null : v.strip();
-    }
-
-    private static int bind(java.sql.PreparedStatement st, int from, List<Object> values) throws java.sql.SQLException {
-        int i = from;
-        for (Object v : values) {
-            if (v instanceof Long l) {
-                st.setLong(i++, l);
-            } else {
-                st.setString(i++, (String) v);
-            }
-        }
-        return i;
     }
 }

@@ -6,17 +6,17 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.assure.banks.BankModel;
 import org.assure.banks.QuestionBanks;
+import org.assure.kernel.SqlParams;
 import org.assure.returns.CycleLookup;
 import org.assure.returns.CycleTerms;
 import org.assure.returns.ReturnSentBack;
 import org.assure.returns.ReturnSubmitted;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,14 +194,8 @@ public class ReportTallies {
 
     private int update(String sql, Object... args) {
         return jdbc.prepareStatement(sql, st -> {
-            bind(st, args);
+            SqlParams.bind(st, 1, Arrays.asList(args));
             return st.executeUpdate();
         });
-    }
-
-    private static void bind(PreparedStatement st, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            st.setObject(i + 1, args[i]);
-        }
     }
 }
