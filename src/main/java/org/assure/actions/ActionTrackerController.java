@@ -1,8 +1,6 @@
 package org.assure.actions;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -15,12 +13,14 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.assure.access.CurrentUser;
 import org.assure.web.Forms;
 import org.assure.web.Model;
+import org.assure.web.Workbooks;
+
+import static org.assure.web.Workbooks.XLSX;
 
 /** The partnership's action tracker and its download, both read through the filters in the query string. */
 @Controller("/actions")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ActionTrackerController {
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final ActionTracker tracker;
 
@@ -46,6 +46,6 @@ class ActionTrackerController {
                                                @Nullable @QueryValue String source) {
         var query = new ActionTracker.Query(cycle, type, phase, section, status, overdue, source, null);
         var file = new StreamedFile(TrackerWorkbook.write(each -> tracker.eachRow(user, query, each)), MediaType.of(XLSX));
-        return HttpResponse.ok(file).contentType(XLSX).header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"action-tracker.xlsx\"");
+        return Workbooks.download(file, "action-tracker.xlsx");
     }
 }

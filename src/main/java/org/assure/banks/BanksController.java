@@ -1,8 +1,6 @@
 package org.assure.banks;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -19,16 +17,18 @@ import org.assure.kernel.FormErrors;
 import org.assure.web.Forms;
 import org.assure.web.Model;
 import org.assure.kernel.Refusal;
+import org.assure.web.Workbooks;
 
 import java.util.List;
 import java.util.Optional;
+
+import static org.assure.web.Workbooks.XLSX;
 
 /** Partnership admins read the question banks: every version, each in full, and what changed between two. */
 @Controller("/banks")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class BanksController {
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final QuestionBanks banks;
 
     BanksController(QuestionBanks banks) {
@@ -84,9 +84,7 @@ class BanksController {
     @Produces(XLSX)
     MutableHttpResponse<byte[]> export(CurrentUser admin, @PathVariable String bank, @PathVariable String version) {
         Version v = banks.get(bank, version);
-        return HttpResponse.ok(BankWorkbook.export(v))
-                .contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + v.bank() + "-" + v.version() + ".xlsx\"");
+        return Workbooks.download(BankWorkbook.export(v), v.bank() + "-" + v.version() + ".xlsx");
     }
 
     private BankSummary summary(String bank) {

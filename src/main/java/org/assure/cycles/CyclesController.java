@@ -1,7 +1,6 @@
 package org.assure.cycles;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -34,13 +33,15 @@ import java.util.Map;
 import java.util.Set;
 import org.assure.kernel.Dates;
 import org.assure.kernel.Text;
+import org.assure.web.Workbooks;
+
+import static org.assure.web.Workbooks.XLSX;
 
 /** Partnership admins create, edit, open, close and archive audit cycles, and follow their progress. */
 @Controller("/cycles")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CyclesController {
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final Map<String, String> SAVED = Map.of("created", "Cycle created", "updated", "Changes saved",
             "opened", "Cycle opened: returns created, leads emailed and lead contacts without an account invited", "added", "Organisation added to the cycle",
             "closed", "Cycle closed", "archived", "Cycle archived", "reopened", "Cycle reopened: its returns can be changed again",
@@ -108,9 +109,7 @@ class CyclesController {
                                          @Nullable @QueryValue String kind, @Nullable @QueryValue String phase) {
         AuditCycle cycle = cycles.get(admin, id);
         var progress = cycles.progress(admin, id, status, kind, phase);
-        return HttpResponse.ok(ProgressWorkbook.of(progress.rows()))
-                .contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cycle-" + id + "-progress.xlsx\"");
+        return Workbooks.download(ProgressWorkbook.of(progress.rows()), "cycle-" + id + "-progress.xlsx");
     }
 
     @Get("/{id}/edit")

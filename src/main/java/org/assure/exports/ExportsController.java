@@ -1,7 +1,5 @@
 package org.assure.exports;
 
-import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.core.annotation.Nullable;
@@ -20,15 +18,17 @@ import org.assure.access.CurrentUser;
 import org.assure.kernel.FormErrors;
 import org.assure.web.Forms;
 import org.assure.web.Model;
+import org.assure.web.Workbooks;
 
 import java.util.List;
+
+import static org.assure.web.Workbooks.XLSX;
 
 /** A cycle's exports: the list and the button, a job's progress page, and its file when ready. */
 @Controller
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ExportsController {
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final Exports exports;
 
     ExportsController(Exports exports) {
@@ -70,7 +70,6 @@ class ExportsController {
     @Produces(XLSX)
     MutableHttpResponse<SystemFile> download(CurrentUser admin, @PathVariable long id) {
         Exports.Download file = exports.download(admin, id);
-        return HttpResponse.ok(new SystemFile(file.file().toFile(), MediaType.of(XLSX)))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file.name() + "\"");
+        return Workbooks.download(new SystemFile(file.file().toFile(), MediaType.of(XLSX)), file.name());
     }
 }

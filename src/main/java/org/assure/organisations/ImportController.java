@@ -1,7 +1,6 @@
 package org.assure.organisations;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -24,15 +23,17 @@ import org.assure.kernel.FormErrors;
 import org.assure.kernel.Refusal;
 import org.assure.web.Forms;
 import org.assure.web.Model;
+import org.assure.web.Workbooks;
 
 import java.io.IOException;
+
+import static org.assure.web.Workbooks.XLSX;
 
 /** Partnership admins import schools from a GIAS extract: upload, preview, confirm. */
 @Controller("/organisations/import")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ImportController {
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String TOO_LARGE = "too-large";
     private static final String NO_FILE = "no-file";
     private static final String CHANGED_MEANWHILE = "A school in this import was changed by someone else while you confirmed it."
@@ -111,8 +112,6 @@ class ImportController {
     @Get("/template.xlsx")
     @Produces(XLSX)
     MutableHttpResponse<byte[]> template() {
-        return HttpResponse.ok(GiasTemplate.xlsx())
-                .contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"school-list-template.xlsx\"");
+        return Workbooks.download(GiasTemplate.xlsx(), "school-list-template.xlsx");
     }
 }

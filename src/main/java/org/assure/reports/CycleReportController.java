@@ -1,9 +1,7 @@
 package org.assure.reports;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -17,10 +15,13 @@ import org.assure.access.CurrentUser;
 import org.assure.kernel.Dates;
 import org.assure.web.Forms;
 import org.assure.web.Model;
+import org.assure.web.Workbooks;
 
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+
+import static org.assure.web.Workbooks.XLSX;
 
 /**
  * A cycle's composite report, named and anonymised; one view draws both, and one workbook writes both from the same
@@ -53,21 +54,19 @@ class CycleReportController {
 
     // the pages' Report written as a workbook (ADR 0049), or the HTML page of a refusal: a browser's link asks for HTML among the rest
     @Get("/report.xlsx")
-    @Produces({ReturnReportController.XLSX, MediaType.TEXT_HTML})
+    @Produces({XLSX, MediaType.TEXT_HTML})
     MutableHttpResponse<byte[]> workbook(CurrentUser user, @PathVariable long id) {
         return workbook(reports.report(user, id, false, null), "cycle-" + id + "-report.xlsx");
     }
 
     @Get("/report/anonymised.xlsx")
-    @Produces({ReturnReportController.XLSX, MediaType.TEXT_HTML})
+    @Produces({XLSX, MediaType.TEXT_HTML})
     MutableHttpResponse<byte[]> anonymisedWorkbook(CurrentUser user, @PathVariable long id, @Nullable @QueryValue String threshold) {
         return workbook(reports.report(user, id, true, threshold), "cycle-" + id + "-anonymised-report.xlsx");
     }
 
     private MutableHttpResponse<byte[]> workbook(CycleReport.Report report, String fileName) {
-        return HttpResponse.ok(CycleReportWorkbook.of(report, Dates.moment(clock.instant())))
-                .contentType(ReturnReportController.XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"");
+        return Workbooks.download(CycleReportWorkbook.of(report, Dates.moment(clock.instant())), fileName);
     }
 
     /** The returns behind one of the named report's figures: its link's filters, in the query string. */

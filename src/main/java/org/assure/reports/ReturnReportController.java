@@ -1,7 +1,5 @@
 package org.assure.reports;
 
-import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -13,12 +11,14 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.assure.access.CurrentUser;
 import org.assure.web.Forms;
 import org.assure.web.Model;
+import org.assure.web.Workbooks;
+
+import static org.assure.web.Workbooks.XLSX;
 
 /** An organisation's return report: the page, the same to print, and a workbook; one read serves all three (ADR 0044). */
 @Controller("/returns/{id}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ReturnReportController {
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final ReturnReport reports;
 
     ReturnReportController(ReturnReport reports) {
@@ -41,8 +41,6 @@ class ReturnReportController {
     @Get("/report.xlsx")
     @Produces({XLSX, MediaType.TEXT_HTML})
     MutableHttpResponse<byte[]> workbook(CurrentUser user, @PathVariable long id) {
-        return HttpResponse.ok(ReturnReportWorkbook.of(reports.report(user, id, false)))
-                .contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"return-" + id + "-report.xlsx\"");
+        return Workbooks.download(ReturnReportWorkbook.of(reports.report(user, id, false)), "return-" + id + "-report.xlsx");
     }
 }

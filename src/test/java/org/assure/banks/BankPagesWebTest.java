@@ -169,7 +169,7 @@ class BankPagesWebTest extends WebTest {
         TestBrowser browser = admin(fixtures.partnership());
         var export = browser.get("/banks/section-11/2023/export.xlsx");
         assertEquals(200, export.status());
-        assertEquals(BanksController.XLSX, export.header("Content-Type"));
+        assertEquals(org.assure.web.Workbooks.XLSX, export.header("Content-Type"));
         assertEquals("attachment; filename=\"section-11-2023.xlsx\"", export.header("Content-Disposition"));
 
         var uploaded = upload(browser, "section-11-2023.xlsx", export.raw().body());

@@ -153,7 +153,7 @@ class OrganisationImportWebTest extends WebTest {
         TestBrowser browser = admin(fixtures.partnership());
         var template = browser.get("/organisations/import/template.xlsx");
         assertEquals(200, template.status());
-        assertTrue(template.header("Content-Type").startsWith(ImportController.XLSX), template.header("Content-Type"));
+        assertTrue(template.header("Content-Type").startsWith(org.assure.web.Workbooks.XLSX), template.header("Content-Type"));
         assertTrue(template.header("Content-Disposition").contains("school-list-template.xlsx"));
         assertEquals(1, GiasReader.read("template.xlsx", template.raw().body()).size());
     }

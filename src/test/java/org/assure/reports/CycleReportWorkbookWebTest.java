@@ -77,7 +77,7 @@ class CycleReportWorkbookWebTest extends WebTest {
     private XSSFWorkbook download(Fixtures.Person who, String path) {
         TestBrowser.Page page = signedIn(who).get(path);
         assertEquals(200, page.status(), path + ": " + page.body());
-        assertEquals(ReturnReportController.XLSX, page.header("Content-Type"), path);
+        assertEquals(org.assure.web.Workbooks.XLSX, page.header("Content-Type"), path);
         assertTrue(page.header("Content-Disposition").startsWith("attachment; filename=\"cycle-" + w.cycleId()), path);
         try {
             return new XSSFWorkbook(new ByteArrayInputStream(page.raw().body()));
