@@ -17,6 +17,8 @@ import org.assure.kernel.Refusal;
 import org.assure.kernel.SqlParams;
 import org.assure.kernel.Text;
 import org.assure.panels.CaseOutcome;
+import org.assure.returns.CycleLookup;
+import org.assure.returns.CycleTerms;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -51,6 +53,7 @@ public class CycleReport {
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
     private final ReportTallies tallies;
+    private final CycleLookup cycles;
     private final QuestionBanks banks;
     private final AccessPolicy access;
     private final Clock clock;
@@ -59,13 +62,15 @@ public class CycleReport {
     private final ReportAgreement agreements;
     private final ReportHeatMap heatMaps;
 
-    CycleReport(JdbcOperations jdbc, @Named("default") TransactionOperations<Connection> transactions, ReportTallies tallies, QuestionBanks banks,
+    CycleReport(JdbcOperations jdbc, @Named("default") TransactionOperations<Connection> transactions, ReportTallies tallies, CycleLookup cycles,
+                QuestionBanks banks,
                 AccessPolicy access, Clock clock, ReportTimeline timelines, ReportBreakdowns breakdowns, ReportAgreement agreements,
                 ReportHeatMap heatMaps) {
         this.heatMaps = heatMaps;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.tallies = tallies;
+        this.cycles = cycles;
         this.agreements = agreements;
         this.timelines = timelines;
         this.breakdowns = breakdowns;
@@ -147,9 +152,6 @@ public class CycleReport {
 
     // ---- reading ----
 
-    private record CycleRow(long id, String name, String bankKey, String bankVersion, LocalDate opensOn, LocalDate deadline) {
-    }
-
     public Report report(CurrentUser user, long cycleId, boolean anonymised, @Nullable String thresholdAsked) {
         access.require(user, Action.READ_REPORTS, Target.partnership(user.partnershipId()), "Report");
         // counts a cycle that predates the tallies once, committed before the figures are read in a transaction of their own
@@ -158,7 +160,7 @@ public class CycleReport {
     }
 
     private Report read(long partnershipId, long cycleId, boolean anonymised, @Nullable String thresholdAsked) {
-        CycleRow cycle = cycle(partnershipId, cycleId);
+        CycleTerms cycle = cycles.find(partnershipId, cycleId).orElseThrow(() -> Refusal.notFound("Cycle"));
         int threshold = DEFAULT_THRESHOLD;
         String ignored = null;
         if (anonymised && !Text.blank(thresholdAsked)) {
@@ -220,27 +222,12 @@ public class CycleReport {
                 agreements.agreement(partnershipId, cycleId, suppressBelow), anonymised ? null : heatMaps.heatMap(partnershipId, cycleId, bank));
     }
 
-    private CycleRow cycle(long partnershipId, long cycleId) {
-        CycleRow row = jdbc.prepareStatement("SELECT id, name, bank_key, bank_version, opens_on, deadline FROM audit_cycle WHERE id = ? AND partnership_id = ?", st -> {
-            st.setLong(1, cycleId);
-            st.setLong(2, partnershipId);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? new CycleRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDate(5).toLocalDate(),
-                        rs.getDate(6).toLocalDate()) : null;
-            }
-        });
-        if (row == null) {
-            throw Refusal.notFound("Cycle");
-        }
-        return row;
-    }
-
     /** Per rating: answers and the organisations they come from; and the organisations of the whole base. */
     private static final class Tally {
         final Map<String, long[]> byRating = new HashMap<>();
         long baseOrganisations;
-        /** A question's tally: its base organisations are its base answers. */
-        boolean sectionless;
+        /** A question's tally: each organisation answers a question once, so its base organisations are its base answers. */
+        boolean oneAnswerEach;
     }
 
     private Row tally(@Nullable Tally t, String key, String number, String title, List<BankModel.Rating> ratings, @Nullable Integer suppressBelow) {
@@ -259,8 +246,7 @@ public class CycleReport {
                 na += answers;
             }
         }
-        // a question is answered once per organisation, so its base organisations are its base answers
-        long baseOrganisations = t != null && t.baseOrganisations == 0 && t.sectionless ? base : tally.baseOrganisations;
+        long baseOrganisations = tally.oneAnswerEach ? base : tally.baseOrganisations;
         boolean suppressed = suppressBelow != null && baseOrganisations < suppressBelow;
         List<Cell> cells = segments(ratings, code -> {
             long[] c = tally.byRating.getOrDefault(code, new long[2]);
@@ -294,7 +280,7 @@ public class CycleReport {
         Map<String, Tally> out = new HashMap<>();
         tallies.byQuestion(partnershipId, cycleId).forEach((question, tally) -> {
             Tally t = out.computeIfAbsent(question, k -> new Tally());
-            t.sectionless = true;
+            t.oneAnswerEach = true;
             // each organisation answers a question once, so a question's answers are also its organisations
             tally.answersByRating().forEach((rating, answers) -> t.byRating.put(rating, new long[]{answers, answers}));
         });
@@ -337,7 +323,7 @@ public class CycleReport {
         return out;
     }
 
-    private Completion completion(long partnershipId, CycleRow cycle, boolean anonymised, @Nullable Integer suppressBelow) {
+    private Completion completion(long partnershipId, CycleTerms cycle, boolean anonymised, @Nullable Integer suppressBelow) {
         LocalDate today = Dates.today(clock);
         // a return's deadline is its latest extension's, else the cycle's; its first submission says whether it was late
         long[] c = jdbc.prepareStatement("SELECT COUNT(*), "

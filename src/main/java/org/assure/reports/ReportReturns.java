@@ -18,6 +18,8 @@ import org.assure.organisations.Phase;
 import org.assure.organisations.SchoolCategory;
 import org.assure.organisations.Sector;
 import org.assure.panels.CaseOutcome;
+import org.assure.returns.CycleLookup;
+import org.assure.returns.CycleTerms;
 import org.assure.returns.ReturnStatus;
 
 import java.net.URLEncoder;
@@ -48,11 +50,13 @@ class ReportReturns {
     private final JdbcOperations jdbc;
     private final QuestionBanks banks;
     private final AccessPolicy access;
+    private final CycleLookup cycles;
 
-    ReportReturns(JdbcOperations jdbc, QuestionBanks banks, AccessPolicy access) {
+    ReportReturns(JdbcOperations jdbc, QuestionBanks banks, AccessPolicy access, CycleLookup cycles) {
         this.jdbc = jdbc;
         this.banks = banks;
         this.access = access;
+        this.cycles = cycles;
     }
 
     /** One organisation behind the figure; {@code rating} the filtered question's rating, or the section's answers so rated. */
@@ -88,17 +92,8 @@ class ReportReturns {
     public Page returns(CurrentUser user, long cycleId, Map<String, String> asked) {
         access.require(user, Action.READ_REPORTS, Target.partnership(user.partnershipId()), "Report");
         long partnershipId = user.partnershipId();
-        String[] cycle = jdbc.prepareStatement("SELECT name, bank_key, bank_version FROM audit_cycle WHERE id = ? AND partnership_id = ?", st -> {
-            st.setLong(1, cycleId);
-            st.setLong(2, partnershipId);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? new String[]{rs.getString(1), rs.getString(2), rs.getString(3)} : null;
-            }
-        });
-        if (cycle == null) {
-            throw Refusal.notFound("Cycle");
-        }
-        BankModel.Version bank = banks.get(cycle[1], cycle[2]);
+        CycleTerms cycle = cycles.find(partnershipId, cycleId).orElseThrow(() -> Refusal.notFound("Cycle"));
+        BankModel.Version bank = banks.get(cycle.bankKey(), cycle.bankVersion());
         List<String> errors = new ArrayList<>();
         List<Filter> filters = new ArrayList<>();
         StringBuilder where = new StringBuilder("r.partnership_id = ? AND r.cycle_id = ?");
@@ -133,7 +128,7 @@ class ReportReturns {
         String questionKey = value(asked, "question");
         String sectionKey = value(asked, "section");
         if (questionKey != null) {
-            Optional<BankModel.Question> q = bank.questions().stream().filter(x -> x.key().equals(questionKey)).findFirst();
+            Optional<BankModel.Question> q = bank.question(questionKey);
             if (q.isEmpty()) {
                 errors.add("There is no question " + questionKey + " in this cycle's bank.");
             } else if (rating.isPresent()) {
@@ -196,7 +191,7 @@ class ReportReturns {
         }
         String queryString = String.join("&", query.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
         if (!errors.isEmpty()) {
-            return new Page(cycleId, cycle[0], filters, errors, null, List.of(), 0, 1, 1, queryString);
+            return new Page(cycleId, cycle.name(), filters, errors, null, List.of(), 0, 1, 1, queryString);
         }
         String from = " FROM audit_return r JOIN organisation o ON o.id = r.organisation_id WHERE " + where;
         long total = jdbc.prepareStatement("SELECT COUNT(*)" + from, st -> {
@@ -225,7 +220,7 @@ class ReportReturns {
             }
             return out;
         });
-        return new Page(cycleId, cycle[0], filters, errors, column, lines, total, Math.min(page, pages), pages, queryString);
+        return new Page(cycleId, cycle.name(), filters, errors, column, lines, total, Math.min(page, pages), pages, queryString);
     }
 
     /** An enum's codes (as the report's links carry them) and the words a reader sees for each. */

@@ -97,13 +97,9 @@ public class ReportTallies {
         }
     }
 
-    /**
-     * Question key → its answers by rating; a question nobody rated is absent. Builds the cycle's tallies first if they
-     * were never built, in this transaction, so call it from outside a read-only one.
-     */
-    @Transactional
+    /** Question key → its answers by rating; a question nobody rated is absent. Call {@link #ensureBuilt} first. */
+    @Transactional(readOnly = true)
     public Map<String, QuestionTally> byQuestion(long partnershipId, long cycleId) {
-        ensureBuilt(partnershipId, cycleId);
         Map<String, QuestionTally> out = new HashMap<>();
         jdbc.prepareStatement("SELECT question_key, rating, answers FROM tally_question WHERE partnership_id = ? AND cycle_id = ? AND answers > 0", st -> {
             st.setLong(1, partnershipId);

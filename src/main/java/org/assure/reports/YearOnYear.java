@@ -206,7 +206,7 @@ public class YearOnYear {
     /**
      * The comparison asked for by query string. Every bad value is a message beside its field, never an error page: an id
      * that is not one of the partnership's cycles says only that, so another partnership's cycle is not named. Not one
-     * read-only transaction: the tallies of a cycle that predates them are built on the way ({@link ReportTallies#byQuestion}).
+     * read-only transaction: the tallies of a cycle that predates them are built on the way ({@link ReportTallies#ensureBuilt}).
      */
     public Page compare(CurrentUser user, @Nullable String fromAsked, @Nullable String toAsked) {
         List<CycleChoice> all = cycles(user);
@@ -229,6 +229,9 @@ public class YearOnYear {
         if (!errors.isEmpty()) {
             return new Page(all, fromAsked, toAsked, errors, null);
         }
+        // cycles that predate the tallies are counted once, committed before they are read
+        tallies.ensureBuilt(user.partnershipId(), from.get().id());
+        tallies.ensureBuilt(user.partnershipId(), to.get().id());
         return new Page(all, fromAsked, toAsked, errors, comparison(user.partnershipId(), from.get(), to.get()));
     }
 
