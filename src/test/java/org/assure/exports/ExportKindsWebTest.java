@@ -2,8 +2,8 @@ package org.assure.exports;
 
 import org.junit.jupiter.api.Tag;
 import org.assure.testsupport.TestDatabases;
+import org.assure.testsupport.TestSql;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -26,8 +26,6 @@ import org.assure.testsupport.WebTest;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,7 +50,7 @@ class ExportKindsWebTest extends WebTest {
     @Inject
     PanelWorld worlds;
     @Inject
-    TransactionOperations<Connection> transactions;
+    TestSql sql;
     @Inject
     CycleLookup cycles;
     @Inject
@@ -61,35 +59,6 @@ class ExportKindsWebTest extends WebTest {
     ExportJobs jobs;
     @Inject
     Clock clock;
-
-    private void sql(String sql, Object... args) {
-        transactions.executeWrite(status -> {
-            try (var s = status.getConnection().prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    s.setObject(i + 1, args[i]);
-                }
-                return s.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
-
-    private long count(String sql, Object... args) {
-        return transactions.executeRead(status -> {
-            try (var s = status.getConnection().prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    s.setObject(i + 1, args[i]);
-                }
-                try (var r = s.executeQuery()) {
-                    r.next();
-                    return r.getLong(1);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
 
     /** Presses the button of {@code kind} on the cycle's exports page, as a browser would; the job's page it is sent to. */
     private static String press(TestBrowser admin, long cycleId, ExportKind kind) {
@@ -133,7 +102,7 @@ class ExportKindsWebTest extends WebTest {
     @Test
     void theProgressListExportedReadBack() throws Exception {
         PanelWorld.World w = worlds.build(MarkingBy.SECTION);
-        sql("UPDATE organisation SET name = ? WHERE id = ?", "=1+1 Primary", w.school().id());
+        sql.update("UPDATE organisation SET name = ? WHERE id = ?", "=1+1 Primary", w.school().id());
         TestBrowser admin = signedIn(w.admin());
         List<List<String>> rows = download(admin, press(admin, w.cycleId(), ExportKind.PROGRESS), "progress");
 
@@ -160,19 +129,19 @@ class ExportKindsWebTest extends WebTest {
         PanelWorld.World w = worlds.build(MarkingBy.SECTION);
         // the world's submitted return proposed actions of its own; this test counts only the ones it writes
         for (String table : List.of("action_update", "action_due_change", "action_chase")) {
-            sql("DELETE FROM " + table + " WHERE action_id IN (SELECT id FROM action_item WHERE cycle_id = ?)", w.cycleId());
+            sql.update("DELETE FROM " + table + " WHERE action_id IN (SELECT id FROM action_item WHERE cycle_id = ?)", w.cycleId());
         }
-        sql("DELETE FROM action_item WHERE cycle_id = ?", w.cycleId());
+        sql.update("DELETE FROM action_item WHERE cycle_id = ?", w.cycleId());
         LocalDate today = Dates.today(clock);
         Timestamp now = Timestamp.from(Instant.now());
         String insert = "INSERT INTO action_item (partnership_id, organisation_id, cycle_id, return_id, source, what, owner_name, owner_role, "
                 + "owner_email, due_on, status, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, 'PARTNERSHIP', ?, ?, 'DSL', ?, ?, ?, ?, ?, ?)";
-        sql(insert, w.partnership().id(), w.school().id(), w.cycleId(), w.returnId(), "=HYPERLINK(\"http://evil.example\",\"x\")", "Dee Esel",
+        sql.update(insert, w.partnership().id(), w.school().id(), w.cycleId(), w.returnId(), "=HYPERLINK(\"http://evil.example\",\"x\")", "Dee Esel",
                 "dee@example.org", java.sql.Date.valueOf(today.minusDays(3)), "IN_PROGRESS", w.admin().id(), now, now);
-        sql(insert, w.partnership().id(), w.school().id(), w.cycleId(), w.returnId(), "Train the governors", "Ann Other", "ann@example.org",
+        sql.update(insert, w.partnership().id(), w.school().id(), w.cycleId(), w.returnId(), "Train the governors", "Ann Other", "ann@example.org",
                 java.sql.Date.valueOf(today.plusDays(30)), "NOT_STARTED", w.admin().id(), now, now);
         // raised outside any cycle: not this cycle's
-        sql(insert, w.partnership().id(), w.sister().id(), null, null, "Not of the cycle", "Sam", "sam@example.org",
+        sql.update(insert, w.partnership().id(), w.sister().id(), null, null, "Not of the cycle", "Sam", "sam@example.org",
                 java.sql.Date.valueOf(today.plusDays(5)), "NOT_STARTED", w.admin().id(), now, now);
 
         TestBrowser admin = signedIn(w.admin());
@@ -205,20 +174,20 @@ class ExportKindsWebTest extends WebTest {
         bank.scale().ratings().forEach(r -> label.put(r.code(), r.label()));
         long p = w.partnership().id();
         Timestamp now = Timestamp.from(Instant.now());
-        sql("DELETE FROM case_mark WHERE marking_id IN (SELECT id FROM case_marking WHERE case_id = ?)", w.caseId());
-        sql("DELETE FROM case_marking WHERE case_id = ?", w.caseId());
-        sql("INSERT INTO case_marking (partnership_id, case_id, account_id, submitted_at) VALUES (?, ?, ?, ?)", p, w.caseId(), w.memberA().id(), now);
-        sql("INSERT INTO case_marking (partnership_id, case_id, account_id, submitted_at) VALUES (?, ?, ?, NULL)", p, w.caseId(), w.memberB().id());
+        sql.update("DELETE FROM case_mark WHERE marking_id IN (SELECT id FROM case_marking WHERE case_id = ?)", w.caseId());
+        sql.update("DELETE FROM case_marking WHERE case_id = ?", w.caseId());
+        sql.update("INSERT INTO case_marking (partnership_id, case_id, account_id, submitted_at) VALUES (?, ?, ?, ?)", p, w.caseId(), w.memberA().id(), now);
+        sql.update("INSERT INTO case_marking (partnership_id, case_id, account_id, submitted_at) VALUES (?, ?, ?, NULL)", p, w.caseId(), w.memberB().id());
         String mark = "INSERT INTO case_mark (partnership_id, marking_id, item_key, self_rating, panel_rating, agrees, comment) "
                 + "SELECT ?, id, ?, ?, ?, ?, ? FROM case_marking WHERE case_id = ? AND account_id = ?";
-        sql(mark, p, first, "GREEN", "AMBER", false, "=SUM(A1:A9) thin evidence", w.caseId(), w.memberA().id());
-        sql(mark, p, second, "GREEN", "GREEN", true, null, w.caseId(), w.memberA().id());
-        sql(mark, p, first, "GREEN", "RED", false, "a draft nobody else may see", w.caseId(), w.memberB().id());
+        sql.update(mark, p, first, "GREEN", "AMBER", false, "=SUM(A1:A9) thin evidence", w.caseId(), w.memberA().id());
+        sql.update(mark, p, second, "GREEN", "GREEN", true, null, w.caseId(), w.memberA().id());
+        sql.update(mark, p, first, "GREEN", "RED", false, "a draft nobody else may see", w.caseId(), w.memberB().id());
         // the moderator's draft: an outcome chosen, not confirmed, and a rating agreed in the draft
-        sql("DELETE FROM case_moderation WHERE case_id = ?", w.caseId());
-        sql("INSERT INTO case_moderation (partnership_id, case_id, outcome, draft_outcome, version) VALUES (?, ?, NULL, 'ASSURED', 0)", p, w.caseId());
-        sql("DELETE FROM case_agreed_rating WHERE case_id = ?", w.caseId());
-        sql("INSERT INTO case_agreed_rating (partnership_id, case_id, item_key, rating) VALUES (?, ?, ?, 'AMBER')", p, w.caseId(), first);
+        sql.update("DELETE FROM case_moderation WHERE case_id = ?", w.caseId());
+        sql.update("INSERT INTO case_moderation (partnership_id, case_id, outcome, draft_outcome, version) VALUES (?, ?, NULL, 'ASSURED', 0)", p, w.caseId());
+        sql.update("DELETE FROM case_agreed_rating WHERE case_id = ?", w.caseId());
+        sql.update("INSERT INTO case_agreed_rating (partnership_id, case_id, item_key, rating) VALUES (?, ?, ?, 'AMBER')", p, w.caseId(), first);
 
         TestBrowser admin = signedIn(w.admin());
         String panel = panelName(w.panelId());
@@ -230,7 +199,7 @@ class ExportKindsWebTest extends WebTest {
                 List.of(panel, w.school().name(), marker, second, label.get("GREEN"), label.get("GREEN"), "Agrees", "", "", "")),
                 drafts.subList(1, drafts.size()), "member A's submitted marks only; no draft agreed rating nor outcome");
 
-        sql("UPDATE case_moderation SET outcome = 'PARTLY_ASSURED', draft_outcome = NULL WHERE case_id = ?", w.caseId());
+        sql.update("UPDATE case_moderation SET outcome = 'PARTLY_ASSURED', draft_outcome = NULL WHERE case_id = ?", w.caseId());
         List<List<String>> confirmed = download(admin, press(admin, w.cycleId(), ExportKind.PANEL_MARKS), "panel-marks");
         assertEquals(3, confirmed.size());
         assertEquals(List.of(panel, w.school().name(), marker, first, label.get("GREEN"), label.get("AMBER"), "Adjusts",
@@ -240,17 +209,7 @@ class ExportKindsWebTest extends WebTest {
     }
 
     private String panelName(long panelId) {
-        return transactions.executeRead(status -> {
-            try (var s = status.getConnection().prepareStatement("SELECT name FROM panel WHERE id = ?")) {
-                s.setLong(1, panelId);
-                try (var r = s.executeQuery()) {
-                    r.next();
-                    return r.getString(1);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return sql.text("SELECT name FROM panel WHERE id = ?", panelId);
     }
 
     @Test
@@ -290,9 +249,9 @@ class ExportKindsWebTest extends WebTest {
         long progressId = Long.parseLong(progress.substring("/exports/".length()));
         String audit = "SELECT COUNT(*) FROM audit_event WHERE partnership_id = ? AND entity_type = 'export_job' AND entity_id = ? AND action = ? "
                 + "AND account_id = ?";
-        assertEquals(1, count(audit, w.partnership().id(), progressId, "started", w.admin().id()));
-        assertEquals(2, count(audit, w.partnership().id(), progressId, "downloaded", w.admin().id()));
-        assertEquals(1, count("SELECT COUNT(*) FROM audit_event WHERE entity_type = 'export_job' AND entity_id = ? AND action = 'started' "
+        assertEquals(1, sql.count(audit, w.partnership().id(), progressId, "started", w.admin().id()));
+        assertEquals(2, sql.count(audit, w.partnership().id(), progressId, "downloaded", w.admin().id()));
+        assertEquals(1, sql.count("SELECT COUNT(*) FROM audit_event WHERE entity_type = 'export_job' AND entity_id = ? AND action = 'started' "
                 + "AND after_fields LIKE '%PROGRESS%'", progressId));
 
         String list = admin.get("/cycles/" + w.cycleId() + "/exports").body();
@@ -317,6 +276,6 @@ class ExportKindsWebTest extends WebTest {
         assertEquals(404, otherAdmin.get(marks + ".xlsx").status());
         assertEquals(1, jobs.ofCycle(w.cycleId()).size());
         assertEquals(0, jobs.ofCycle(other.cycleId()).size());
-        assertEquals(0, count("SELECT COUNT(*) FROM audit_event WHERE entity_type = 'export_job' AND partnership_id = ?", other.partnership().id()));
+        assertEquals(0, sql.count("SELECT COUNT(*) FROM audit_event WHERE entity_type = 'export_job' AND partnership_id = ?", other.partnership().id()));
     }
 }

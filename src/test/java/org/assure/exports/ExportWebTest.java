@@ -2,8 +2,8 @@ package org.assure.exports;
 
 import org.junit.jupiter.api.Tag;
 import org.assure.testsupport.TestDatabases;
+import org.assure.testsupport.TestSql;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -20,8 +20,6 @@ import org.assure.testsupport.WebTest;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +40,7 @@ class ExportWebTest extends WebTest {
     @Inject
     PanelWorld worlds;
     @Inject
-    TransactionOperations<Connection> transactions;
+    TestSql sql;
     @Inject
     CycleLookup cycles;
     @Inject
@@ -51,19 +49,6 @@ class ExportWebTest extends WebTest {
     ExportJobs jobs;
     @Inject
     ExportHousekeeping housekeeping;
-
-    private void sql(String sql, Object... args) {
-        transactions.executeWrite(status -> {
-            try (var s = status.getConnection().prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    s.setObject(i + 1, args[i]);
-                }
-                return s.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
 
     /** Starts the export from the cycle page's button, as a browser would, and follows it to the job's page. */
     private static String start(TestBrowser admin, long cycleId) {
@@ -94,13 +79,13 @@ class ExportWebTest extends WebTest {
         BankModel.Version bank = banks.get(terms.bankKey(), terms.bankVersion());
         BankModel.Section first = bank.sections().get(0);
         String question = first.questions().get(0).key();
-        sql("DELETE FROM return_answer WHERE return_id = ? AND question_key = ?", w.returnId(), question);
-        sql("INSERT INTO return_answer (return_id, question_key, rating, evidence, updated_at) VALUES (?, ?, 'GREEN', ?, ?)", w.returnId(), question,
+        sql.update("DELETE FROM return_answer WHERE return_id = ? AND question_key = ?", w.returnId(), question);
+        sql.update("INSERT INTO return_answer (return_id, question_key, rating, evidence, updated_at) VALUES (?, ?, 'GREEN', ?, ?)", w.returnId(), question,
                 "=HYPERLINK(\"http://evil.example\",\"click\")", Timestamp.from(Instant.now()));
-        sql("DELETE FROM case_moderation WHERE case_id = ?", w.caseId());
-        sql("INSERT INTO case_moderation (partnership_id, case_id, outcome, version) VALUES (?, ?, 'PARTLY_ASSURED', 0)", w.partnership().id(), w.caseId());
-        sql("DELETE FROM case_agreed_rating WHERE case_id = ?", w.caseId());
-        sql("INSERT INTO case_agreed_rating (partnership_id, case_id, item_key, rating) VALUES (?, ?, ?, 'AMBER')", w.partnership().id(), w.caseId(),
+        sql.update("DELETE FROM case_moderation WHERE case_id = ?", w.caseId());
+        sql.update("INSERT INTO case_moderation (partnership_id, case_id, outcome, version) VALUES (?, ?, 'PARTLY_ASSURED', 0)", w.partnership().id(), w.caseId());
+        sql.update("DELETE FROM case_agreed_rating WHERE case_id = ?", w.caseId());
+        sql.update("INSERT INTO case_agreed_rating (partnership_id, case_id, item_key, rating) VALUES (?, ?, ?, 'AMBER')", w.partnership().id(), w.caseId(),
                 first.key());
 
         TestBrowser admin = signedIn(w.admin());

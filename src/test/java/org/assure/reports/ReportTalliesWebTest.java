@@ -14,6 +14,7 @@ import org.assure.partnerships.Partnership;
 import org.assure.returns.Submissions;
 import org.assure.testsupport.Fixtures;
 import org.assure.testsupport.TestDatabases;
+import org.assure.testsupport.TestSql;
 import org.assure.testsupport.WebTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,8 @@ class ReportTalliesWebTest extends WebTest {
     @Inject
     JdbcOperations jdbc;
     @Inject
+    TestSql sql;
+    @Inject
     @Named("default")
     TransactionOperations<Connection> transactions;
 
@@ -85,25 +88,16 @@ class ReportTalliesWebTest extends WebTest {
         assertEquals(kept, snapshot(cycleId), "kept in step: the same as counting again from the answers");
 
         // a cycle that predates the tallies: counted the first time its report is read
-        transactions.executeWrite(s -> {
-            for (String table : List.of("tally_question", "tally_section", "report_tally_built")) {
-                jdbc.prepareStatement("DELETE FROM " + table + " WHERE cycle_id = ?", st -> {
-                    st.setLong(1, cycleId);
-                    return st.executeUpdate();
-                });
-            }
-            return null;
-        });
+        for (String table : List.of("tally_question", "tally_section", "report_tally_built")) {
+            sql.update("DELETE FROM " + table + " WHERE cycle_id = ?", cycleId);
+        }
         assertEquals(Map.of(), snapshot(cycleId));
         assertEquals(200, signedIn(admin).get("/cycles/" + cycleId + "/report").status());
         assertEquals(kept, snapshot(cycleId));
 
         // another partnership's admin asking for this cycle's report builds nothing for it and learns nothing
         Partnership other = fixtures.partnership();
-        transactions.executeWrite(s -> jdbc.prepareStatement("DELETE FROM report_tally_built WHERE cycle_id = ?", st -> {
-            st.setLong(1, cycleId);
-            return st.executeUpdate();
-        }));
+        sql.update("DELETE FROM report_tally_built WHERE cycle_id = ?", cycleId);
         assertEquals(404, signedIn(fixtures.admin(other)).get("/cycles/" + cycleId + "/report").status());
         assertFalse(built(cycleId), "not marked built by a stranger's request");
     }
@@ -154,22 +148,10 @@ class ReportTalliesWebTest extends WebTest {
     }
 
     private long sectionRows(long returnId) {
-        return transactions.executeRead(s -> jdbc.prepareStatement("SELECT COUNT(*) FROM tally_section WHERE return_id = ?", st -> {
-            st.setLong(1, returnId);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }));
+        return sql.count("SELECT COUNT(*) FROM tally_section WHERE return_id = ?", returnId);
     }
 
     private boolean built(long cycleId) {
-        return transactions.executeRead(s -> jdbc.prepareStatement("SELECT COUNT(*) FROM report_tally_built WHERE cycle_id = ?", st -> {
-            st.setLong(1, cycleId);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) > 0;
-            }
-        }));
+        return sql.count("SELECT COUNT(*) FROM report_tally_built WHERE cycle_id = ?", cycleId) > 0;
     }
 }
